@@ -1,0 +1,102 @@
+package org.coopflow;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error an API client gets is {@code application/problem+json} (RFC 9457) with a detail a person
+ * can act on; input errors list each bad field with its reason. Never a stack trace.
+ */
+@RestControllerAdvice
+class ApiErrorHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+	record FieldError(String field, String reason) {
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalidInput(InvalidInputException e) {
+		return invalid("The request has an invalid field.", List.of(new FieldError(e.field(), e.reason())));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e) {
+		log.error("Unexpected error answering an API request", e);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"coopflow could not complete the request; the error has been logged.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = e.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.toList();
+		return ResponseEntity.badRequest().body(invalid("The request has invalid fields.", errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+					"There is nothing at /" + e.getResourcePath() + "."));
+	}
+
+	private static ProblemDetail invalid(String detail, List<FieldError> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid request");
+		problem.setProperties(Map.of("errors", errors));
+		return problem;
+	}
+
+	private static String unreadable(HttpMessageNotReadableException e) {
+		Throwable cause = e.getCause();
+		if (cause instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+			return "The field '" + path(format) + "' has a value of the wrong type or format.";
+		}
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			return "The field '" + path(mismatch) + "' has a value of the wrong type.";
+		}
+		if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+			return "The request body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
+					+ json.getLocation().getColumnNr() + ").";
+		}
+		return "The request body is missing or is not valid JSON.";
+	}
+
+	private static String path(JsonMappingException e) {
+		return String.join(".", e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+				: String.valueOf(ref.getIndex())).toList());
+	}
+
+}

@@ -1,0 +1,9 @@
+package org.coopflow.reference;
+
+/**
+ * The two offices that run technical cooperation programmes (ECOSOC resolution 1997/32, para. 6).
+ * Their names and IATI organisation ids are seeded in the {@code office} table.
+ */
+public enum Office {
+	CPCJD, OHCHR
+}

@@ -1,0 +1,34 @@
+package org.coopflow.reference;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the standards catalogue, which Liquibase seeds and nobody edits at run time.
+ */
+@Service
+public class StandardsCatalogue {
+
+	private final JdbcClient jdbc;
+
+	StandardsCatalogue(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Standard> all() {
+		return jdbc.sql("SELECT code, title, adopted_by FROM standard ORDER BY position")
+			.query(Standard.class)
+			.list();
+	}
+
+	public Optional<Standard> find(String code) {
+		return jdbc.sql("SELECT code, title, adopted_by FROM standard WHERE code = ?")
+			.param(code)
+			.query(Standard.class)
+			.optional();
+	}
+
+}

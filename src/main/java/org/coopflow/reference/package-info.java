@@ -1,0 +1,6 @@
+/**
+ * Owns coopflow's reference data: the catalogue of UN standards and norms, the two offices, and the ISO
+ * lists of countries and currencies.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Reference data")
+package org.coopflow.reference;

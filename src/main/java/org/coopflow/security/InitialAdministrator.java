@@ -1,0 +1,71 @@
+package org.coopflow.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * coopflow ships no built-in password. When no administrator exists, the password in
+ * {@code COOPFLOW_ADMIN_PASSWORD} creates the user {@code admin}; without it coopflow still starts and
+ * says in the log how to create one.
+ */
+@Component
+class InitialAdministrator implements ApplicationRunner {
+
+	static final String USERNAME = "admin";
+
+	static final int MIN_PASSWORD_LENGTH = 12;
+
+	private static final Logger log = LoggerFactory.getLogger(InitialAdministrator.class);
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final String initialPassword;
+
+	InitialAdministrator(AccountRepository accounts, PasswordEncoder passwordEncoder,
+			@Value("${coopflow.security.initial-admin-password:}") String initialPassword) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.initialPassword = initialPassword;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		ensureAdministrator();
+	}
+
+	/** @return true if this call created the administrator */
+	boolean ensureAdministrator() {
+		if (accounts.anyEnabledWithRole(Role.ADMIN)) {
+			return false;
+		}
+		if (initialPassword == null || initialPassword.isBlank()) {
+			log.warn("""
+					No coopflow administrator exists, so nobody can manage users or open Camunda Cockpit and Admin. \
+					To create the user '{}', set the environment variable COOPFLOW_ADMIN_PASSWORD \
+					(at least {} characters) and restart coopflow.""", USERNAME, MIN_PASSWORD_LENGTH);
+			return false;
+		}
+		if (initialPassword.length() < MIN_PASSWORD_LENGTH) {
+			throw new IllegalStateException("COOPFLOW_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH
+					+ " characters; the administrator was not created");
+		}
+		if (accounts.findByUsername(USERNAME).isPresent()) {
+			throw new IllegalStateException("A user '" + USERNAME
+					+ "' exists but is not an enabled ADMIN; fix it in the database rather than overwrite it");
+		}
+		accounts.insert(USERNAME, passwordEncoder.encode(initialPassword), "coopflow administrator", Role.ADMIN, null,
+				null);
+		log.info("Created the administrator '{}' from COOPFLOW_ADMIN_PASSWORD; remove the variable now", USERNAME);
+		return true;
+	}
+
+}

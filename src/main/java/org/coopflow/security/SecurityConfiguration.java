@@ -1,0 +1,98 @@
+package org.coopflow.security;
+
+import static org.springframework.http.HttpMethod.GET;
+
+import java.util.Arrays;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two ways in. API clients ({@code /api}, {@code /engine-rest}, {@code /actuator}) send HTTP Basic
+ * credentials with every request and get no session. People sign in once at {@code /login} for
+ * coopflow's pages and Camunda's webapps; Camunda picks that sign-in up through
+ * {@link CamundaWebFilters}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String[] CAMUNDA_WORKERS = { Role.PROGRAMME_OFFICER.name(), Role.COORDINATOR.name(),
+			Role.ADMIN.name() };
+
+	/**
+	 * Plain path patterns: Camunda's webapps and REST API are servlets of their own, which Spring MVC's
+	 * default matchers (bound to the DispatcherServlet) would never match.
+	 */
+	private static RequestMatcher paths(String... patterns) {
+		return paths(null, patterns);
+	}
+
+	private static RequestMatcher paths(HttpMethod method, String... patterns) {
+		return new OrRequestMatcher(Arrays.stream(patterns)
+			.map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, pattern))
+			.toList());
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// stores {bcrypt}...; the prefix lets a later release move to a stronger hash without a reset
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+		return http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
+			.authorizeHttpRequests(requests -> requests
+				// status only, without details, for load balancers and orchestrators
+				.requestMatchers(paths(GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
+				.permitAll()
+				.requestMatchers(paths("/actuator/**"))
+				.hasRole(Role.ADMIN.name())
+				// the list of engine names is public in Camunda's own REST API too
+				.requestMatchers(paths(GET, "/engine-rest/engine", "/engine-rest/engine/"))
+				.permitAll()
+				.requestMatchers(paths("/engine-rest/**"))
+				.hasAnyRole(CAMUNDA_WORKERS)
+				.anyRequest()
+				.authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// no session and no cookie: credentials come with each request, so there is nothing to forge
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(paths("/login", "/error", "/css/**", "/favicon.ico"))
+				.permitAll()
+				.requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/app/admin/**", "/camunda/api/cockpit/**"))
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers(paths("/camunda/**"))
+				.hasAnyRole(CAMUNDA_WORKERS)
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			// Camunda's webapps guard themselves with their own XSRF-TOKEN cookie and X-XSRF-TOKEN
+			// header; Spring's token stays in the session under other names for coopflow's own pages
+			.csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))
+			.build();
+	}
+
+}
