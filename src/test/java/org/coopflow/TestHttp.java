@@ -1,0 +1,142 @@
+package org.coopflow;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Talks to a running coopflow over real HTTP, as an API client (HTTP Basic) or as a person in a
+ * browser (form sign-in, session cookie, no redirects followed so that tests see them).
+ */
+public final class TestHttp {
+
+	public static final String DEMO_PASSWORD = "demo";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final String base;
+
+	private final HttpClient client;
+
+	private TestHttp(int port, HttpClient client) {
+		this.base = "http://localhost:" + port;
+		this.client = client;
+	}
+
+	/** An API client without cookies. */
+	public static TestHttp api(int port) {
+		return new TestHttp(port, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+	}
+
+	/** A browser that keeps its cookies; call {@link #signIn} to open a session. */
+	public static TestHttp browser(int port) {
+		return new TestHttp(port, HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.cookieHandler(new CookieManager())
+			.build());
+	}
+
+	public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+		public JsonNode json() {
+			try {
+				return JSON.readTree(body);
+			}
+			catch (IOException e) {
+				throw new AssertionError("Not JSON: " + body, e);
+			}
+		}
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+	public Response get(String path) {
+		return send("GET", path, null, null, null);
+	}
+
+	/** GET as the given demo user with HTTP Basic (null: anonymous). */
+	public Response get(String path, String user) {
+		return send("GET", path, user, null, null);
+	}
+
+	public Response send(String method, String path, String user, String contentType, String body) {
+		return send(method, path, user, DEMO_PASSWORD, contentType, body);
+	}
+
+	public Response send(String method, String path, String user, String password, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.header("Accept", "application/json, application/problem+json, */*;q=0.5");
+		if (user != null) {
+			String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+			request.header("Authorization", "Basic " + credentials);
+		}
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return execute(request.build());
+	}
+
+	/** A request with one extra header, as a browser's script sends it (with the session's cookies). */
+	public Response sendWithHeader(String method, String path, String header, String value, String contentType,
+			String body) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.header("Accept", "application/json")
+			.header("Content-Type", contentType)
+			.header(header, value)
+			.build();
+		return execute(request);
+	}
+
+	/** Signs in through the login form at /login, as a person would; returns the form's answer. */
+	public Response signIn(String user, String password) {
+		Response page = browse("/login");
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		if (!token.find()) {
+			throw new AssertionError("The login page has no CSRF token: " + page.body());
+		}
+		String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+		return send("POST", "/login", null, "application/x-www-form-urlencoded", form);
+	}
+
+	/** GET as a browser does: asks for HTML. */
+	public Response browse(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.GET()
+			.build();
+		return execute(request);
+	}
+
+	private Response execute(HttpRequest request) {
+		try {
+			var response = client.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body(), response.headers());
+		}
+		catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

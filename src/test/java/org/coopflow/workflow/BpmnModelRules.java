@@ -1,0 +1,108 @@
+package org.coopflow.workflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Error;
+import org.camunda.bpm.model.bpmn.instance.Escalation;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.Signal;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+
+/**
+ * coopflow's modelling rules, checked with the Camunda model API: the model parses, every process is
+ * executable and has a history time to live, the file is named after the process, every task, event,
+ * gateway, flow and everything they refer to (messages, errors, signals, escalations) has a meaningful
+ * id rather than one a modeller generated, and every Camunda Form a user task names exists.
+ */
+final class BpmnModelRules {
+
+	/** Camunda Modeler (Activity_0abc123), older modellers (UserTask_1, sid-...), builders (uuid suffix). */
+	private static final List<Pattern> GENERATED_IDS = List.of(Pattern.compile("^[A-Za-z]+_(?=[0-9a-z]*\\d)[0-9a-z]{7}$"),
+			Pattern.compile("^[A-Za-z]+_\\d+$"), Pattern.compile("^sid-.*"),
+			Pattern.compile(".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"));
+
+	private BpmnModelRules() {
+	}
+
+	static boolean looksGenerated(String id) {
+		return id == null || GENERATED_IDS.stream().anyMatch(pattern -> pattern.matcher(id).matches());
+	}
+
+	static List<Path> files(Path root, String extension) throws IOException {
+		if (!Files.isDirectory(root)) {
+			return List.of();
+		}
+		try (Stream<Path> paths = Files.walk(root)) {
+			return paths.filter(path -> path.toString().endsWith(extension)).sorted().toList();
+		}
+	}
+
+	static Set<String> formIds(List<Path> formFiles) throws IOException {
+		ObjectMapper json = new ObjectMapper();
+		Set<String> ids = new java.util.TreeSet<>();
+		for (Path form : formFiles) {
+			ids.add(json.readTree(form.toFile()).path("id").asText());
+		}
+		return ids;
+	}
+
+	static List<String> violations(Path file, Set<String> knownFormIds) {
+		List<String> violations = new ArrayList<>();
+		BpmnModelInstance model;
+		try {
+			model = Bpmn.readModelFromFile(file.toFile());
+		}
+		catch (RuntimeException e) {
+			return List.of("does not parse: " + e.getMessage());
+		}
+		Collection<Process> processes = model.getModelElementsByType(Process.class);
+		if (processes.isEmpty()) {
+			violations.add("has no process");
+		}
+		String fileName = file.getFileName().toString().replaceFirst("\\.bpmn$", "");
+		for (Process process : processes) {
+			if (!process.isExecutable()) {
+				violations.add("process " + process.getId() + " is not executable");
+			}
+			if (process.getCamundaHistoryTimeToLiveString() == null
+					|| process.getCamundaHistoryTimeToLiveString().isBlank()) {
+				violations.add("process " + process.getId() + " has no camunda:historyTimeToLive");
+			}
+		}
+		if (processes.size() == 1 && !processes.iterator().next().getId().equals(fileName)) {
+			violations.add("file name " + fileName + " differs from process id " + processes.iterator().next().getId());
+		}
+		for (Class<? extends BaseElement> type : List.of(Process.class, FlowNode.class, SequenceFlow.class, Message.class,
+				Error.class, Signal.class, Escalation.class)) {
+			for (BaseElement element : model.getModelElementsByType(type)) {
+				if (looksGenerated(element.getId())) {
+					violations.add(element.getElementType().getTypeName() + " has a generated id: " + element.getId());
+				}
+			}
+		}
+		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			String formRef = task.getCamundaFormRef();
+			if (formRef != null && !knownFormIds.contains(formRef)) {
+				violations.add("user task " + task.getId() + " names the form " + formRef + ", which no .form file defines");
+			}
+		}
+		return violations;
+	}
+
+}
