@@ -34,6 +34,16 @@ class ApiErrorHandlerTests {
 	}
 
 	@Test
+	void aPersonFollowingADeadLinkGetsAnHtmlPage() {
+		TestHttp browser = TestHttp.browser(port);
+		browser.signIn("donorNorway", TestHttp.DEMO_PASSWORD);
+		TestHttp.Response response = browser.browse("/no-such-page");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("text/html");
+		assertThat(response.body()).contains("There is no such page");
+	}
+
+	@Test
 	void wrongMethodIsMethodNotAllowed() {
 		var response = assertProblem(TestHttp.api(port).send("DELETE", "/api/standards", "admin", null, null), 405);
 		assertThat(response.json().path("detail").asText()).contains("DELETE");
