@@ -1,0 +1,13 @@
+package org.coopflow.overlap;
+
+/**
+ * What the coordinators' review means for a proposal waiting on it.
+ */
+public enum OverlapDecision {
+	/** Not an overlap, or complementary: the proposal goes on to review. */
+	CONTINUE,
+	/** Overlaps and should be reworked: back to the submitter. */
+	REVISE,
+	/** Duplicates another programme: withdrawn. */
+	WITHDRAW
+}

@@ -1,0 +1,7 @@
+package org.coopflow.overlap;
+
+/**
+ * The coordinators decided on the alerts raised for a proposal.
+ */
+public record OverlapReviewed(long programmeId, OverlapDecision decision, String comment) {
+}

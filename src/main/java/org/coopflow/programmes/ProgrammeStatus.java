@@ -1,0 +1,34 @@
+package org.coopflow.programmes;
+
+/**
+ * Where a programme stands on its way from draft to funded. The funding proposal process moves it
+ * from SUBMITTED on; officers edit it only while it is a DRAFT or RETURNED_FOR_REVISION.
+ */
+public enum ProgrammeStatus {
+
+	DRAFT,
+	/** Submitted; being screened for overlaps. */
+	SUBMITTED,
+	/** Overlap alerts were raised; waiting for the coordinators' joint decision. */
+	OVERLAP_REVIEW,
+	/** Waiting for a second officer of the owning office to review it. */
+	UNDER_REVIEW,
+	RETURNED_FOR_REVISION,
+	REJECTED,
+	WITHDRAWN,
+	/** Approved; visible to donors until committed funding reaches the budget. */
+	OPEN_FOR_FUNDING,
+	/** The funding deadline passed short of the budget; an officer decides what to do. */
+	PARTIALLY_FUNDED,
+	FUNDED,
+	CANCELLED;
+
+	public boolean isEditable() {
+		return this == DRAFT || this == RETURNED_FOR_REVISION;
+	}
+
+	public boolean isOpenForFunding() {
+		return this == OPEN_FOR_FUNDING || this == PARTIALLY_FUNDED;
+	}
+
+}
