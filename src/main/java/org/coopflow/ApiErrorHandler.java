@@ -15,7 +15,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,12 +35,31 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
-	record FieldError(String field, String reason) {
-	}
-
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalidInput(InvalidInputException e) {
-		return invalid("The request has an invalid field.", List.of(new FieldError(e.field(), e.reason())));
+		return invalid(e.errors().size() == 1 ? "The request has an invalid field." : "The request has invalid fields.",
+				e.errors());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+	}
+
+	@ExceptionHandler(StaleVersionException.class)
+	ProblemDetail stale(StaleVersionException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+	}
+
+	/** Thrown by services after the URL-level checks passed, e.g. another office's programme. */
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail forbidden(AccessDeniedException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -56,6 +78,27 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid("The request has invalid fields.", errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = e.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+			.toList();
+		return ResponseEntity.badRequest().body(invalid("The request has invalid parameters.", errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = e.getPropertyName() != null ? e.getPropertyName() : "parameter";
+		return ResponseEntity.badRequest()
+			.body(invalid("The request has an invalid parameter.",
+					List.of(new FieldError(name, "'" + e.getValue() + "' is not a valid value"))));
 	}
 
 	@Override

@@ -1,27 +1,26 @@
 package org.coopflow;
 
+import java.util.List;
+
 /**
- * A request field that is well-formed but wrong for a business reason; answered as 400 with the field
- * named, like a failed bean validation.
+ * Request fields that are well-formed but wrong for a business reason; answered as 400 with every
+ * field named, like a failed bean validation. Nothing has been changed when it is thrown.
  */
 public class InvalidInputException extends RuntimeException {
 
-	private final String field;
-
-	private final String reason;
+	private final List<FieldError> errors;
 
 	public InvalidInputException(String field, String reason) {
-		super(field + ": " + reason);
-		this.field = field;
-		this.reason = reason;
+		this(List.of(new FieldError(field, reason)));
 	}
 
-	public String field() {
-		return field;
+	public InvalidInputException(List<FieldError> errors) {
+		super(errors.toString());
+		this.errors = List.copyOf(errors);
 	}
 
-	public String reason() {
-		return reason;
+	public List<FieldError> errors() {
+		return errors;
 	}
 
 }

@@ -55,7 +55,7 @@ class MySqlProfileMySqlTests {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			assertThat(jdbc.sql("SELECT username FROM app_user ORDER BY username").query(String.class).list())
 				.containsExactly("admin", "coordinatorCpcjd", "coordinatorOhchr", "donorJapan", "donorNorway", "officerCpcjd",
-						"officerOhchr");
+						"officerOhchr", "reviewerCpcjd", "reviewerOhchr");
 		}
 	}
 

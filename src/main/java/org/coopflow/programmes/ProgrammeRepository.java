@@ -1,0 +1,256 @@
+package org.coopflow.programmes;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.coopflow.reference.Money;
+import org.coopflow.reference.Office;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ProgrammeRepository {
+
+	private static final String COLUMNS = """
+			id, office_code, title, description, scope, beneficiary_institution, implementing_partner, planned_start,
+			planned_end, budget_amount, budget_currency, funding_deadline_days, status, review_notes, created_by, created_at,
+			updated_by, updated_at, version""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final ObjectMapper json;
+
+	ProgrammeRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.json = json;
+	}
+
+	record Page(List<ProgrammeView> content, long totalElements) {
+	}
+
+	long insert(ProgrammeDraft draft, Office office, ProgrammeStatus status, String user, Instant now) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO programme (office_code, title, description, scope, beneficiary_institution, implementing_partner,
+				  planned_start, planned_end, budget_amount, budget_currency, funding_deadline_days, status, review_notes,
+				  created_by, created_at, updated_by, updated_at, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+			.params(office.name(), draft.title(), draft.description(), draft.scopeOrDefault().name(),
+					blankToNull(draft.beneficiaryInstitution()), blankToNull(draft.implementingPartner()), draft.plannedStart(),
+					draft.plannedEnd(), draft.budget().amount(), draft.budget().currency(), draft.fundingDeadlineDaysOrDefault(),
+					status.name(), blankToNull(draft.reviewNotes()), user, Timestamp.from(now), user, Timestamp.from(now))
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		insertThemes(List.of(id), List.of(draft));
+		return id;
+	}
+
+	/** Writes the lookup rows of many programmes in four batches (the import's hot path). */
+	void insertThemes(List<Long> ids, List<ProgrammeDraft> drafts) {
+		List<Object[]> countries = new ArrayList<>();
+		List<Object[]> standards = new ArrayList<>();
+		List<Object[]> types = new ArrayList<>();
+		List<Object[]> sectors = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			long id = ids.get(i);
+			ProgrammeDraft draft = drafts.get(i);
+			draft.countries().forEach(code -> countries.add(new Object[] { id, code }));
+			draft.standards().forEach(code -> standards.add(new Object[] { id, code }));
+			draft.activityTypes().stream().distinct().forEach(type -> types.add(new Object[] { id, type.name() }));
+			draft.sectors().stream().distinct().forEach(code -> sectors.add(new Object[] { id, code }));
+		}
+		template.batchUpdate("INSERT INTO programme_country (programme_id, country_code) VALUES (?, ?)", countries);
+		template.batchUpdate("INSERT INTO programme_standard (programme_id, standard_code) VALUES (?, ?)", standards);
+		template.batchUpdate("INSERT INTO programme_activity_type (programme_id, activity_type) VALUES (?, ?)", types);
+		template.batchUpdate("INSERT INTO programme_sector (programme_id, dac_code) VALUES (?, ?)", sectors);
+	}
+
+	/** @return false when the stored version is no longer {@code expectedVersion} */
+	boolean update(long id, int expectedVersion, ProgrammeDraft draft, String user, Instant now) {
+		int updated = jdbc.sql("""
+				UPDATE programme SET title = ?, description = ?, scope = ?, beneficiary_institution = ?,
+				  implementing_partner = ?, planned_start = ?, planned_end = ?, budget_amount = ?, budget_currency = ?,
+				  funding_deadline_days = ?, review_notes = ?, updated_by = ?, updated_at = ?, version = version + 1
+				WHERE id = ? AND version = ?""")
+			.params(draft.title(), draft.description(), draft.scopeOrDefault().name(),
+					blankToNull(draft.beneficiaryInstitution()), blankToNull(draft.implementingPartner()), draft.plannedStart(),
+					draft.plannedEnd(), draft.budget().amount(), draft.budget().currency(), draft.fundingDeadlineDaysOrDefault(),
+					blankToNull(draft.reviewNotes()), user, Timestamp.from(now), id, expectedVersion)
+			.update();
+		if (updated == 0) {
+			return false;
+		}
+		for (String table : List.of("programme_country", "programme_standard", "programme_activity_type",
+				"programme_sector")) {
+			jdbc.sql("DELETE FROM " + table + " WHERE programme_id = ?").param(id).update();
+		}
+		insertThemes(List.of(id), List.of(draft));
+		return true;
+	}
+
+	/** Changes one column the process owns (status, budget, deadline) and bumps the version. */
+	void updateColumn(long id, String column, Object value, String user, Instant now) {
+		if (!List.of("status", "budget_amount", "funding_deadline_days").contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		jdbc.sql("UPDATE programme SET " + column
+				+ " = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+			.params(value, user, Timestamp.from(now), id)
+			.update();
+	}
+
+	Optional<ProgrammeView> find(long id) {
+		return load(List.of(id)).stream().findFirst();
+	}
+
+	Page search(ProgrammeFilter filter, int page, int size) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (filter.office() != null) {
+			where.append(" AND p.office_code = ?");
+			params.add(filter.office().name());
+		}
+		if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+			where.append(" AND p.status IN (")
+				.append(String.join(", ", filter.statuses().stream().map(s -> "?").toList()))
+				.append(")");
+			filter.statuses().forEach(status -> params.add(status.name()));
+		}
+		if (filter.country() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM programme_country c WHERE c.programme_id = p.id AND c.country_code = ?)");
+			params.add(filter.country());
+		}
+		if (filter.standard() != null) {
+			where.append(
+					" AND EXISTS (SELECT 1 FROM programme_standard s WHERE s.programme_id = p.id AND s.standard_code = ?)");
+			params.add(filter.standard());
+		}
+		if (filter.text() != null && !filter.text().isBlank()) {
+			String like = "%" + filter.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+			where.append(" AND (LOWER(p.title) LIKE ? OR LOWER(p.description) LIKE ?)");
+			params.add(like);
+			params.add(like);
+		}
+		long total = jdbc.sql("SELECT COUNT(*) FROM programme p" + where).params(params).query(Long.class).single();
+		List<Long> ids = jdbc.sql("SELECT p.id FROM programme p" + where + " ORDER BY p.id LIMIT ? OFFSET ?")
+			.params(params)
+			.param(size)
+			.param((long) page * size)
+			.query(Long.class)
+			.list();
+		return new Page(load(ids), total);
+	}
+
+	private List<ProgrammeView> load(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		String in = "(" + String.join(", ", ids.stream().map(String::valueOf).toList()) + ")";
+		Map<Long, List<String>> countries = children("SELECT programme_id, country_code FROM programme_country WHERE programme_id IN " + in + " ORDER BY country_code");
+		Map<Long, List<String>> standards = children("SELECT programme_id, standard_code FROM programme_standard WHERE programme_id IN " + in + " ORDER BY standard_code");
+		Map<Long, List<String>> types = children("SELECT programme_id, activity_type FROM programme_activity_type WHERE programme_id IN " + in + " ORDER BY activity_type");
+		Map<Long, List<String>> sectors = children("SELECT programme_id, dac_code FROM programme_sector WHERE programme_id IN " + in + " ORDER BY dac_code");
+		Map<Long, ProgrammeView> byId = new LinkedHashMap<>();
+		jdbc.sql("SELECT " + COLUMNS + " FROM programme WHERE id IN " + in)
+			.query((rs, row) -> map(rs, countries, standards, types, sectors))
+			.list()
+			.forEach(view -> byId.put(view.id(), view));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	private Map<Long, List<String>> children(String sql) {
+		Map<Long, List<String>> children = new HashMap<>();
+		jdbc.sql(sql).query(rs -> {
+			children.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+		});
+		return children;
+	}
+
+	private static ProgrammeView map(ResultSet rs, Map<Long, List<String>> countries, Map<Long, List<String>> standards,
+			Map<Long, List<String>> types, Map<Long, List<String>> sectors) throws SQLException {
+		long id = rs.getLong("id");
+		return new ProgrammeView(id, Office.valueOf(rs.getString("office_code")), rs.getString("title"),
+				rs.getString("description"), Scope.valueOf(rs.getString("scope")), countries.getOrDefault(id, List.of()),
+				standards.getOrDefault(id, List.of()),
+				types.getOrDefault(id, List.of()).stream().map(ActivityType::valueOf).toList(),
+				sectors.getOrDefault(id, List.of()), rs.getString("beneficiary_institution"),
+				rs.getString("implementing_partner"), rs.getObject("planned_start", java.time.LocalDate.class),
+				rs.getObject("planned_end", java.time.LocalDate.class),
+				new Money(rs.getBigDecimal("budget_amount"), rs.getString("budget_currency").trim()),
+				rs.getInt("funding_deadline_days"), ProgrammeStatus.valueOf(rs.getString("status")),
+				rs.getString("review_notes"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+	}
+
+	void insertChange(long programmeId, int version, String kind, String user, Instant at, Map<String, Object> changes,
+			String note) {
+		jdbc.sql("""
+				INSERT INTO programme_change (programme_id, version, kind, changed_by, changed_at, changes, note)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(programmeId, version, kind, user, Timestamp.from(at), write(changes), note)
+			.update();
+	}
+
+	void insertChanges(Collection<Long> programmeIds, String kind, String user, Instant at,
+			Function<Long, Map<String, Object>> changes) {
+		template.batchUpdate("""
+				INSERT INTO programme_change (programme_id, version, kind, changed_by, changed_at, changes, note)
+				VALUES (?, 0, ?, ?, ?, ?, NULL)""", programmeIds.stream()
+			.map(id -> new Object[] { id, kind, user, Timestamp.from(at), write(changes.apply(id)) })
+			.toList());
+	}
+
+	List<ProgrammeChange> history(long programmeId) {
+		return jdbc.sql("""
+				SELECT version, kind, changed_by, changed_at, changes, note FROM programme_change
+				WHERE programme_id = ? ORDER BY id""")
+			.param(programmeId)
+			.query((rs, row) -> new ProgrammeChange(rs.getInt("version"), rs.getString("kind"), rs.getString("changed_by"),
+					rs.getTimestamp("changed_at").toInstant(), read(rs.getString("changes")), rs.getString("note")))
+			.list();
+	}
+
+	private String write(Map<String, Object> changes) {
+		try {
+			return json.writeValueAsString(changes);
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Map<String, Object> read(String changes) {
+		try {
+			return json.readValue(changes, new TypeReference<LinkedHashMap<String, Object>>() {
+			});
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}

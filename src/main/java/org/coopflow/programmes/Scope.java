@@ -1,0 +1,13 @@
+package org.coopflow.programmes;
+
+/**
+ * Whom a programme serves: named countries, a region, or every Member State.
+ */
+public enum Scope {
+	/** One or more named beneficiary countries. */
+	NATIONAL,
+	/** A region; the countries it covers may be listed or left empty. */
+	REGIONAL,
+	/** All Member States; no country list needed. */
+	GLOBAL
+}

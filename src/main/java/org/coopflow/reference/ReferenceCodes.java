@@ -1,0 +1,56 @@
+package org.coopflow.reference;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The codes other modules validate against: countries, standards and currencies with their minor
+ * units. One snapshot serves a whole request or a whole import file.
+ */
+@Service
+public class ReferenceCodes {
+
+	private final JdbcClient jdbc;
+
+	ReferenceCodes(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public record Snapshot(Set<String> countries, Set<String> standards, Map<String, Integer> currencyMinorUnits) {
+
+		public boolean isCountry(String code) {
+			return countries.contains(code);
+		}
+
+		public boolean isStandard(String code) {
+			return standards.contains(code);
+		}
+
+		public boolean isCurrency(String code) {
+			return currencyMinorUnits.containsKey(code);
+		}
+
+		/** Minor units of an ISO currency, or -1 when ISO defines none (gold, SDR...). */
+		public int minorUnits(String currency) {
+			return currencyMinorUnits.getOrDefault(currency, -1);
+		}
+
+	}
+
+	public Snapshot snapshot() {
+		Set<String> countries = new HashSet<>(jdbc.sql("SELECT code FROM country").query(String.class).list());
+		Set<String> standards = new HashSet<>(jdbc.sql("SELECT code FROM standard").query(String.class).list());
+		Map<String, Integer> currencies = new HashMap<>();
+		jdbc.sql("SELECT code, minor_units FROM currency")
+			.query(rs -> {
+				currencies.put(rs.getString(1), rs.getObject(2) == null ? -1 : rs.getInt(2));
+			});
+		return new Snapshot(countries, standards, currencies);
+	}
+
+}
