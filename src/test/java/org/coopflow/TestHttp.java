@@ -95,13 +95,22 @@ public final class TestHttp {
 	/** A request with one extra header, as a browser's script sends it (with the session's cookies). */
 	public Response sendWithHeader(String method, String path, String header, String value, String contentType,
 			String body) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+		return sendWithHeaders(method, path, null, java.util.Map.of(header, value), contentType, body);
+	}
+
+	/** A request with extra headers, as the given demo user (null: no credentials). */
+	public Response sendWithHeaders(String method, String path, String user, java.util.Map<String, String> headers,
+			String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 			.header("Accept", "application/json")
-			.header("Content-Type", contentType)
-			.header(header, value)
-			.build();
-		return execute(request);
+			.header("Content-Type", contentType);
+		if (user != null) {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		}
+		headers.forEach(request::header);
+		return execute(request.build());
 	}
 
 	/** Signs in through the login form at /login, as a person would; returns the form's answer. */

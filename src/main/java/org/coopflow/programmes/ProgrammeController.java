@@ -32,8 +32,11 @@ class ProgrammeController {
 
 	private final ProgrammeService programmes;
 
-	ProgrammeController(ProgrammeService programmes) {
+	private final ProgrammeFunding funding;
+
+	ProgrammeController(ProgrammeService programmes, ProgrammeFunding funding) {
 		this.programmes = programmes;
+		this.funding = funding;
 	}
 
 	record PageView<T>(List<T> content, PageInfo page) {
@@ -85,6 +88,12 @@ class ProgrammeController {
 	@Operation(summary = "Every change of the programme: who changed what, and when")
 	List<ProgrammeChange> history(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
 		return programmes.history(user, id);
+	}
+
+	@GetMapping("/{id}/funding")
+	@Operation(summary = "Budget, pledged, committed, received and gap, in the programme currency and in USD")
+	FundingStatus funding(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
+		return funding.status(user, id);
 	}
 
 	private static String etag(ProgrammeView programme) {

@@ -1,0 +1,352 @@
+package org.coopflow.programmes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.coopflow.CoopflowTest;
+import org.coopflow.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The programmes API as each role meets it, over real HTTP on a real database.
+ */
+@CoopflowTest
+class ProgrammeApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProgrammeService service;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private TestHttp api() {
+		return TestHttp.api(port);
+	}
+
+	/** A valid draft with a title nobody else's test uses, so searches find only this test's data. */
+	static ObjectNode draft(ObjectMapper json, String title) {
+		ObjectNode draft = json.createObjectNode();
+		draft.put("title", title);
+		draft.put("description", "Advisory services and training on the Nelson Mandela Rules for prison staff");
+		draft.putArray("countries").add("KE").add("UG");
+		draft.putArray("standards").add("SMR-PRISONERS").add("TOKYO-RULES");
+		draft.putArray("activityTypes").add("ADVISORY_SERVICES").add("TRAINING");
+		draft.putArray("sectors").add("15130");
+		draft.put("beneficiaryInstitution", "Kenya Prisons Service");
+		draft.put("plannedStart", "2027-01-01");
+		draft.put("plannedEnd", "2027-12-31");
+		draft.putObject("budget").put("amount", "250000.00").put("currency", "USD");
+		draft.put("reviewNotes", "internal: check overlap with OHCHR detention monitoring");
+		return draft;
+	}
+
+	private JsonNode create(String user, ObjectNode draft) {
+		TestHttp.Response response = api().send("POST", "/api/programmes", user, "application/json", draft.toString());
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json();
+	}
+
+	private static String unique(String prefix) {
+		return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void officerCreatesADraftForTheirOffice() {
+		String title = unique("Prison reform");
+		TestHttp.Response response = api().send("POST", "/api/programmes", "officerCpcjd", "application/json",
+				draft(json, title).toString());
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode created = response.json();
+		assertThat(response.header("Location")).isEqualTo("/api/programmes/" + created.path("id").asLong());
+		assertThat(response.header("ETag")).isEqualTo("\"0\"");
+		assertThat(created.path("office").asText()).isEqualTo("CPCJD");
+		assertThat(created.path("status").asText()).isEqualTo("DRAFT");
+		assertThat(created.path("budget").path("amount").decimalValue()).isEqualByComparingTo("250000.00");
+		assertThat(created.path("budget").path("currency").asText()).isEqualTo("USD");
+		assertThat(created.path("countries")).hasSize(2);
+		assertThat(created.path("scope").asText()).isEqualTo("NATIONAL");
+		assertThat(created.path("fundingDeadlineDays").asInt()).isEqualTo(90);
+		assertThat(created.path("createdBy").asText()).isEqualTo("officerCpcjd");
+	}
+
+	@ParameterizedTest(name = "{0} creating -> {1}")
+	@CsvSource(nullValues = "anonymous", value = { "anonymous, 401", "donorNorway, 403", "coordinatorCpcjd, 403",
+			"admin, 403" })
+	void onlyOfficersCreate(String user, int status) {
+		TestHttp.Response response = api().send("POST", "/api/programmes", user, "application/json",
+				draft(json, unique("Not allowed")).toString());
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void officerCannotCreateForTheOtherOffice() {
+		ObjectNode draft = draft(json, unique("Other office"));
+		draft.put("office", "OHCHR");
+		TestHttp.Response response = api().send("POST", "/api/programmes", "officerCpcjd", "application/json",
+				draft.toString());
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.json().path("detail").asText()).contains("OHCHR");
+	}
+
+	@Test
+	void invalidDraftListsEveryProblemAndStoresNothing() {
+		long before = jdbc.sql("SELECT COUNT(*) FROM programme").query(Long.class).single();
+		ObjectNode draft = draft(json, "");
+		draft.putArray("countries").add("XX");
+		draft.putArray("standards").add("NOT-A-STANDARD");
+		draft.put("plannedEnd", "2026-06-30");
+		draft.putObject("budget").put("amount", "1000.5").put("currency", "JPY");
+		TestHttp.Response response = api().send("POST", "/api/programmes", "officerCpcjd", "application/json",
+				draft.toString());
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		List<String> fields = new ArrayList<>();
+		response.json().path("errors").forEach(error -> {
+			fields.add(error.path("field").asText());
+			assertThat(error.path("reason").asText()).isNotBlank();
+		});
+		assertThat(fields).contains("title", "countries[0]", "standards[0]", "plannedEnd", "budget.amount");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM programme").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void unknownEnumValueNamesTheField() {
+		ObjectNode draft = draft(json, unique("Bad type"));
+		draft.putArray("activityTypes").add("JUGGLING");
+		TestHttp.Response response = api().send("POST", "/api/programmes", "officerCpcjd", "application/json",
+				draft.toString());
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().path("detail").asText()).contains("activityTypes");
+	}
+
+	@Test
+	void everyoneButDonorsReadsBothOffices() {
+		long id = create("officerOhchr", draft(json, unique("Detention monitoring"))).path("id").asLong();
+		for (String user : List.of("officerCpcjd", "officerOhchr", "coordinatorCpcjd", "coordinatorOhchr", "admin")) {
+			TestHttp.Response response = api().get("/api/programmes/" + id, user);
+			assertThat(response.status()).as(user).isEqualTo(200);
+			assertThat(response.json().path("reviewNotes").asText()).as(user).startsWith("internal");
+		}
+		assertThat(api().get("/api/programmes/" + id, "donorNorway").status()).isEqualTo(404);
+		assertThat(api().get("/api/programmes/" + id, null).status()).isEqualTo(401);
+		assertThat(api().get("/api/programmes/999999999", "admin").status()).isEqualTo(404);
+	}
+
+	@Test
+	void donorsSeeOnlyProgrammesOpenForFundingWithoutReviewNotes() {
+		String token = unique("Donor visible");
+		long open = create("officerCpcjd", draft(json, token + " open")).path("id").asLong();
+		create("officerCpcjd", draft(json, token + " draft"));
+		service.submit(open, "officerCpcjd");
+		service.awaitReview(open);
+		service.openForFunding(open, "reviewerCpcjd");
+
+		JsonNode one = api().get("/api/programmes/" + open, "donorJapan").json();
+		assertThat(one.path("status").asText()).isEqualTo("OPEN_FOR_FUNDING");
+		assertThat(one.has("reviewNotes")).isFalse();
+		assertThat(one.has("createdBy")).isFalse();
+
+		JsonNode page = api().get("/api/programmes?text=" + token.replace(" ", "%20"), "donorJapan").json();
+		assertThat(page.path("content")).hasSize(1);
+		assertThat(page.path("content").get(0).path("id").asLong()).isEqualTo(open);
+		assertThat(page.path("content").get(0).has("reviewNotes")).isFalse();
+		assertThat(api().get("/api/programmes?status=DRAFT&text=" + token.replace(" ", "%20"), "donorJapan").json()
+			.path("content")).isEmpty();
+		assertThat(api().get("/api/programmes?text=" + token.replace(" ", "%20"), "coordinatorOhchr").json()
+			.path("content")).hasSize(2);
+	}
+
+	@Test
+	void searchFiltersByOfficeCountryStandardStatusAndTextWithPages() {
+		String token = unique("Filterable");
+		ObjectNode kenya = draft(json, token + " Kenya");
+		ObjectNode japan = draft(json, token + " Japan");
+		japan.putArray("countries").add("JP");
+		japan.putArray("standards").add("VICTIMS-DECL");
+		create("officerCpcjd", kenya);
+		create("officerOhchr", japan);
+		create("officerOhchr", draft(json, token + " Kenya two"));
+		String text = "&text=" + token.replace(" ", "%20");
+
+		assertThat(total("?office=CPCJD" + text)).isEqualTo(1);
+		assertThat(total("?office=OHCHR" + text)).isEqualTo(2);
+		assertThat(total("?country=KE" + text)).isEqualTo(2);
+		assertThat(total("?country=JP" + text)).isEqualTo(1);
+		assertThat(total("?standard=VICTIMS-DECL" + text)).isEqualTo(1);
+		assertThat(total("?status=DRAFT" + text)).isEqualTo(3);
+		assertThat(total("?status=FUNDED" + text)).isZero();
+
+		JsonNode firstPage = api().get("/api/programmes?size=2&page=0" + text, "admin").json();
+		assertThat(firstPage.path("content")).hasSize(2);
+		assertThat(firstPage.path("page").path("totalElements").asLong()).isEqualTo(3);
+		assertThat(firstPage.path("page").path("totalPages").asLong()).isEqualTo(2);
+		assertThat(api().get("/api/programmes?size=2&page=1" + text, "admin").json().path("content")).hasSize(1);
+	}
+
+	private long total(String query) {
+		return api().get("/api/programmes" + query, "coordinatorCpcjd").json().path("page").path("totalElements").asLong();
+	}
+
+	@Test
+	void badPagingIsABadRequest() {
+		TestHttp.Response response = api().get("/api/programmes?size=1000", "admin");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("size");
+		assertThat(api().get("/api/programmes?status=NOPE", "admin").json().path("errors").get(0).path("field").asText())
+			.isEqualTo("status");
+	}
+
+	@Test
+	void updateNeedsTheVersionReadAndRejectsAStaleWrite() {
+		ObjectNode draft = draft(json, unique("Versioned"));
+		long id = create("officerCpcjd", draft).path("id").asLong();
+		String path = "/api/programmes/" + id;
+
+		draft.put("title", "Versioned, renamed");
+		TestHttp.Response missing = api().send("PUT", path, "officerCpcjd", "application/json", draft.toString());
+		assertThat(missing.status()).isEqualTo(400);
+
+		draft.put("version", 0);
+		TestHttp.Response first = api().send("PUT", path, "officerCpcjd", "application/json", draft.toString());
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.header("ETag")).isEqualTo("\"1\"");
+		assertThat(first.json().path("title").asText()).isEqualTo("Versioned, renamed");
+
+		draft.put("title", "A lost update");
+		TestHttp.Response stale = api().send("PUT", path, "officerCpcjd", "application/json", draft.toString());
+		assertThat(stale.status()).isEqualTo(412);
+		assertThat(stale.contentType()).startsWith("application/problem+json");
+		assertThat(api().get(path, "admin").json().path("title").asText()).isEqualTo("Versioned, renamed");
+	}
+
+	@Test
+	void ifMatchHeaderCarriesTheVersion() {
+		ObjectNode draft = draft(json, unique("If-Match"));
+		long id = create("reviewerCpcjd", draft).path("id").asLong();
+		draft.put("title", "If-Match renamed");
+		TestHttp.Response stale = api().sendWithHeaders("PUT", "/api/programmes/" + id, "reviewerCpcjd",
+				java.util.Map.of("If-Match", "\"7\""), "application/json", draft.toString());
+		assertThat(stale.status()).isEqualTo(412);
+		TestHttp.Response ok = api().sendWithHeaders("PUT", "/api/programmes/" + id, "reviewerCpcjd",
+				java.util.Map.of("If-Match", "\"0\""), "application/json", draft.toString());
+		assertThat(ok.status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest(name = "{0} changing a CPCJD programme -> {1}")
+	@CsvSource({ "officerOhchr, 403", "coordinatorCpcjd, 403", "donorNorway, 403", "admin, 403" })
+	void onlyTheOwningOfficesOfficersChange(String user, int status) {
+		ObjectNode draft = draft(json, unique("Owned"));
+		long id = create("officerCpcjd", draft).path("id").asLong();
+		draft.put("version", 0);
+		TestHttp.Response response = api().send("PUT", "/api/programmes/" + id, user, "application/json",
+				draft.toString());
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(api().get("/api/programmes/" + id, "admin").json().path("version").asInt()).isZero();
+	}
+
+	@Test
+	void aProposalUnderReviewCannotBeEdited() {
+		ObjectNode draft = draft(json, unique("Frozen"));
+		long id = create("officerCpcjd", draft).path("id").asLong();
+		service.submit(id, "officerCpcjd");
+		int version = api().get("/api/programmes/" + id, "admin").json().path("version").asInt();
+		draft.put("version", version);
+		TestHttp.Response response = api().send("PUT", "/api/programmes/" + id, "officerCpcjd", "application/json",
+				draft.toString());
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().path("detail").asText()).contains("SUBMITTED");
+	}
+
+	@Test
+	void historyKeepsWhoChangedWhatAndWhen() {
+		ObjectNode draft = draft(json, unique("Historic"));
+		long id = create("officerCpcjd", draft).path("id").asLong();
+		draft.put("version", 0);
+		draft.putObject("budget").put("amount", "300000.00").put("currency", "USD");
+		assertThat(api().send("PUT", "/api/programmes/" + id, "officerCpcjd", "application/json", draft.toString())
+			.status()).isEqualTo(200);
+		service.submit(id, "officerCpcjd");
+
+		JsonNode history = api().get("/api/programmes/" + id + "/history", "coordinatorOhchr").json();
+		assertThat(history).hasSize(3);
+		assertThat(history.get(0).path("kind").asText()).isEqualTo("CREATED");
+		assertThat(history.get(1).path("kind").asText()).isEqualTo("UPDATED");
+		assertThat(history.get(1).path("changedBy").asText()).isEqualTo("officerCpcjd");
+		assertThat(history.get(1).path("changedAt").asText()).isNotBlank();
+		JsonNode budget = history.get(1).path("changes").path("budget");
+		assertThat(budget.path("from").path("amount").decimalValue()).isEqualByComparingTo("250000");
+		assertThat(budget.path("to").path("amount").decimalValue()).isEqualByComparingTo("300000");
+		assertThat(history.get(1).path("changes").has("title")).isFalse();
+		assertThat(history.get(2).path("changes").path("status").path("to").asText()).isEqualTo("SUBMITTED");
+
+		assertThat(api().get("/api/programmes/" + id + "/history", "donorNorway").status()).isEqualTo(403);
+		assertThat(api().get("/api/programmes/999999999/history", "admin").status()).isEqualTo(404);
+	}
+
+	@Test
+	void fundingStatusIsSummedFromTheFundingEntries() {
+		long id = create("officerCpcjd", draft(json, unique("Funded"))).path("id").asLong();
+		JsonNode empty = api().get("/api/programmes/" + id + "/funding", "officerOhchr").json();
+		assertThat(empty.path("budget").decimalValue()).isEqualByComparingTo("250000");
+		assertThat(empty.path("pledged").decimalValue()).isZero();
+		assertThat(empty.path("committed").decimalValue()).isZero();
+		assertThat(empty.path("received").decimalValue()).isZero();
+		assertThat(empty.path("gap").decimalValue()).isEqualByComparingTo("250000");
+		assertThat(empty.path("usd").path("budget").decimalValue()).isEqualByComparingTo("250000");
+
+		for (Object[] entry : List.of(new Object[] { "P1", "PLEDGED", "50000.00", "50000.00" },
+				new Object[] { "P1", "COMMITTED", "50000.00", "50000.00" },
+				new Object[] { "P2", "COMMITTED", "70000.00", "70000.00" },
+				new Object[] { "P1", "RECEIVED", "20000.00", "20000.00" })) {
+			jdbc.sql("""
+					INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
+					VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""")
+				.params(id, entry[0], entry[1], new java.math.BigDecimal((String) entry[2]),
+						new java.math.BigDecimal((String) entry[3]))
+				.update();
+		}
+		JsonNode funded = api().get("/api/programmes/" + id + "/funding", "admin").json();
+		assertThat(funded.path("committed").decimalValue()).isEqualByComparingTo("120000");
+		assertThat(funded.path("received").decimalValue()).isEqualByComparingTo("20000");
+		assertThat(funded.path("gap").decimalValue()).isEqualByComparingTo("130000");
+		assertThat(funded.path("usd").path("gap").decimalValue()).isEqualByComparingTo("130000");
+
+		assertThat(api().get("/api/programmes/" + id + "/funding", "donorNorway").status()).isEqualTo(404);
+	}
+
+	@Test
+	void fundingInAnotherCurrencySaysWhenNoRateIsKnown() {
+		ObjectNode draft = draft(json, unique("Yen"));
+		draft.putObject("budget").put("amount", "30000000").put("currency", "JPY");
+		long id = create("officerOhchr", draft).path("id").asLong();
+		JsonNode status = api().get("/api/programmes/" + id + "/funding", "admin").json();
+		assertThat(status.path("currency").asText()).isEqualTo("JPY");
+		assertThat(status.path("usdRateMissing").asBoolean()).isTrue();
+		assertThat(status.has("usd")).isFalse();
+
+		jdbc.sql("INSERT INTO exchange_rate (currency, rate_month, units_per_usd) VALUES ('JPY', ?, 150)")
+			.param(java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1))
+			.update();
+		JsonNode converted = api().get("/api/programmes/" + id + "/funding", "admin").json();
+		assertThat(converted.path("usd").path("budget").decimalValue()).isEqualByComparingTo("200000.00");
+	}
+
+}
