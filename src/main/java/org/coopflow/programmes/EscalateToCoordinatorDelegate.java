@@ -1,0 +1,47 @@
+package org.coopflow.programmes;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.coopflow.programmes.FundingProposalProcess.Variables;
+import org.coopflow.reference.Office;
+import org.coopflow.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Escalate to coordinator": the user task named in the local {@code taskDefinitionKey} has waited 10
+ * working days. The office's coordinators become candidates too, so they see it in Tasklist and can
+ * take it or chase it; whoever holds it keeps it.
+ */
+@Component
+class EscalateToCoordinatorDelegate implements JavaDelegate {
+
+	static final String COMMENT = "Escalated to the coordinators of %s: this task has been waiting for 10 working days";
+
+	private static final Logger log = LoggerFactory.getLogger(EscalateToCoordinatorDelegate.class);
+
+	private final ApplicationEventPublisher events;
+
+	EscalateToCoordinatorDelegate(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		TaskService tasks = execution.getProcessEngineServices().getTaskService();
+		Task task = OpenTasks.of(execution, ProposalVariables.text(execution, Variables.TASK_DEFINITION_KEY));
+		if (task == null) {
+			log.info("No open task to escalate in process instance {}", execution.getProcessInstanceId());
+			return;
+		}
+		Office office = ProposalVariables.office(execution);
+		tasks.addCandidateGroup(task.getId(), Role.COORDINATOR.groupOf(office));
+		tasks.createComment(task.getId(), execution.getProcessInstanceId(), COMMENT.formatted(office));
+		events.publishEvent(new TaskEscalated(ProposalVariables.programmeId(execution), task.getId(), office));
+	}
+
+}

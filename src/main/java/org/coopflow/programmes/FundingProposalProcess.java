@@ -1,0 +1,209 @@
+package org.coopflow.programmes;
+
+/**
+ * The vocabulary of {@code bpmn/FundingProposalProcess.bpmn}: its key, the ids of the elements code and
+ * tests refer to, its messages and its variables. Delegates, listeners and tests use these instead of
+ * repeating string literals, so a renamed element breaks the build rather than a running process.
+ */
+public final class FundingProposalProcess {
+
+	public static final String PROCESS_KEY = "FundingProposalProcess";
+
+	/** The user recorded for steps nobody in particular took, as {@link ProposalLifecycle} expects. */
+	public static final String SYSTEM_USER = "coopflow";
+
+	public static final int DEFAULT_FUNDING_DEADLINE_DAYS = 90;
+
+	private FundingProposalProcess() {
+	}
+
+	/** The value of {@link Variables#FUNDING_DEADLINE} for a number of days, e.g. P90D. */
+	public static String fundingDeadline(int days) {
+		if (days <= 0) {
+			throw new IllegalArgumentException("A funding deadline is a positive number of days, not " + days);
+		}
+		return "P" + days + "D";
+	}
+
+	/** Ids of the model's elements. */
+	public static final class Elements {
+
+		public static final String START_PROPOSAL_SUBMITTED = "StartEvent_ProposalSubmitted";
+
+		public static final String TASK_SCREEN_FOR_OVERLAPS = "Task_ScreenForOverlaps";
+
+		public static final String GATEWAY_OVERLAP_FOUND = "Gateway_OverlapFound";
+
+		public static final String EVENT_OVERLAP_REVIEWED = "Event_OverlapReviewed";
+
+		public static final String GATEWAY_COORDINATORS_DECISION = "Gateway_CoordinatorsDecision";
+
+		public static final String TASK_RELEASE_FOR_REVIEW = "Task_ReleaseForReview";
+
+		public static final String TASK_RETURN_FOR_REVISION_AFTER_OVERLAP_REVIEW = "Task_ReturnForRevisionAfterOverlapReview";
+
+		public static final String TASK_WITHDRAW_PROPOSAL = "Task_WithdrawProposal";
+
+		public static final String END_PROPOSAL_WITHDRAWN = "EndEvent_ProposalWithdrawn";
+
+		public static final String TASK_REVIEW_PROPOSAL = "Task_ReviewProposal";
+
+		public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
+
+		public static final String TASK_RETURN_FOR_REVISION = "Task_ReturnForRevision";
+
+		public static final String TASK_REVISE_PROPOSAL = "Task_ReviseProposal";
+
+		public static final String TASK_RESUBMIT_PROPOSAL = "Task_ResubmitProposal";
+
+		public static final String TASK_RECORD_REJECTION = "Task_RecordRejection";
+
+		public static final String END_PROPOSAL_REJECTED = "EndEvent_ProposalRejected";
+
+		public static final String TASK_OPEN_FOR_FUNDING = "Task_OpenForFunding";
+
+		public static final String TASK_AWAIT_FUNDING = "Task_AwaitFunding";
+
+		public static final String TIMER_FUNDING_DEADLINE_PASSED = "Timer_FundingDeadlinePassed";
+
+		public static final String TASK_MARK_PARTIALLY_FUNDED = "Task_MarkPartiallyFunded";
+
+		public static final String TASK_DECIDE_PARTIAL_FUNDING = "Task_DecidePartialFunding";
+
+		public static final String GATEWAY_PARTIAL_FUNDING_DECISION = "Gateway_PartialFundingDecision";
+
+		public static final String TASK_REVISE_BUDGET = "Task_ReviseBudget";
+
+		public static final String TASK_EXTEND_FUNDING_DEADLINE = "Task_ExtendFundingDeadline";
+
+		public static final String TASK_CANCEL_AND_RELEASE_PLEDGES = "Task_CancelAndReleasePledges";
+
+		public static final String END_PROPOSAL_CANCELLED = "EndEvent_ProposalCancelled";
+
+		public static final String TASK_MARK_PROGRAMME_FUNDED = "Task_MarkProgrammeFunded";
+
+		public static final String END_PROPOSAL_FUNDED = "EndEvent_ProposalFunded";
+
+		/** The reminder timer on a user task: {@code Timer_ReviewProposalReminder}. */
+		public static String reminderTimerOf(String userTaskId) {
+			return "Timer_" + withoutPrefix(userTaskId) + "Reminder";
+		}
+
+		/** The escalation timer on a user task: {@code Timer_ReviewProposalEscalation}. */
+		public static String escalationTimerOf(String userTaskId) {
+			return "Timer_" + withoutPrefix(userTaskId) + "Escalation";
+		}
+
+		private static String withoutPrefix(String userTaskId) {
+			return userTaskId.substring("Task_".length());
+		}
+
+		private Elements() {
+		}
+
+	}
+
+	/** Names of the messages the process waits for. */
+	public static final class Messages {
+
+		/** The coordinators decided on the overlap alerts raised for the proposal. */
+		public static final String OVERLAP_REVIEWED = "OverlapReviewed";
+
+		/** Committed funding reached the budget. */
+		public static final String FUNDING_REACHED = "FundingReached";
+
+		private Messages() {
+		}
+
+	}
+
+	/** Names of process variables and of the task-local variables forms display. */
+	public static final class Variables {
+
+		/** Long; also the business key, as text. */
+		public static final String PROGRAMME_ID = "programmeId";
+
+		/** {@link org.coopflow.reference.Office} name, CPCJD or OHCHR: picks the candidate groups. */
+		public static final String OFFICE = "office";
+
+		public static final String SUBMITTED_BY = "submittedBy";
+
+		/** ISO-8601 duration from opening for funding (or from an extension) to the deadline, e.g. P90D. */
+		public static final String FUNDING_DEADLINE = "fundingDeadline";
+
+		/** Boolean, set by screening. */
+		public static final String OVERLAP_FOUND = "overlapFound";
+
+		/** Text: the ids of the alerts screening raised, comma-separated (empty when none). */
+		public static final String OVERLAP_ALERT_IDS = "overlapAlertIds";
+
+		/** {@link org.coopflow.overlap.OverlapDecision} name, from the OverlapReviewed message. */
+		public static final String OVERLAP_DECISION = "overlapDecision";
+
+		public static final String OVERLAP_COMMENT = "overlapComment";
+
+		/** {@link ReviewDecision} name, from the review form. */
+		public static final String REVIEW_DECISION = "reviewDecision";
+
+		public static final String REVIEW_COMMENT = "reviewComment";
+
+		/** Who completed the review (never the submitter). */
+		public static final String REVIEWED_BY = "reviewedBy";
+
+		/** The comments the submitter is asked to address, from the review or the coordinators. */
+		public static final String REVISION_COMMENT = "revisionComment";
+
+		/** {@link PartialFundingDecision} name, from the partial funding form. */
+		public static final String PARTIAL_FUNDING_DECISION = "partialFundingDecision";
+
+		/** Positive amount in the programme currency (number or text, as forms send it). */
+		public static final String REVISED_BUDGET = "revisedBudget";
+
+		/** Positive whole number of days. */
+		public static final String EXTENSION_DAYS = "extensionDays";
+
+		public static final String CANCELLATION_REASON = "cancellationReason";
+
+		/** Who decided on partial funding. */
+		public static final String DECIDED_BY = "decidedBy";
+
+		/** Local inputs of "Return for revision" and the reminder tasks. */
+		public static final String COMMENT = "comment";
+
+		public static final String BY = "by";
+
+		public static final String TASK_DEFINITION_KEY = "taskDefinitionKey";
+
+		/** Task-local facts set on every user task for its form. */
+		public static final String TITLE = "title";
+
+		public static final String OFFICE_NAME = "officeName";
+
+		public static final String COUNTRIES = "countries";
+
+		public static final String STANDARDS = "standards";
+
+		public static final String PLANNED_PERIOD = "plannedPeriod";
+
+		public static final String BUDGET = "budget";
+
+		public static final String DESCRIPTION = "description";
+
+		public static final String STATUS = "status";
+
+		private Variables() {
+		}
+
+	}
+
+	/** The answers of "Review proposal". */
+	public enum ReviewDecision {
+		APPROVE, RETURN, REJECT
+	}
+
+	/** The answers of "Decide on partial funding". */
+	public enum PartialFundingDecision {
+		START_WITH_FUNDED, EXTEND_DEADLINE, CANCEL
+	}
+
+}

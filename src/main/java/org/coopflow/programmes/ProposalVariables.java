@@ -1,0 +1,118 @@
+package org.coopflow.programmes;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.coopflow.programmes.FundingProposalProcess.Variables;
+import org.coopflow.reference.Office;
+
+/**
+ * Typed reads of the funding proposal process's variables. Values typed into Camunda Forms arrive as
+ * whatever type the Tasklist chose (a number may come as Long, Double or text), so the readers accept
+ * each of them; a missing or unusable value is the user's mistake and says so.
+ */
+final class ProposalVariables {
+
+	private ProposalVariables() {
+	}
+
+	/**
+	 * The programme is read from the business key rather than the programmeId variable: whoever completes
+	 * a task can set any process variable through the REST API, but not the business key.
+	 */
+	static long programmeId(DelegateExecution execution) {
+		return Long.parseLong(execution.getProcessBusinessKey());
+	}
+
+	static long programmeId(DelegateTask task) {
+		return programmeId(task.getExecution());
+	}
+
+	static Office office(VariableScope scope) {
+		return Office.valueOf(text(scope, Variables.OFFICE));
+	}
+
+	static String submittedBy(VariableScope scope) {
+		return text(scope, Variables.SUBMITTED_BY);
+	}
+
+	static String text(VariableScope scope, String name) {
+		return required(scope, name).toString();
+	}
+
+	/** The text, or null when absent or blank. */
+	static String optionalText(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return value == null || value.toString().isBlank() ? null : value.toString().strip();
+	}
+
+	static <E extends Enum<E>> E decision(VariableScope scope, String name, Class<E> type) {
+		String value = optionalText(scope, name);
+		if (value == null) {
+			throw new BadUserRequestException("Choose a decision (" + name + ").");
+		}
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException e) {
+			throw new BadUserRequestException(value + " is not a decision this task knows (" + name + ").");
+		}
+	}
+
+	/** A positive amount, or null when absent or not one. */
+	static BigDecimal positiveAmount(VariableScope scope, String name) {
+		String value = optionalText(scope, name);
+		if (value == null) {
+			return null;
+		}
+		try {
+			BigDecimal amount = new BigDecimal(value);
+			return amount.signum() > 0 ? amount : null;
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	/** A positive whole number, or null when absent or not one. */
+	static Integer positiveWholeNumber(VariableScope scope, String name) {
+		BigDecimal number = positiveAmount(scope, name);
+		if (number == null) {
+			return null;
+		}
+		try {
+			return number.intValueExact();
+		}
+		catch (ArithmeticException e) {
+			return null;
+		}
+	}
+
+	/**
+	 * Who completes a task: its assignee, or else the user completing it through the API. A decision
+	 * nobody can be named for is refused, since the programme's history records who took it.
+	 */
+	static String completedBy(DelegateTask task) {
+		if (task.getAssignee() != null) {
+			return task.getAssignee();
+		}
+		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		if (current != null && current.getUserId() != null) {
+			return current.getUserId();
+		}
+		throw new BadUserRequestException("Claim the task before completing it, so that the decision is recorded under your name.");
+	}
+
+	private static Object required(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		if (value == null) {
+			throw new IllegalStateException("The funding proposal process has no variable " + name);
+		}
+		return value;
+	}
+
+}

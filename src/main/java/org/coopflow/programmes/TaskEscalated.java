@@ -1,0 +1,7 @@
+package org.coopflow.programmes;
+
+import org.coopflow.reference.Office;
+
+/** A task of the funding proposal process has waited 10 working days and went to the office's coordinators. */
+public record TaskEscalated(long programmeId, String taskId, Office office) {
+}

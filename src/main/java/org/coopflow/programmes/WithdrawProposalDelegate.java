@@ -1,0 +1,26 @@
+package org.coopflow.programmes;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.coopflow.programmes.FundingProposalProcess.Variables;
+import org.springframework.stereotype.Component;
+
+/** "Withdraw proposal": the coordinators found it duplicates another programme. */
+@Component
+class WithdrawProposalDelegate implements JavaDelegate {
+
+	private final ProposalLifecycle lifecycle;
+
+	WithdrawProposalDelegate(ProposalLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String reason = ProposalVariables.optionalText(execution, Variables.OVERLAP_COMMENT);
+		lifecycle.withdraw(ProposalVariables.programmeId(execution),
+				reason == null ? "Withdrawn after the coordinators' overlap review" : reason,
+				FundingProposalProcess.SYSTEM_USER);
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.coopflow.programmes;
+
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts working days for the reminder timers of the funding proposal process
+ * ({@code ${workingDays.after(5)}}). Working days are Monday to Friday; public holidays are not known
+ * yet (the offices' holiday calendars are not in the reference data), so a reminder can fall on one.
+ * "Now" is the engine's clock, which tests move.
+ */
+@Component("workingDays")
+public class WorkingDays {
+
+	private final ZoneId zone;
+
+	/** Both offices (Vienna and Geneva) keep Central European time, where their weekends begin and end. */
+	public WorkingDays(@Value("${coopflow.working-days.zone:Europe/Vienna}") ZoneId zone) {
+		this.zone = zone;
+	}
+
+	/** The engine's current time plus the given working days, at the same time of day. */
+	public Date after(int workingDays) {
+		ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(zone);
+		return Date.from(add(now, workingDays).toInstant());
+	}
+
+	/** Adds working days, keeping the time of day; from a weekend the first working day is the Monday. */
+	public ZonedDateTime add(ZonedDateTime start, int workingDays) {
+		if (workingDays < 0) {
+			throw new IllegalArgumentException("Cannot add a negative number of working days: " + workingDays);
+		}
+		ZonedDateTime day = start;
+		int left = workingDays;
+		while (left > 0) {
+			day = day.plusDays(1);
+			if (isWorkingDay(day)) {
+				left--;
+			}
+		}
+		return day;
+	}
+
+	public boolean isWorkingDay(ZonedDateTime day) {
+		DayOfWeek dayOfWeek = day.getDayOfWeek();
+		return dayOfWeek != DayOfWeek.SATURDAY && dayOfWeek != DayOfWeek.SUNDAY;
+	}
+
+}
