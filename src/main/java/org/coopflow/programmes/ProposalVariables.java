@@ -12,8 +12,9 @@ import org.coopflow.reference.Office;
 
 /**
  * Typed reads of the funding proposal process's variables. Values typed into Camunda Forms arrive as
- * whatever type the Tasklist chose (a number may come as Long, Double or text), so the readers accept
- * each of them; a missing or unusable value is the user's mistake and says so.
+ * whatever type Tasklist chose (a number may come as Integer, Long, Double or text), so the readers
+ * accept each of them. A decision a user left out or got wrong is refused with a message for that user;
+ * a variable the process sets itself and is missing is a bug, and says so.
  */
 final class ProposalVariables {
 
@@ -25,7 +26,12 @@ final class ProposalVariables {
 	 * a task can set any process variable through the REST API, but not the business key.
 	 */
 	static long programmeId(DelegateExecution execution) {
-		return Long.parseLong(execution.getProcessBusinessKey());
+		String businessKey = execution.getProcessBusinessKey();
+		if (businessKey == null || !businessKey.matches("\\d+")) {
+			throw new IllegalStateException("The funding proposal process " + execution.getProcessInstanceId()
+					+ " has no programme id as its business key; start it with FundingProposals.start");
+		}
+		return Long.parseLong(businessKey);
 	}
 
 	static long programmeId(DelegateTask task) {
