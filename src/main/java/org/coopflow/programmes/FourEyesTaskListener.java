@@ -3,15 +3,22 @@ package org.coopflow.programmes;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Four eyes on "Review proposal": whoever submitted the proposal may neither hold the review (claim it
- * or be assigned it) nor complete it. Candidate groups cannot express this, since the submitter is an
+ * Four eyes on "Review proposal": whoever submitted the proposal may neither see the review task nor
+ * hold it (claim it or be assigned it) nor complete it. When the task is created, a Camunda REVOKE
+ * authorization for the submitter hides it from them in Tasklist (a user's revoke outweighs their
+ * group's grant); the checks on assignment and completion stay as a second line. Candidate groups cannot express this, since the submitter is an
  * officer of the same office. The submitter is taken from the programme's own record as well as from
  * the process variable, because whoever completes a task can rewrite process variables.
  */
@@ -32,6 +39,10 @@ class FourEyesTaskListener implements TaskListener {
 		if (recorded != null) {
 			submitters.add(recorded);
 		}
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+			hideFrom(submitters, task);
+			return;
+		}
 		if (submitters.contains(task.getAssignee())) {
 			throw refused(task.getAssignee());
 		}
@@ -41,6 +52,23 @@ class FourEyesTaskListener implements TaskListener {
 				throw refused(current.getUserId());
 			}
 		}
+	}
+
+	private static void hideFrom(Set<String> submitters, DelegateTask task) {
+		AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
+		// whoever triggers the task's creation (often the submitter resubmitting) may not manage
+		// authorizations; this grant is the process's own doing, not theirs
+		Context.getCommandContext().runWithoutAuthorization(() -> {
+			for (String submitter : submitters) {
+				Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+				revoke.setUserId(submitter);
+				revoke.setResource(Resources.TASK);
+				revoke.setResourceId(task.getId());
+				revoke.removePermission(Permissions.ALL);
+				authorizations.saveAuthorization(revoke);
+			}
+			return null;
+		});
 	}
 
 	private static BadUserRequestException refused(String user) {

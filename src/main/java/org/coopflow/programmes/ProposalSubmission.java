@@ -1,0 +1,48 @@
+package org.coopflow.programmes;
+
+import org.coopflow.ConflictException;
+import org.coopflow.reference.Office;
+import org.coopflow.security.CoopflowUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An officer submits a draft: the programme becomes SUBMITTED and the funding proposal process
+ * starts, in one transaction, so that there is never a submitted programme without its process (or
+ * the other way round).
+ */
+@Service
+@Transactional
+class ProposalSubmission {
+
+	private final ProgrammeService programmes;
+
+	private final FundingProposals fundingProposals;
+
+	ProposalSubmission(ProgrammeService programmes, FundingProposals fundingProposals) {
+		this.programmes = programmes;
+		this.fundingProposals = fundingProposals;
+	}
+
+	ProgrammeView submit(CoopflowUser user, long programmeId) {
+		ProgrammeView programme = programmes.get(user, programmeId);
+		Office office = ProgrammeService.officeOfOfficer(user, "submit proposals");
+		if (programme.office() != office) {
+			throw new AccessDeniedException(
+					"An officer of " + office + " cannot submit a programme of " + programme.office());
+		}
+		if (programme.status() == ProgrammeStatus.RETURNED_FOR_REVISION) {
+			throw new ConflictException("Programme " + programmeId
+					+ " was returned for revision: edit it, then complete the task 'Revise proposal' in Tasklist to resubmit it.");
+		}
+		if (programme.status() != ProgrammeStatus.DRAFT) {
+			throw new ConflictException(
+					"Programme " + programmeId + " is " + programme.status() + "; only a DRAFT can be submitted.");
+		}
+		programmes.submit(programmeId, user.getUsername());
+		fundingProposals.start(programmeId, office, user.getUsername(), programme.fundingDeadlineDays());
+		return programmes.get(user, programmeId);
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.coopflow.programmes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.coopflow.CoopflowTest;
+import org.coopflow.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * A proposal walked end to end the way the officers work it: submitted through coopflow's API, then
+ * reviewed in Tasklist, through the same REST calls Tasklist's pages make (session sign-in, Camunda's
+ * XSRF token, claim, the deployed Camunda Form, submit-form).
+ */
+@CoopflowTest
+class FundingProposalTasklistTests {
+
+	private static final String TASKLIST_API = "/camunda/api/engine/engine/default";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	/** A person in Tasklist: signed in, the Tasklist page opened, Camunda's XSRF token at hand. */
+	private final class TasklistUser {
+
+		final TestHttp browser = TestHttp.browser(port);
+
+		final String xsrf;
+
+		TasklistUser(String user) {
+			browser.signIn(user, TestHttp.DEMO_PASSWORD);
+			TestHttp.Response page = browser.browse("/camunda/app/tasklist/default/");
+			assertThat(page.status()).isEqualTo(200);
+			xsrf = page.headers()
+				.allValues("Set-Cookie")
+				.stream()
+				.filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+				.map(cookie -> cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';')))
+				.findFirst()
+				.orElseThrow();
+		}
+
+		JsonNode get(String path) {
+			TestHttp.Response response = browser.browse(TASKLIST_API + path);
+			assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
+			return response.json();
+		}
+
+		TestHttp.Response post(String path, String body) {
+			return browser.sendWithHeader("POST", TASKLIST_API + path, "X-XSRF-TOKEN", xsrf, "application/json", body);
+		}
+
+		JsonNode tasksOf(long programmeId) {
+			return get("/task?processInstanceBusinessKey=" + programmeId);
+		}
+
+	}
+
+	@Test
+	void proposalGoesFromDraftThroughFourEyesReviewToFunded() {
+		TestHttp api = TestHttp.api(port);
+		ObjectNode draft = ProgrammeApiTests.draft(json, "Tasklist walk " + UUID.randomUUID().toString().substring(0, 8));
+		long id = api.send("POST", "/api/programmes", "officerCpcjd", "application/json", draft.toString())
+			.json()
+			.path("id")
+			.asLong();
+
+		TestHttp.Response submitted = api.send("POST", "/api/programmes/" + id + "/submission", "officerCpcjd", null, null);
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+		assertThat(api.get("/api/programmes/" + id, "admin").json().path("status").asText()).isEqualTo("UNDER_REVIEW");
+		assertThat(api.send("POST", "/api/programmes/" + id + "/submission", "officerCpcjd", null, null).status())
+			.isEqualTo(409);
+
+		// the other office never sees the task
+		assertThat(new TasklistUser("officerOhchr").tasksOf(id)).isEmpty();
+
+		TasklistUser reviewer = new TasklistUser("reviewerCpcjd");
+		JsonNode task = reviewer.tasksOf(id).get(0);
+		String taskId = task.path("id").asText();
+
+		// four eyes: the submitter, of the same office, neither sees the review nor can take it
+		TasklistUser submitter = new TasklistUser("officerCpcjd");
+		assertThat(submitter.tasksOf(id)).isEmpty();
+		TestHttp.Response ownClaim = submitter.post("/task/" + taskId + "/claim", "{\"userId\": \"officerCpcjd\"}");
+		assertThat(ownClaim.status()).as(ownClaim.body()).isEqualTo(403);
+
+		assertThat(task.path("name").asText()).isEqualTo("Review proposal");
+		assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_ReviewProposal");
+
+		JsonNode form = reviewer.get("/task/" + taskId + "/form");
+		assertThat(form.path("camundaFormRef").path("key").asText()).isEqualTo("review-proposal");
+		TestHttp.Response deployedForm = reviewer.browser.browse(TASKLIST_API + "/task/" + taskId + "/deployed-form");
+		assertThat(deployedForm.status()).isEqualTo(200);
+		assertThat(deployedForm.body()).contains("reviewDecision");
+		JsonNode facts = reviewer.get("/task/" + taskId + "/form-variables");
+		assertThat(facts.path("title").path("value").asText()).isEqualTo(draft.path("title").asText());
+		assertThat(facts.path("budget").path("value").asText()).contains("250000.00").contains("USD");
+		assertThat(facts.path("submittedBy").path("value").asText()).isEqualTo("officerCpcjd");
+
+		assertThat(reviewer.post("/task/" + taskId + "/claim", "{\"userId\": \"reviewerCpcjd\"}").status()).isEqualTo(204);
+		ObjectNode decision = json.createObjectNode();
+		ObjectNode variables = decision.putObject("variables");
+		variables.putObject("reviewDecision").put("value", "APPROVE").put("type", "String");
+		variables.putObject("reviewComment").put("value", "Sound plan; consistent with the Mandela Rules 👍").put("type",
+				"String");
+		TestHttp.Response completed = reviewer.post("/task/" + taskId + "/submit-form", decision.toString());
+		assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+
+		assertThat(api.get("/api/programmes/" + id, "admin").json().path("status").asText()).isEqualTo("OPEN_FOR_FUNDING");
+		assertThat(api.get("/api/programmes/" + id, "donorNorway").status()).isEqualTo(200);
+
+		// the pledges module announces that committed funding reached the budget
+		events.publishEvent(new FundingTargetReached(id));
+
+		assertThat(api.get("/api/programmes/" + id, "admin").json().path("status").asText()).isEqualTo("FUNDED");
+		List<String> kinds = new java.util.ArrayList<>();
+		api.get("/api/programmes/" + id + "/history", "coordinatorCpcjd").json().forEach(c -> kinds.add(c.path("kind").asText()));
+		assertThat(kinds).containsSubsequence("CREATED", "SUBMITTED", "AWAITING_REVIEW", "OPENED_FOR_FUNDING", "FUNDED");
+	}
+
+}
