@@ -275,6 +275,32 @@ class ProgrammeApiTests {
 		assertThat(response.json().path("detail").asText()).contains("SUBMITTED");
 	}
 
+	@ParameterizedTest(name = "{0} submitting a CPCJD draft -> {1}")
+	@CsvSource(nullValues = "anonymous", value = { "anonymous, 401", "officerOhchr, 403", "coordinatorCpcjd, 403",
+			"donorNorway, 404", "admin, 403" })
+	void onlyTheOwningOfficesOfficersSubmit(String user, int status) {
+		long id = create("officerCpcjd", draft(json, unique("Submit rights"))).path("id").asLong();
+		TestHttp.Response response = api().send("POST", "/api/programmes/" + id + "/submission", user, null, null);
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(api().get("/api/programmes/" + id, "admin").json().path("status").asText()).isEqualTo("DRAFT");
+	}
+
+	@Test
+	void submittingStartsTheProposalAndOnlyOnce() {
+		long id = create("officerOhchr", draft(json, unique("Submitted once"))).path("id").asLong();
+		TestHttp.Response submitted = api().send("POST", "/api/programmes/" + id + "/submission", "officerOhchr", null,
+				null);
+		assertThat(submitted.status()).isEqualTo(201);
+		assertThat(submitted.header("Location")).isEqualTo("/api/programmes/" + id + "/submission");
+		assertThat(submitted.json().path("status").asText()).isEqualTo("UNDER_REVIEW");
+		TestHttp.Response again = api().send("POST", "/api/programmes/" + id + "/submission", "officerOhchr", null, null);
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().path("detail").asText()).contains("UNDER_REVIEW");
+		assertThat(api().send("POST", "/api/programmes/999999999/submission", "officerOhchr", null, null).status())
+			.isEqualTo(404);
+	}
+
 	@Test
 	void historyKeepsWhoChangedWhatAndWhen() {
 		ObjectNode draft = draft(json, unique("Historic"));
