@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.coopflow.reference.Office;
-import org.coopflow.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,8 +25,11 @@ class EscalateToCoordinatorDelegate implements JavaDelegate {
 
 	private final ApplicationEventPublisher events;
 
-	EscalateToCoordinatorDelegate(ApplicationEventPublisher events) {
+	private final ProposalGroups groups;
+
+	EscalateToCoordinatorDelegate(ApplicationEventPublisher events, ProposalGroups groups) {
 		this.events = events;
+		this.groups = groups;
 	}
 
 	@Override
@@ -38,8 +40,8 @@ class EscalateToCoordinatorDelegate implements JavaDelegate {
 			log.info("No open task to escalate in process instance {}", execution.getProcessInstanceId());
 			return;
 		}
-		Office office = ProposalVariables.office(execution);
-		tasks.addCandidateGroup(task.getId(), Role.COORDINATOR.groupOf(office));
+		Office office = groups.office(execution);
+		tasks.addCandidateGroup(task.getId(), groups.coordinators(execution));
 		tasks.createComment(task.getId(), execution.getProcessInstanceId(), COMMENT.formatted(office));
 		events.publishEvent(new TaskEscalated(ProposalVariables.programmeId(execution), task.getId(), office));
 	}

@@ -107,7 +107,9 @@ class FundingProposalProcessTest {
 		Mocks.register("cancelAndReleasePledgesDelegate", new CancelAndReleasePledgesDelegate(lifecycle));
 		Mocks.register("markProgrammeFundedDelegate", new MarkProgrammeFundedDelegate(lifecycle));
 		Mocks.register("remindAssigneeDelegate", new RemindAssigneeDelegate(events));
-		Mocks.register("escalateToCoordinatorDelegate", new EscalateToCoordinatorDelegate(events));
+		ProposalGroups groups = new ProposalGroups(lifecycle);
+		Mocks.register("proposalGroups", groups);
+		Mocks.register("escalateToCoordinatorDelegate", new EscalateToCoordinatorDelegate(events, groups));
 		Mocks.register("proposalFactsTaskListener", new ProposalFactsTaskListener(lifecycle));
 		Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(lifecycle));
 		Mocks.register("reviewProposalTaskListener", new ReviewProposalTaskListener());
@@ -240,6 +242,22 @@ class FundingProposalProcessTest {
 		assertThat(instance).isWaitingAt(Elements.TASK_REVIEW_PROPOSAL);
 		review("APPROVE", null);
 		assertThat(instance).isWaitingAt(Elements.TASK_AWAIT_FUNDING);
+	}
+
+	@Test
+	void rewritingTheOfficeVariableDoesNotSendTheReviewToTheOtherOffice() {
+		ProcessInstance instance = start();
+		review("RETURN", "Add a budget line for interpretation");
+
+		engine.getTaskService().complete(task(instance).getId(), Map.of(Variables.OFFICE, "OHCHR"));
+
+		assertThat(instance).isWaitingAt(Elements.TASK_REVIEW_PROPOSAL);
+		assertThat(engine.getTaskService()
+			.getIdentityLinksForTask(task(instance).getId())
+			.stream()
+			.map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+			.filter(java.util.Objects::nonNull)
+			.toList()).containsExactly("PROGRAMME_OFFICER_CPCJD");
 	}
 
 	@Test
