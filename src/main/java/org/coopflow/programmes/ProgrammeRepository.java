@@ -49,6 +49,27 @@ class ProgrammeRepository {
 	}
 
 	long insert(ProgrammeDraft draft, Office office, ProgrammeStatus status, String user, Instant now) {
+		long id = insertRow(draft, office, status, user, now);
+		insertThemes(List.of(id), List.of(draft));
+		return id;
+	}
+
+	/**
+	 * Inserts many programmes of one office: a row each (the generated id is needed for the lookup rows),
+	 * then all lookup rows in batches.
+	 *
+	 * @return the ids, in the order of {@code drafts}
+	 */
+	List<Long> insertAll(List<ProgrammeDraft> drafts, Office office, ProgrammeStatus status, String user, Instant now) {
+		List<Long> ids = new ArrayList<>(drafts.size());
+		for (ProgrammeDraft draft : drafts) {
+			ids.add(insertRow(draft, office, status, user, now));
+		}
+		insertThemes(ids, drafts);
+		return ids;
+	}
+
+	private long insertRow(ProgrammeDraft draft, Office office, ProgrammeStatus status, String user, Instant now) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO programme (office_code, title, description, scope, beneficiary_institution, implementing_partner,
@@ -60,9 +81,7 @@ class ProgrammeRepository {
 					draft.plannedEnd(), draft.budget().amount(), draft.budget().currency(), draft.fundingDeadlineDaysOrDefault(),
 					status.name(), blankToNull(draft.reviewNotes()), user, Timestamp.from(now), user, Timestamp.from(now))
 			.update(key, "id");
-		long id = key.getKey().longValue();
-		insertThemes(List.of(id), List.of(draft));
-		return id;
+		return key.getKey().longValue();
 	}
 
 	/** Writes the lookup rows of many programmes in four batches (the import's hot path). */
