@@ -35,6 +35,8 @@ import org.coopflow.reference.Money;
 import org.coopflow.reference.Office;
 import org.coopflow.reference.ReferenceCodes;
 import org.coopflow.security.CoopflowUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,6 +81,8 @@ class ProgrammeImport {
 	private final ApplicationEventPublisher events;
 
 	private final ObjectMapper json;
+
+	private static final Logger log = LoggerFactory.getLogger(ProgrammeImport.class);
 
 	private final Clock clock = Clock.systemUTC();
 
@@ -182,13 +186,16 @@ class ProgrammeImport {
 	 */
 	Report importCsv(CoopflowUser user, InputStream csv) {
 		Office office = ProgrammeService.officeOfOfficer(user, "import programmes");
+		long start = System.nanoTime();
 		Parsed parsed = parse(csv, office);
 		if (parsed.rows().isEmpty()) {
 			throw new Rejected("The file has no rows below the header; nothing was imported.",
 					new RowError(2, null, "no rows"));
 		}
+		long[] checked = new long[1];
 		List<Long> ids = transactions.execute(status -> {
 			check(parsed);
+			checked[0] = System.nanoTime();
 			List<ProgrammeDraft> drafts = parsed.rows().stream().map(Row::draft).toList();
 			Instant now = clock.instant();
 			List<Long> inserted = programmes.insertAll(drafts, office, ProgrammeStatus.DRAFT, user.getUsername(), now);
@@ -197,6 +204,10 @@ class ProgrammeImport {
 			events.publishEvent(new ProgrammesImported(office, inserted));
 			return inserted;
 		});
+		long end = System.nanoTime();
+		log.info("{} imported {} programmes for {} in {} ms ({} ms reading and checking, {} ms writing)",
+				user.getUsername(), ids.size(), office, (end - start) / 1_000_000, (checked[0] - start) / 1_000_000,
+				(end - checked[0]) / 1_000_000);
 		return new Report(ids.size(), office, ids);
 	}
 
