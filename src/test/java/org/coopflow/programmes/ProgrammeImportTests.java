@@ -5,10 +5,15 @@ import static org.coopflow.programmes.ImportFiles.file;
 import static org.coopflow.programmes.ImportFiles.validRow;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,6 +120,19 @@ class ProgrammeImportTests {
 		JsonNode programme = TestHttp.api(port).get("/api/programmes/" + ids(response.json()).get(0), "officerOhchr").json();
 		assertThat(programme.path("title").asText()).isEqualTo("Body import with office column");
 		assertThat(programme.path("office").asText()).isEqualTo("OHCHR");
+	}
+
+	@Test
+	void importsTheExampleOfTheReadme() throws IOException {
+		String readme = Files.readString(Path.of("README.md"));
+		Matcher example = Pattern.compile("```csv\n(.*?)```", Pattern.DOTALL)
+			.matcher(readme);
+		assertThat(example.find()).as("README.md has a ```csv example").isTrue();
+
+		Response response = upload("officerCpcjd", example.group(1));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		assertThat(response.json().path("imported").asInt()).isEqualTo(3);
 	}
 
 	@Test
@@ -294,6 +312,39 @@ class ProgrammeImportTests {
 			.containsExactly(new ProgrammesImported(Office.OHCHR, report.programmeIds()));
 	}
 
+	/**
+	 * Correctness at size only: how long it takes is measured by {@code bench.ImportBenchmark}, never
+	 * asserted in a test.
+	 */
+	@Test
+	void importsTenThousandRows() {
+		byte[] csv = ImportFiles.generated(10_000).getBytes(StandardCharsets.UTF_8);
+		long before = programmeCount();
+
+		Response response = TestHttp.api(port).postFile(IMPORTS, "officerCpcjd", "file", "portfolio.csv", "text/csv", csv);
+
+		assertThat(response.status()).as(response.body().substring(0, Math.min(2000, response.body().length())))
+			.isEqualTo(201);
+		List<Long> ids = ids(response.json());
+		try {
+			assertThat(response.json().path("imported").asInt()).isEqualTo(10_000);
+			assertThat(ids).hasSize(10_000).doesNotHaveDuplicates();
+			assertThat(programmeCount()).isEqualTo(before + 10_000);
+			assertThat(countOf("programme", "id", ids, "status = 'DRAFT' AND office_code = 'CPCJD'")).isEqualTo(10_000);
+			assertThat(countOf("programme_change", "programme_id", ids, "kind = 'IMPORTED'")).isEqualTo(10_000);
+			assertThat(countOf("programme_country", "programme_id", ids, "1 = 1")).isEqualTo(20_000);
+			assertThat(countOf("programme_standard", "programme_id", ids, "1 = 1")).isEqualTo(20_000);
+			assertThat(countOf("programme_activity_type", "programme_id", ids, "1 = 1")).isEqualTo(20_000);
+			assertThat(countOf("programme_sector", "programme_id", ids, "1 = 1")).isEqualTo(15_000);
+		}
+		finally {
+			// the test context (and its database) is shared with every other @CoopflowTest class, whose
+			// searches should not wade through 10,000 drafts; a context of its own is no way out, as a
+			// second Camunda engine in the JVM takes over the shared context's webapps
+			deleteProgrammes(ids);
+		}
+	}
+
 	@Test
 	void mapsFieldNamesToColumns() {
 		assertThat(ProgrammeImport.column("budget.amount")).isEqualTo("budgetAmount");
@@ -310,6 +361,32 @@ class ProgrammeImportTests {
 
 	private long programmeCount() {
 		return jdbc.sql("SELECT COUNT(*) FROM programme").query(Long.class).single();
+	}
+
+	private long countOf(String table, String idColumn, List<Long> ids, String condition) {
+		long count = 0;
+		for (List<Long> chunk : chunks(ids)) {
+			count += jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + condition + " AND " + idColumn + " IN ("
+					+ String.join(",", chunk.stream().map(String::valueOf).toList()) + ")").query(Long.class).single();
+		}
+		return count;
+	}
+
+	private void deleteProgrammes(List<Long> ids) {
+		for (List<Long> chunk : chunks(ids)) {
+			String in = " IN (" + String.join(",", chunk.stream().map(String::valueOf).toList()) + ")";
+			jdbc.sql("DELETE FROM programme_change WHERE programme_id" + in).update();
+			// the lookup rows go with their programme (ON DELETE CASCADE)
+			jdbc.sql("DELETE FROM programme WHERE id" + in).update();
+		}
+	}
+
+	private static List<List<Long>> chunks(List<Long> ids) {
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			chunks.add(ids.subList(from, Math.min(ids.size(), from + 1000)));
+		}
+		return chunks;
 	}
 
 	private static List<Long> ids(JsonNode report) {
