@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.coopflow.FieldError;
 import org.coopflow.reference.Money;
 import org.coopflow.reference.Office;
@@ -220,7 +221,7 @@ class ProgrammeImport {
 			.setSkipHeaderRecord(true)
 			// blank header names and duplicates are reported below, as column errors of line 1
 			.setAllowMissingColumnNames(true)
-			.setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+			.setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
 			.get();
 		long line = 1;
 		int dataRows = 0;
