@@ -92,6 +92,29 @@ public final class TestHttp {
 		return execute(request.build());
 	}
 
+	/**
+	 * POST {@code multipart/form-data} with one file part, as a browser's file upload sends it, as the
+	 * given demo user (null: anonymous).
+	 */
+	public Response postFile(String path, String user, String part, String filename, String contentType,
+			byte[] content) {
+		String boundary = "coopflow-" + java.util.UUID.randomUUID();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.POST(BodyPublishers.concat(BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+					BodyPublishers.ofByteArray(content), BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))
+			.header("Accept", "application/json, application/problem+json, */*;q=0.5")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+		if (user != null) {
+			String credentials = Base64.getEncoder()
+				.encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+			request.header("Authorization", "Basic " + credentials);
+		}
+		return execute(request.build());
+	}
+
 	/** A request with one extra header, as a browser's script sends it (with the session's cookies). */
 	public Response sendWithHeader(String method, String path, String header, String value, String contentType,
 			String body) {
