@@ -1,0 +1,51 @@
+package org.coopflow.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues a mail in the caller's transaction. Nothing is sent until that transaction commits, and an
+ * event queued twice for the same recipient (a retried job, a repeated message) is mailed once.
+ */
+@Service
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock = Clock.systemUTC();
+
+	Notifications(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param eventKey what happened, unique per event, e.g. {@code task-reminder:<taskId>}
+	 * @return false when this event was already queued for this recipient
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean enqueue(String eventKey, String recipient, String subject, String body) {
+		boolean queued = jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE event_key = ? AND recipient = ?")
+			.params(eventKey, recipient)
+			.query(Integer.class)
+			.single() > 0;
+		if (queued) {
+			return false;
+		}
+		jdbc.sql("""
+				INSERT INTO notification_outbox (event_key, recipient, subject, body, created_at, attempts)
+				VALUES (?, ?, ?, ?, ?, 0)""")
+			.params(eventKey, recipient, truncate(subject, 300), body, Timestamp.from(clock.instant()))
+			.update();
+		return true;
+	}
+
+	private static String truncate(String text, int length) {
+		return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+	}
+
+}

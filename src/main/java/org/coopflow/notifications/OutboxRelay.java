@@ -1,0 +1,118 @@
+package org.coopflow.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers queued mail. Each row is claimed with a conditional update before it is sent, so that two
+ * coopflow instances never send the same row; a claim older than {@link #CLAIM_TIMEOUT} is taken
+ * over, which covers an instance that died mid-send (that mail may then go out twice, the price of
+ * never losing one). Without {@code spring.mail.host} mail is written to the log instead.
+ */
+@Component
+class OutboxRelay {
+
+	static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
+
+	static final int MAX_ATTEMPTS = 10;
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final String from;
+
+	private final Clock clock = Clock.systemUTC();
+
+	OutboxRelay(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
+			@Value("${coopflow.notifications.from:coopflow@localhost}") String from) {
+		this.jdbc = jdbc;
+		this.mailSender = mailSender;
+		this.from = from;
+	}
+
+	record Pending(long id, String recipient, String subject, String body, int attempts) {
+	}
+
+	@Scheduled(fixedDelayString = "${coopflow.notifications.poll-interval:PT5S}",
+			initialDelayString = "${coopflow.notifications.poll-interval:PT5S}")
+	void poll() {
+		relayPending();
+	}
+
+	/** @return how many mails were delivered (or logged) in this round */
+	int relayPending() {
+		Instant now = clock.instant();
+		List<Pending> pending = jdbc.sql("""
+				SELECT id, recipient, subject, body, attempts FROM notification_outbox
+				WHERE sent_at IS NULL AND attempts < ? AND (claimed_at IS NULL OR claimed_at < ?)
+				ORDER BY id""")
+			.params(MAX_ATTEMPTS, Timestamp.from(now.minus(CLAIM_TIMEOUT)))
+			.query(Pending.class)
+			.list();
+		int delivered = 0;
+		for (Pending mail : pending) {
+			if (claim(mail.id(), now) && deliver(mail)) {
+				delivered++;
+			}
+		}
+		return delivered;
+	}
+
+	private boolean claim(long id, Instant now) {
+		return jdbc.sql("""
+				UPDATE notification_outbox SET claimed_at = ?
+				WHERE id = ? AND sent_at IS NULL AND (claimed_at IS NULL OR claimed_at < ?)""")
+			.params(Timestamp.from(now), id, Timestamp.from(now.minus(CLAIM_TIMEOUT)))
+			.update() == 1;
+	}
+
+	private boolean deliver(Pending mail) {
+		try {
+			JavaMailSender sender = mailSender.getIfAvailable();
+			if (sender == null) {
+				log.info("Mail (no SMTP server configured) to {}: {}\n{}", mail.recipient(), mail.subject(), mail.body());
+			}
+			else {
+				SimpleMailMessage message = new SimpleMailMessage();
+				message.setFrom(from);
+				message.setTo(mail.recipient());
+				message.setSubject(mail.subject());
+				message.setText(mail.body());
+				sender.send(message);
+			}
+			jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+				.params(Timestamp.from(clock.instant()), mail.id())
+				.update();
+			return true;
+		}
+		catch (MailException e) {
+			log.warn("Could not send mail {} to {} (attempt {}): {}", mail.id(), mail.recipient(), mail.attempts() + 1,
+					e.getMessage());
+			String error = String.valueOf(e.getMessage());
+			jdbc.sql("""
+					UPDATE notification_outbox SET claimed_at = NULL, attempts = attempts + 1, last_error = ?
+					WHERE id = ?""")
+				.params(error.length() > 1000 ? error.substring(0, 1000) : error, mail.id())
+				.update();
+			return false;
+		}
+	}
+
+}

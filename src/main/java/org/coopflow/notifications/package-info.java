@@ -1,0 +1,6 @@
+/**
+ * Owns the e-mail coopflow sends: an outbox written in the same transaction as the change it reports,
+ * and the relay that delivers it through SMTP (or to the log when no SMTP server is configured).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+package org.coopflow.notifications;

@@ -1,0 +1,39 @@
+package org.coopflow.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.coopflow.reference.Office;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who to write to: the e-mail addresses of enabled users, one by one or by role and office.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UserDirectory {
+
+	private final AccountRepository accounts;
+
+	UserDirectory(AccountRepository accounts) {
+		this.accounts = accounts;
+	}
+
+	public Optional<String> emailOf(String username) {
+		return accounts.findByUsername(username)
+			.filter(Account::enabled)
+			.map(Account::email)
+			.filter(email -> email != null && !email.isBlank());
+	}
+
+	public List<String> emailsOf(Role role, Office office) {
+		return accounts.findAllEnabled()
+			.stream()
+			.filter(account -> account.role() == role && account.office() == office)
+			.map(Account::email)
+			.filter(email -> email != null && !email.isBlank())
+			.toList();
+	}
+
+}
