@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -104,6 +105,11 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = e.getCause();
+		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			return ResponseEntity.badRequest()
+				.body(invalid("The request has an invalid field.", List.of(new FieldError(path(mapping), reason(mapping)))));
+		}
 		return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e)));
 	}
 
@@ -135,6 +141,21 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 					+ json.getLocation().getColumnNr() + ").";
 		}
 		return "The request body is missing or is not valid JSON.";
+	}
+
+	private static String reason(JsonMappingException e) {
+		if (e instanceof UnrecognizedPropertyException) {
+			return "is not a field of this request";
+		}
+		if (e instanceof InvalidFormatException format && format.getTargetType() != null
+				&& format.getTargetType().isEnum()) {
+			return "'" + format.getValue() + "' is not one of "
+					+ java.util.Arrays.toString(format.getTargetType().getEnumConstants());
+		}
+		if (e instanceof InvalidFormatException format) {
+			return "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName();
+		}
+		return "has a value of the wrong type";
 	}
 
 	private static String path(JsonMappingException e) {

@@ -60,7 +60,15 @@ class ApiErrorHandlerTests {
 	void wrongTypeNamesTheField() {
 		var response = assertProblem(TestHttp.api(port).send("PUT", "/api/me/password", "officerOhchr",
 				"application/json", "{\"currentPassword\": \"demo\", \"newPassword\": [1, 2]}"), 400);
-		assertThat(response.json().path("detail").asText()).contains("newPassword");
+		assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("newPassword");
+	}
+
+	@Test
+	void misspeltFieldIsNamedRatherThanIgnored() {
+		var response = assertProblem(TestHttp.api(port).send("PUT", "/api/me/password", "officerOhchr",
+				"application/json", "{\"currentPassword\": \"demo\", \"newPasword\": \"long-enough-pass\"}"), 400);
+		assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("newPasword");
+		assertThat(response.json().path("errors").get(0).path("reason").asText()).contains("not a field");
 	}
 
 	@Test

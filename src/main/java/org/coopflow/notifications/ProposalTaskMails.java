@@ -41,9 +41,15 @@ class ProposalTaskMails {
 	void on(TaskReminderDue reminder) {
 		ProposalFacts proposal = proposals.facts(reminder.programmeId());
 		String taskName = taskName(reminder.taskId());
+		// while nobody holds the task, every officer of the office may take it, except its authors,
+		// who cannot see a review of their own proposal
+		List<String> authors = proposal.authors().stream().flatMap(author -> users.emailOf(author).stream()).toList();
 		List<String> recipients = reminder.assignee() != null
 				? users.emailOf(reminder.assignee()).stream().toList()
-				: users.emailsOf(Role.PROGRAMME_OFFICER, proposal.office());
+				: users.emailsOf(Role.PROGRAMME_OFFICER, proposal.office())
+					.stream()
+					.filter(email -> !authors.contains(email))
+					.toList();
 		for (String recipient : recipients) {
 			notifications.enqueue("task-reminder:" + reminder.taskId(), recipient,
 					"Reminder: " + taskName + " - " + proposal.title(),

@@ -1,6 +1,9 @@
 package org.coopflow.programmes;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
@@ -13,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Escalate to coordinator": the user task named in the local {@code taskDefinitionKey} has waited 10
- * working days. The office's coordinators become candidates too, so they see it in Tasklist and can
- * take it or chase it; whoever holds it keeps it.
+ * working days. The office's coordinators may now read it, so they see it in Tasklist and can chase
+ * it; they do not become candidates, because a review stays the work of a programme officer.
  */
 @Component
 class EscalateToCoordinatorDelegate implements JavaDelegate {
@@ -41,7 +44,14 @@ class EscalateToCoordinatorDelegate implements JavaDelegate {
 			return;
 		}
 		Office office = groups.office(execution);
-		tasks.addCandidateGroup(task.getId(), groups.coordinators(execution));
+		Authorization read = execution.getProcessEngineServices()
+			.getAuthorizationService()
+			.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		read.setGroupId(groups.coordinators(execution));
+		read.setResource(Resources.TASK);
+		read.setResourceId(task.getId());
+		read.addPermission(Permissions.READ);
+		execution.getProcessEngineServices().getAuthorizationService().saveAuthorization(read);
 		tasks.createComment(task.getId(), execution.getProcessInstanceId(), COMMENT.formatted(office));
 		events.publishEvent(new TaskEscalated(ProposalVariables.programmeId(execution), task.getId(), office));
 	}

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * authorization for the submitter hides it from them in Tasklist (a user's revoke outweighs their
  * group's grant); the checks on assignment and completion stay as a second line. Candidate groups cannot express this, since the submitter is an
  * officer of the same office. The submitter is taken from the programme's own record as well as from
- * the process variable, because whoever completes a task can rewrite process variables.
+ * not from a process variable, because whoever completes a task can rewrite process variables: everyone
+ * who created, changed or submitted the proposal counts as its author.
  */
 @Component
 class FourEyesTaskListener implements TaskListener {
@@ -33,12 +34,9 @@ class FourEyesTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Set<String> submitters = new HashSet<>();
-		submitters.add(ProposalVariables.submittedBy(task.getExecution()));
-		String recorded = lifecycle.facts(ProposalVariables.programmeId(task)).submittedBy();
-		if (recorded != null) {
-			submitters.add(recorded);
-		}
+		// the programme's own record says who wrote it; process variables can be rewritten by anyone
+		// who completes a task
+		Set<String> submitters = new HashSet<>(lifecycle.facts(ProposalVariables.programmeId(task)).authors());
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			hideFrom(submitters, task);
 			return;

@@ -2,6 +2,8 @@ package org.coopflow.programmes;
 
 import java.io.IOException;
 import java.io.InputStream;
+
+import org.apache.commons.io.input.BoundedInputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,9 +52,22 @@ class ProgrammeImportController {
 
 	@PostMapping(consumes = TEXT_CSV)
 	@Operation(summary = "Import a CSV body of programmes as drafts of the officer's office: all rows or none")
-	ResponseEntity<ProgrammeImport.Report> body(@AuthenticationPrincipal CoopflowUser user, InputStream csv) {
-		return created(importer.importCsv(user, csv));
+	ResponseEntity<ProgrammeImport.Report> body(@AuthenticationPrincipal CoopflowUser user, InputStream csv)
+			throws IOException {
+		// the multipart limit does not cover a raw body: cap it the same, or one request could fill the heap
+		InputStream capped = BoundedInputStream.builder()
+			.setInputStream(csv)
+			.setMaxCount(MAX_BODY_BYTES)
+			.setOnMaxCount((max, count) -> {
+				throw new ProgrammeImport.Rejected("The file is larger than " + (MAX_BODY_BYTES / (1024 * 1024))
+						+ " MB; split it and import each part.", new ProgrammeImport.RowError(1, "file", "too large"));
+			})
+			.get();
+		return created(importer.importCsv(user, capped));
 	}
+
+	/** Same as spring.servlet.multipart.max-file-size. */
+	static final long MAX_BODY_BYTES = 20L * 1024 * 1024;
 
 	private static ResponseEntity<ProgrammeImport.Report> created(ProgrammeImport.Report report) {
 		// the imported programmes are the office's drafts; there is no import resource to keep

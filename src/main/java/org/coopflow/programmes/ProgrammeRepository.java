@@ -152,6 +152,22 @@ class ProgrammeRepository {
 		return true;
 	}
 
+	/**
+	 * Moves a programme to {@code to} only if it is still in one of {@code from}: two requests that
+	 * both read DRAFT cannot both submit it (the second waits for the first's row lock, then finds
+	 * nothing to update).
+	 *
+	 * @return false when the programme was not in one of {@code from}
+	 */
+	boolean transitionStatus(long id, ProgrammeStatus to, java.util.Set<ProgrammeStatus> from, String user, Instant now) {
+		List<Object> params = new ArrayList<>(List.of(to.name(), user, Timestamp.from(now), id));
+		from.forEach(status -> params.add(status.name()));
+		return jdbc.sql("UPDATE programme SET status = ?, updated_by = ?, updated_at = ?, version = version + 1"
+				+ " WHERE id = ? AND status IN (" + String.join(", ", from.stream().map(s -> "?").toList()) + ")")
+			.params(params)
+			.update() == 1;
+	}
+
 	/** Changes one column the process owns (status, budget, deadline) and bumps the version. */
 	void updateColumn(long id, String column, Object value, String user, Instant now) {
 		if (!List.of("status", "budget_amount", "funding_deadline_days").contains(column)) {

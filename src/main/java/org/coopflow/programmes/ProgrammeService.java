@@ -38,6 +38,9 @@ public class ProgrammeService implements ProposalLifecycle {
 
 	static final String SYSTEM_USER = "coopflow";
 
+	/** Changes that make someone an author of a proposal, and so not its reviewer. */
+	private static final Set<String> AUTHORING = Set.of("CREATED", "UPDATED", "SUBMITTED", "IMPORTED");
+
 	private static final Set<ProgrammeStatus> DONOR_VISIBLE = EnumSet.of(ProgrammeStatus.OPEN_FOR_FUNDING,
 			ProgrammeStatus.PARTIALLY_FUNDED);
 
@@ -176,15 +179,23 @@ public class ProgrammeService implements ProposalLifecycle {
 	@Transactional(readOnly = true)
 	public ProposalFacts facts(long programmeId) {
 		ProgrammeView p = programmes.find(programmeId).orElseThrow(() -> notFound(programmeId));
-		String submittedBy = programmes.history(programmeId)
-			.stream()
+		List<ProgrammeChange> history = programmes.history(programmeId);
+		String submittedBy = history.stream()
 			.filter(change -> "SUBMITTED".equals(change.kind()))
-			.reduce((first, second) -> second)
+			.findFirst()
 			.map(ProgrammeChange::changedBy)
 			.orElse(p.createdBy());
+		List<String> authors = java.util.stream.Stream
+			.concat(java.util.stream.Stream.of(p.createdBy()),
+					history.stream()
+						.filter(change -> AUTHORING.contains(change.kind()))
+						.map(ProgrammeChange::changedBy))
+			.filter(user -> user != null && !SYSTEM_USER.equals(user))
+			.distinct()
+			.toList();
 		return new ProposalFacts(p.id(), p.office(), p.title(), p.description(), p.countries(), p.standards(),
 				p.plannedStart(), p.plannedEnd(), p.budget().amount(), p.budget().currency(), p.fundingDeadlineDays(),
-				submittedBy, p.status());
+				submittedBy, p.status(), authors);
 	}
 
 	@Override
@@ -240,8 +251,12 @@ public class ProgrammeService implements ProposalLifecycle {
 		ProgrammeView before = programmes.find(programmeId).orElseThrow(() -> notFound(programmeId));
 		requireStatus(before, ProgrammeStatus.PARTIALLY_FUNDED);
 		Instant now = clock.instant();
-		programmes.updateColumn(programmeId, "funding_deadline_days", extraDays, by, now);
-		programmes.updateColumn(programmeId, "status", ProgrammeStatus.OPEN_FOR_FUNDING.name(), by, now);
+		// the funding period counts from opening for funding; an extension lengthens it
+		programmes.updateColumn(programmeId, "funding_deadline_days", before.fundingDeadlineDays() + extraDays, by, now);
+		if (!programmes.transitionStatus(programmeId, ProgrammeStatus.OPEN_FOR_FUNDING,
+				EnumSet.of(ProgrammeStatus.PARTIALLY_FUNDED), by, now)) {
+			throw new ConflictException("Programme " + programmeId + " was changed at the same time.");
+		}
 		record(before, "FUNDING_DEADLINE_EXTENDED", by, "extended by " + extraDays + " days");
 	}
 
@@ -252,6 +267,11 @@ public class ProgrammeService implements ProposalLifecycle {
 		if (amount == null || amount.signum() <= 0 || amount.compareTo(before.budget().amount()) > 0) {
 			throw new InvalidInputException("revisedBudget", "must be positive and not above the current budget of "
 					+ before.budget().amount().toPlainString() + " " + before.budget().currency());
+		}
+		int minorUnits = referenceCodes.snapshot().minorUnits(before.budget().currency());
+		if (amount.stripTrailingZeros().scale() > Math.max(minorUnits, 0)) {
+			throw new InvalidInputException("revisedBudget",
+					before.budget().currency() + " has " + Math.max(minorUnits, 0) + " decimal places");
 		}
 		programmes.updateColumn(programmeId, "budget_amount", amount, by, clock.instant());
 		record(before, "BUDGET_REVISED", by, null);
@@ -275,7 +295,10 @@ public class ProgrammeService implements ProposalLifecycle {
 			ProgrammeStatus... from) {
 		ProgrammeView before = programmes.find(programmeId).orElseThrow(() -> notFound(programmeId));
 		requireStatus(before, from);
-		programmes.updateColumn(programmeId, "status", to.name(), by, clock.instant());
+		if (!programmes.transitionStatus(programmeId, to, EnumSet.copyOf(List.of(from)), by, clock.instant())) {
+			ProgrammeStatus now = programmes.find(programmeId).map(ProgrammeView::status).orElse(null);
+			throw new ConflictException("Programme " + programmeId + " is " + now + " now; it was changed at the same time.");
+		}
 		return record(before, kind, by, note);
 	}
 
@@ -288,7 +311,7 @@ public class ProgrammeService implements ProposalLifecycle {
 
 	private static void requireStatus(ProgrammeView programme, ProgrammeStatus... allowed) {
 		if (!List.of(allowed).contains(programme.status())) {
-			throw new IllegalStateException("Programme " + programme.id() + " is " + programme.status() + ", expected one of "
+			throw new ConflictException("Programme " + programme.id() + " is " + programme.status() + ", expected one of "
 					+ List.of(allowed));
 		}
 	}

@@ -37,11 +37,21 @@ class ProposalFactsTaskListener implements TaskListener {
 		shown.put(Variables.STANDARDS, joined(facts.standards()));
 		shown.put(Variables.PLANNED_PERIOD, period(facts.plannedStart(), facts.plannedEnd()));
 		shown.put(Variables.BUDGET, money(facts.budgetAmount(), facts.budgetCurrency()));
-		shown.put(Variables.DESCRIPTION, orEmpty(facts.description()));
+		shown.put(Variables.DESCRIPTION, shortened(orEmpty(facts.description())));
 		shown.put(Variables.SUBMITTED_BY, orEmpty(facts.submittedBy()));
 		shown.put(Variables.STATUS, facts.status() == null ? "" : facts.status().name());
 		task.setVariablesLocal(shown);
 	}
+
+	/**
+	 * Camunda keeps a string variable in a 4,000-character column; a longer description is shown cut,
+	 * and the full text stays one click away in coopflow.
+	 */
+	static String shortened(String text) {
+		return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + " … (shortened; full text in coopflow)";
+	}
+
+	static final int MAX_SHOWN = 3900;
 
 	static String period(LocalDate start, LocalDate end) {
 		if (start == null && end == null) {

@@ -28,6 +28,11 @@ public class ProposalGroups {
 		return Role.PROGRAMME_OFFICER.groupOf(office(execution));
 	}
 
+	/** Who revises a returned proposal: its submitter as the programme records it. */
+	public String submitter(DelegateExecution execution) {
+		return lifecycle.facts(ProposalVariables.programmeId(execution)).submittedBy();
+	}
+
 	public String coordinators(DelegateExecution execution) {
 		return Role.COORDINATOR.groupOf(office(execution));
 	}

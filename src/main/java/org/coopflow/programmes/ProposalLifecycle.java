@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * What the funding proposal process does to a programme. Each call records the change in the
  * programme's history under the given user (or "coopflow" for automatic steps) and publishes the
- * matching event; an illegal transition throws {@link IllegalStateException}.
+ * matching event; a transition the programme's status does not allow (also when another request
+ * changed it at the same moment) throws {@link org.coopflow.ConflictException}.
  */
 public interface ProposalLifecycle {
 
@@ -36,7 +37,7 @@ public interface ProposalLifecycle {
 	/** OPEN_FOR_FUNDING → PARTIALLY_FUNDED: the funding deadline passed short of the budget. */
 	void fundingDeadlinePassed(long programmeId);
 
-	/** PARTIALLY_FUNDED → OPEN_FOR_FUNDING with a new deadline. */
+	/** PARTIALLY_FUNDED → OPEN_FOR_FUNDING; the programme's funding period grows by {@code extraDays}. */
 	void extendFundingDeadline(long programmeId, int extraDays, String by);
 
 	/** Revises the budget down to what is funded (amount in the programme currency). */

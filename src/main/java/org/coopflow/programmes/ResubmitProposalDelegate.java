@@ -2,9 +2,13 @@ package org.coopflow.programmes;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-/** "Resubmit proposal": the submitter finished revising it. */
+/**
+ * "Resubmit proposal": the submitter finished revising it. The history records who really completed
+ * the revision (the signed-in user), falling back to the recorded submitter, never a process variable.
+ */
 @Component
 class ResubmitProposalDelegate implements JavaDelegate {
 
@@ -16,7 +20,11 @@ class ResubmitProposalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.submit(ProposalVariables.programmeId(execution), ProposalVariables.submittedBy(execution));
+		long programmeId = ProposalVariables.programmeId(execution);
+		Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		String by = current != null && current.getUserId() != null ? current.getUserId()
+				: lifecycle.facts(programmeId).submittedBy();
+		lifecycle.submit(programmeId, by);
 	}
 
 }

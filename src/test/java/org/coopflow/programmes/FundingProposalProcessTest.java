@@ -92,7 +92,7 @@ class FundingProposalProcessTest {
 		when(lifecycle.facts(PROGRAMME_ID)).thenReturn(new ProposalFacts(PROGRAMME_ID, Office.CPCJD,
 				"Prison reform in East Africa", "Training on the Nelson Mandela Rules", List.of("KE", "TZ"),
 				List.of("SMR-PRISONERS", "TOKYO-RULES"), LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30),
-				new BigDecimal("250000"), "USD", 60, SUBMITTER, ProgrammeStatus.UNDER_REVIEW));
+				new BigDecimal("250000"), "USD", 60, SUBMITTER, ProgrammeStatus.UNDER_REVIEW, List.of(SUBMITTER)));
 		Mocks.register("workingDays", new WorkingDays(VIENNA));
 		Mocks.register("screenForOverlapsDelegate", new ScreenForOverlapsDelegate(screening, lifecycle));
 		Mocks.register("releaseForReviewDelegate", new ReleaseForReviewDelegate(lifecycle));
@@ -524,8 +524,16 @@ class FundingProposalProcessTest {
 		ClockUtil.setCurrentTime(escalation.getDuedate());
 		execute(escalation);
 
+		// coordinators may now read the task (to chase it), but it stays a programme officer's work
+		assertThat(engine.getAuthorizationService()
+			.createAuthorizationQuery()
+			.groupIdIn("COORDINATOR_CPCJD")
+			.resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+			.resourceId(task.getId())
+			.hasPermission(org.camunda.bpm.engine.authorization.Permissions.READ)
+			.count()).isEqualTo(1);
 		assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
-			.anyMatch(link -> "COORDINATOR_CPCJD".equals(link.getGroupId()) && "candidate".equals(link.getType()));
+			.noneMatch(link -> "COORDINATOR_CPCJD".equals(link.getGroupId()));
 		assertThat(engine.getTaskService().getTaskComments(task.getId())).extracting(c -> c.getFullMessage())
 			.contains("Escalated to the coordinators of CPCJD: this task has been waiting for 10 working days");
 		verify(events).publishEvent(new TaskEscalated(PROGRAMME_ID, task.getId(), Office.CPCJD));

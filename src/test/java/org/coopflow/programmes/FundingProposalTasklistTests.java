@@ -132,4 +132,70 @@ class FundingProposalTasklistTests {
 		assertThat(kinds).containsSubsequence("CREATED", "SUBMITTED", "AWAITING_REVIEW", "OPENED_FOR_FUNDING", "FUNDED");
 	}
 
+
+	@Test
+	void rewritingProcessVariablesCannotGetRoundFourEyesOrTheOffice() {
+		TestHttp api = TestHttp.api(port);
+		long id = api.send("POST", "/api/programmes", "officerCpcjd", "application/json",
+				ProgrammeApiTests.draft(json, "Tampered " + UUID.randomUUID().toString().substring(0, 8)).toString())
+			.json()
+			.path("id")
+			.asLong();
+		assertThat(api.send("POST", "/api/programmes/" + id + "/submission", "officerCpcjd", null, null).status())
+			.isEqualTo(201);
+
+		TasklistUser reviewer = new TasklistUser("reviewerCpcjd");
+		String reviewId = reviewer.tasksOf(id).get(0).path("id").asText();
+		assertThat(reviewer.post("/task/" + reviewId + "/claim", "{\"userId\": \"reviewerCpcjd\"}").status()).isEqualTo(204);
+		ObjectNode returned = json.createObjectNode();
+		returned.putObject("variables").putObject("reviewDecision").put("value", "RETURN");
+		((ObjectNode) returned.path("variables")).putObject("reviewComment").put("value", "Add the interpretation costs");
+		// the reviewer tries to hand the revision to someone else
+		((ObjectNode) returned.path("variables")).putObject("submittedBy").put("value", "officerOhchr");
+		assertThat(reviewer.post("/task/" + reviewId + "/submit-form", returned.toString()).status()).isEqualTo(204);
+
+		assertThat(new TasklistUser("officerOhchr").tasksOf(id)).isEmpty();
+		TasklistUser submitter = new TasklistUser("officerCpcjd");
+		JsonNode revise = submitter.tasksOf(id).get(0);
+		assertThat(revise.path("taskDefinitionKey").asText()).isEqualTo("Task_ReviseProposal");
+		assertThat(revise.path("assignee").asText()).isEqualTo("officerCpcjd");
+
+		// the submitter resubmits, claiming to be the reviewer and moving the proposal to the other office
+		ObjectNode resubmitted = json.createObjectNode();
+		ObjectNode variables = resubmitted.putObject("variables");
+		variables.putObject("submittedBy").put("value", "reviewerCpcjd");
+		variables.putObject("office").put("value", "OHCHR");
+		TestHttp.Response done = submitter.post("/task/" + revise.path("id").asText() + "/submit-form", resubmitted.toString());
+		assertThat(done.status()).as(done.body()).isEqualTo(204);
+
+		assertThat(submitter.tasksOf(id)).as("the submitter still cannot see the review").isEmpty();
+		assertThat(new TasklistUser("officerOhchr").tasksOf(id)).as("the other office still cannot").isEmpty();
+		assertThat(new TasklistUser("reviewerCpcjd").tasksOf(id)).hasSize(1);
+		List<String> submitters = new java.util.ArrayList<>();
+		api.get("/api/programmes/" + id + "/history", "admin").json().forEach(change -> {
+			if (change.path("kind").asText().equals("SUBMITTED")) {
+				submitters.add(change.path("changedBy").asText());
+			}
+		});
+		assertThat(submitters).containsExactly("officerCpcjd", "officerCpcjd");
+	}
+
+	@Test
+	void aLongDescriptionCanBeSubmittedAndIsShownShortened() {
+		TestHttp api = TestHttp.api(port);
+		ObjectNode draft = ProgrammeApiTests.draft(json, "Long " + UUID.randomUUID().toString().substring(0, 8));
+		draft.put("description", "Ü".repeat(12000));
+		long id = api.send("POST", "/api/programmes", "officerOhchr", "application/json", draft.toString())
+			.json()
+			.path("id")
+			.asLong();
+		TestHttp.Response submitted = api.send("POST", "/api/programmes/" + id + "/submission", "officerOhchr", null, null);
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+		TasklistUser reviewer = new TasklistUser("reviewerOhchr");
+		String taskId = reviewer.tasksOf(id).get(0).path("id").asText();
+		String shown = reviewer.get("/task/" + taskId + "/form-variables").path("description").path("value").asText();
+		assertThat(shown).startsWith("ÜÜÜ").contains("shortened").hasSizeLessThan(4000);
+		assertThat(api.get("/api/programmes/" + id, "admin").json().path("description").asText()).hasSize(12000);
+	}
+
 }

@@ -134,7 +134,9 @@ class ProgrammeApiTests {
 		TestHttp.Response response = api().send("POST", "/api/programmes", "officerCpcjd", "application/json",
 				draft.toString());
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json().path("detail").asText()).contains("activityTypes");
+		JsonNode error = response.json().path("errors").get(0);
+		assertThat(error.path("field").asText()).isEqualTo("activityTypes.0");
+		assertThat(error.path("reason").asText()).contains("JUGGLING").contains("TRAINING");
 	}
 
 	@Test
@@ -299,6 +301,29 @@ class ProgrammeApiTests {
 		assertThat(again.json().path("detail").asText()).contains("UNDER_REVIEW");
 		assertThat(api().send("POST", "/api/programmes/999999999/submission", "officerOhchr", null, null).status())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void concurrentSubmissionsStartOneProposalAndRefuseTheRest() throws Exception {
+		long id = create("officerCpcjd", draft(json, unique("Raced"))).path("id").asLong();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				answers.add(pool.submit(() -> api().send("POST", "/api/programmes/" + id + "/submission", "officerCpcjd",
+						null, null).status()));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (var answer : answers) {
+				statuses.add(answer.get());
+			}
+			assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+		}
+		finally {
+			pool.shutdown();
+		}
+		JsonNode history = api().get("/api/programmes/" + id + "/history", "admin").json();
+		assertThat(history.findValuesAsText("kind").stream().filter("SUBMITTED"::equals)).hasSize(1);
 	}
 
 	@Test

@@ -401,4 +401,19 @@ class ProgrammeImportTests {
 			.toList();
 	}
 
+
+	@Test
+	void aRawBodyLargerThanTheUploadLimitIsRefused() {
+		StringBuilder csv = new StringBuilder(
+				"title,description,standards,activityTypes,plannedStart,plannedEnd,budgetAmount,budgetCurrency,countries\n");
+		csv.append("Too big,\"");
+		csv.append("x".repeat((int) ProgrammeImportController.MAX_BODY_BYTES + 1024));
+		csv.append("\",SMR-PRISONERS,TRAINING,2027-01-01,2027-12-31,1000,USD,KE\n");
+		org.coopflow.TestHttp.Response response = org.coopflow.TestHttp.api(port)
+			.send("POST", "/api/programmes/imports", "officerCpcjd", "text/csv", csv.toString());
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().path("detail").asText()).contains("larger than 20 MB");
+	}
+
 }
