@@ -538,7 +538,7 @@ class ProgrammeImport {
 					d.countries(), d.standards(), d.activityTypes().stream().distinct().toList(),
 					d.sectors().stream().distinct().toList(), blankToNull(d.beneficiaryInstitution()),
 					blankToNull(d.implementingPartner()), d.plannedStart(), d.plannedEnd(), d.budget(),
-					d.fundingDeadlineDaysOrDefault(), ProgrammeStatus.DRAFT, blankToNull(d.reviewNotes()), user, now, user,
+					d.fundingDeadlineDaysOrDefault(), null, ProgrammeStatus.DRAFT, blankToNull(d.reviewNotes()), user, now, user,
 					now, 0);
 			@SuppressWarnings("unchecked")
 			Map<String, Object> fields = json.convertValue(imported, LinkedHashMap.class);

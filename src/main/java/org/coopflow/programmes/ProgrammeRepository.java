@@ -32,7 +32,7 @@ class ProgrammeRepository {
 
 	private static final String COLUMNS = """
 			id, office_code, title, description, scope, beneficiary_institution, implementing_partner, planned_start,
-			planned_end, budget_amount, budget_currency, funding_deadline_days, status, review_notes, created_by, created_at,
+			planned_end, budget_amount, budget_currency, funding_deadline_days, funding_deadline_at, status, review_notes, created_by, created_at,
 			updated_by, updated_at, version""";
 
 	/** Rows per multi-row INSERT: far below MySQL's 65,535 placeholders and a 16MB packet of history JSON. */
@@ -170,7 +170,7 @@ class ProgrammeRepository {
 
 	/** Changes one column the process owns (status, budget, deadline) and bumps the version. */
 	void updateColumn(long id, String column, Object value, String user, Instant now) {
-		if (!List.of("status", "budget_amount", "funding_deadline_days").contains(column)) {
+		if (!List.of("status", "budget_amount", "funding_deadline_days", "funding_deadline_at").contains(column)) {
 			throw new IllegalArgumentException(column);
 		}
 		jdbc.sql("UPDATE programme SET " + column
@@ -257,7 +257,9 @@ class ProgrammeRepository {
 				rs.getString("implementing_partner"), rs.getObject("planned_start", java.time.LocalDate.class),
 				rs.getObject("planned_end", java.time.LocalDate.class),
 				new Money(rs.getBigDecimal("budget_amount"), rs.getString("budget_currency").trim()),
-				rs.getInt("funding_deadline_days"), ProgrammeStatus.valueOf(rs.getString("status")),
+				rs.getInt("funding_deadline_days"),
+				rs.getTimestamp("funding_deadline_at") == null ? null : rs.getTimestamp("funding_deadline_at").toInstant(),
+				ProgrammeStatus.valueOf(rs.getString("status")),
 				rs.getString("review_notes"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
 				rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}

@@ -195,7 +195,7 @@ public class ProgrammeService implements ProposalLifecycle {
 			.toList();
 		return new ProposalFacts(p.id(), p.office(), p.title(), p.description(), p.countries(), p.standards(),
 				p.plannedStart(), p.plannedEnd(), p.budget().amount(), p.budget().currency(), p.fundingDeadlineDays(),
-				submittedBy, p.status(), authors);
+				submittedBy, p.status(), authors, p.fundingDeadlineAt());
 	}
 
 	@Override
@@ -236,8 +236,21 @@ public class ProgrammeService implements ProposalLifecycle {
 
 	@Override
 	public void openForFunding(long programmeId, String by) {
-		transition(programmeId, "OPENED_FOR_FUNDING", ProgrammeStatus.OPEN_FOR_FUNDING, by, null,
-				ProgrammeStatus.UNDER_REVIEW);
+		ProgrammeView before = programmes.find(programmeId).orElseThrow(() -> notFound(programmeId));
+		requireStatus(before, ProgrammeStatus.UNDER_REVIEW);
+		Instant now = clock.instant();
+		if (!programmes.transitionStatus(programmeId, ProgrammeStatus.OPEN_FOR_FUNDING,
+				EnumSet.of(ProgrammeStatus.UNDER_REVIEW), by, now)) {
+			throw new ConflictException("Programme " + programmeId + " was changed at the same time.");
+		}
+		programmes.updateColumn(programmeId, "funding_deadline_at",
+				java.sql.Timestamp.from(daysFrom(now, before.fundingDeadlineDays())), by, now);
+		record(before, "OPENED_FOR_FUNDING", by, null);
+	}
+
+	/** Calendar days, as people count a deadline, in the server's time zone. */
+	private static Instant daysFrom(Instant start, int days) {
+		return start.atZone(java.time.ZoneId.systemDefault()).plusDays(days).toInstant();
 	}
 
 	@Override
@@ -253,6 +266,8 @@ public class ProgrammeService implements ProposalLifecycle {
 		Instant now = clock.instant();
 		// the funding period counts from opening for funding; an extension lengthens it
 		programmes.updateColumn(programmeId, "funding_deadline_days", before.fundingDeadlineDays() + extraDays, by, now);
+		programmes.updateColumn(programmeId, "funding_deadline_at", java.sql.Timestamp.from(daysFrom(now, extraDays)), by,
+				now);
 		if (!programmes.transitionStatus(programmeId, ProgrammeStatus.OPEN_FOR_FUNDING,
 				EnumSet.of(ProgrammeStatus.PARTIALLY_FUNDED), by, now)) {
 			throw new ConflictException("Programme " + programmeId + " was changed at the same time.");

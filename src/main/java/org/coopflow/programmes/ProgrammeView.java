@@ -13,12 +13,13 @@ import org.coopflow.reference.Office;
 public record ProgrammeView(long id, Office office, String title, String description, Scope scope,
 		List<String> countries, List<String> standards, List<ActivityType> activityTypes, List<String> sectors,
 		String beneficiaryInstitution, String implementingPartner, LocalDate plannedStart, LocalDate plannedEnd,
-		Money budget, int fundingDeadlineDays, ProgrammeStatus status, String reviewNotes, String createdBy,
+		Money budget, int fundingDeadlineDays, Instant fundingDeadlineAt, ProgrammeStatus status, String reviewNotes, String createdBy,
 		Instant createdAt, String updatedBy, Instant updatedAt, int version) {
 
 	ProgrammeView forDonors() {
 		return new ProgrammeView(id, office, title, description, scope, countries, standards, activityTypes, sectors,
-				beneficiaryInstitution, implementingPartner, plannedStart, plannedEnd, budget, fundingDeadlineDays, status,
+				beneficiaryInstitution, implementingPartner, plannedStart, plannedEnd, budget, fundingDeadlineDays,
+				fundingDeadlineAt, status,
 				null, null, createdAt, null, updatedAt, version);
 	}
 

@@ -33,6 +33,19 @@ public class ProposalGroups {
 		return lifecycle.facts(ProposalVariables.programmeId(execution)).submittedBy();
 	}
 
+	/**
+	 * When "Await funding" gives up: the deadline the programme records (set when it opened for funding
+	 * or when the deadline was extended), not a process variable.
+	 */
+	public java.util.Date fundingDeadline(DelegateExecution execution) {
+		java.time.Instant deadline = lifecycle.facts(ProposalVariables.programmeId(execution)).fundingDeadlineAt();
+		if (deadline == null) {
+			throw new IllegalStateException("Programme " + ProposalVariables.programmeId(execution)
+					+ " is waiting for funding but has no funding deadline");
+		}
+		return java.util.Date.from(deadline);
+	}
+
 	public String coordinators(DelegateExecution execution) {
 		return Role.COORDINATOR.groupOf(office(execution));
 	}

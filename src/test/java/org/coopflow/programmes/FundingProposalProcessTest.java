@@ -1,5 +1,11 @@
 package org.coopflow.programmes;
 
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -89,10 +95,23 @@ class FundingProposalProcessTest {
 		ClockUtil.setCurrentTime(Date.from(START.toInstant()));
 		BpmnAwareTests.init(engine);
 		when(screening.screen(anyLong())).thenReturn(List.of());
-		when(lifecycle.facts(PROGRAMME_ID)).thenReturn(new ProposalFacts(PROGRAMME_ID, Office.CPCJD,
+		// the programme records its funding deadline when it opens for funding and when it is extended;
+		// the mocked lifecycle keeps it as ProgrammeService does
+		AtomicReference<Instant> deadline = new AtomicReference<>();
+		when(lifecycle.facts(PROGRAMME_ID)).thenAnswer(invocation -> new ProposalFacts(PROGRAMME_ID, Office.CPCJD,
 				"Prison reform in East Africa", "Training on the Nelson Mandela Rules", List.of("KE", "TZ"),
 				List.of("SMR-PRISONERS", "TOKYO-RULES"), LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30),
-				new BigDecimal("250000"), "USD", 60, SUBMITTER, ProgrammeStatus.UNDER_REVIEW, List.of(SUBMITTER)));
+				new BigDecimal("250000"), "USD", 60, SUBMITTER, ProgrammeStatus.UNDER_REVIEW, List.of(SUBMITTER),
+				deadline.get()));
+		doAnswer(invocation -> {
+			deadline.set(daysAfter(ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), VIENNA), 60).toInstant());
+			return null;
+		}).when(lifecycle).openForFunding(anyLong(), anyString());
+		doAnswer(invocation -> {
+			deadline.set(daysAfter(ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), VIENNA),
+					invocation.<Integer>getArgument(1)).toInstant());
+			return null;
+		}).when(lifecycle).extendFundingDeadline(anyLong(), anyInt(), anyString());
 		Mocks.register("workingDays", new WorkingDays(VIENNA));
 		Mocks.register("screenForOverlapsDelegate", new ScreenForOverlapsDelegate(screening, lifecycle));
 		Mocks.register("releaseForReviewDelegate", new ReleaseForReviewDelegate(lifecycle));
@@ -258,6 +277,18 @@ class FundingProposalProcessTest {
 			.map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
 			.filter(java.util.Objects::nonNull)
 			.toList()).containsExactly("PROGRAMME_OFFICER_CPCJD");
+	}
+
+	@Test
+	void rewritingTheDeadlineVariableDoesNotMoveTheFundingDeadline() {
+		ProcessInstance instance = start();
+		Task review = task(instance);
+		engine.getTaskService().claim(review.getId(), REVIEWER);
+		engine.getTaskService()
+			.complete(review.getId(), Map.of(Variables.REVIEW_DECISION, "APPROVE", Variables.FUNDING_DEADLINE, "P1D"));
+
+		assertThat(instance).isWaitingAt(Elements.TASK_AWAIT_FUNDING);
+		assertThat(deadlineTimer(instance).getDuedate()).isEqualTo(Date.from(daysAfter(START, 60).toInstant()));
 	}
 
 	@Test

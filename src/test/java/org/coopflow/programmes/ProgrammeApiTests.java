@@ -163,6 +163,10 @@ class ProgrammeApiTests {
 
 		JsonNode one = api().get("/api/programmes/" + open, "donorJapan").json();
 		assertThat(one.path("status").asText()).isEqualTo("OPEN_FOR_FUNDING");
+		// open for funding for 90 days from now: donors see until when
+		java.time.Instant deadline = java.time.Instant.parse(one.path("fundingDeadlineAt").asText());
+		assertThat(deadline).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(89)),
+				java.time.Instant.now().plus(java.time.Duration.ofDays(91)));
 		assertThat(one.has("reviewNotes")).isFalse();
 		assertThat(one.has("createdBy")).isFalse();
 
