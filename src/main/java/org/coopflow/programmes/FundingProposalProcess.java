@@ -72,6 +72,9 @@ public final class FundingProposalProcess {
 
 		public static final String GATEWAY_PARTIAL_FUNDING_DECISION = "Gateway_PartialFundingDecision";
 
+		/** Before waiting for funding: funding that came while nobody waited (e.g. during a decision) counts. */
+		public static final String GATEWAY_FUNDED_ALREADY = "Gateway_FundedAlready";
+
 		public static final String TASK_REVISE_BUDGET = "Task_ReviseBudget";
 
 		public static final String TASK_EXTEND_FUNDING_DEADLINE = "Task_ExtendFundingDeadline";

@@ -179,6 +179,14 @@ class ProgrammeRepository {
 			.update();
 	}
 
+	/** Committed funding in the programme currency, as the pledges module recorded it. */
+	java.math.BigDecimal committed(long id) {
+		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM programme_funding_entry WHERE programme_id = ? AND stage = 'COMMITTED'")
+			.param(id)
+			.query(java.math.BigDecimal.class)
+			.single();
+	}
+
 	Optional<ProgrammeView> find(long id) {
 		return load(List.of(id)).stream().findFirst();
 	}

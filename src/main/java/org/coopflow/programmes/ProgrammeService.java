@@ -199,6 +199,13 @@ public class ProgrammeService implements ProposalLifecycle {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public boolean fullyFunded(long programmeId) {
+		ProgrammeView programme = programmes.find(programmeId).orElseThrow(() -> notFound(programmeId));
+		return programmes.committed(programmeId).compareTo(programme.budget().amount()) >= 0;
+	}
+
+	@Override
 	public void submit(long programmeId, String by) {
 		ProgrammeView p = transition(programmeId, "SUBMITTED", ProgrammeStatus.SUBMITTED, by, null,
 				ProgrammeStatus.DRAFT, ProgrammeStatus.RETURNED_FOR_REVISION);

@@ -46,6 +46,11 @@ public class ProposalGroups {
 		return java.util.Date.from(deadline);
 	}
 
+	/** Whether the programme's committed funding already covers its budget. */
+	public boolean fullyFunded(DelegateExecution execution) {
+		return lifecycle.fullyFunded(ProposalVariables.programmeId(execution));
+	}
+
 	public String coordinators(DelegateExecution execution) {
 		return Role.COORDINATOR.groupOf(office(execution));
 	}

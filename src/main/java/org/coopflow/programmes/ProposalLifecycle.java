@@ -13,6 +13,9 @@ public interface ProposalLifecycle {
 	/** The facts a reviewer reads in a task form; never stored as process variables. */
 	ProposalFacts facts(long programmeId);
 
+	/** Whether committed funding already covers the budget (funding may arrive while nobody waits for it). */
+	boolean fullyFunded(long programmeId);
+
 	/** DRAFT or RETURNED_FOR_REVISION → SUBMITTED (screening for overlaps). */
 	void submit(long programmeId, String by);
 

@@ -337,6 +337,19 @@ class FundingProposalProcessTest {
 	}
 
 	@Test
+	void fundingThatArrivedWhileTheOfficerDecidedIsNotWaitedForAgain() {
+		ProcessInstance instance = openForFunding();
+		passFundingDeadline(instance, daysAfter(START, 60));
+		// donors committed the rest while the officer was deciding: nobody waited for the message
+		when(lifecycle.fullyFunded(PROGRAMME_ID)).thenReturn(true);
+
+		decideOnPartialFunding(Map.of(Variables.PARTIAL_FUNDING_DECISION, "EXTEND_DEADLINE", Variables.EXTENSION_DAYS, 30));
+
+		verify(lifecycle).markFunded(PROGRAMME_ID, FundingProposalProcess.SYSTEM_USER);
+		assertThat(instance).hasPassed(Elements.GATEWAY_FUNDED_ALREADY, Elements.END_PROPOSAL_FUNDED).isEnded();
+	}
+
+	@Test
 	void afterTheDeadlineTheProgrammeIsCancelledAndItsPledgesReleased() {
 		ProcessInstance instance = openForFunding();
 

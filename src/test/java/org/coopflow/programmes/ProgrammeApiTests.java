@@ -383,6 +383,11 @@ class ProgrammeApiTests {
 		assertThat(funded.path("received").decimalValue()).isEqualByComparingTo("20000");
 		assertThat(funded.path("gap").decimalValue()).isEqualByComparingTo("130000");
 		assertThat(funded.path("usd").path("gap").decimalValue()).isEqualByComparingTo("130000");
+		assertThat(service.fullyFunded(id)).isFalse();
+		jdbc.sql("""
+				INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
+				VALUES (?, 'P3', 'COMMITTED', 130000.00, 130000.00, CURRENT_TIMESTAMP)""").param(id).update();
+		assertThat(service.fullyFunded(id)).isTrue();
 
 		assertThat(api().get("/api/programmes/" + id + "/funding", "donorNorway").status()).isEqualTo(404);
 	}
