@@ -64,6 +64,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(paths("/engine-rest/**"))
 				.hasAnyRole(CAMUNDA_WORKERS)
+				// rates of exchange are entered by officers and administrators; everyone reads them
+				.requestMatchers(paths(HttpMethod.PUT, "/api/exchange-rates/**"), paths(HttpMethod.POST, "/api/exchange-rates/**"))
+				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
