@@ -63,6 +63,25 @@ public final class TestHttp {
 			return headers.firstValue(name).orElse(null);
 		}
 
+		/** The value of a cookie this response sets, e.g. Camunda's {@code XSRF-TOKEN}. */
+		public String cookie(String name) {
+			return headers.allValues("Set-Cookie")
+				.stream()
+				.filter(cookie -> cookie.startsWith(name + "="))
+				.map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("No " + name + " cookie was set"));
+		}
+
+		/** Spring Security's CSRF token in a page's form. */
+		public String csrfToken() {
+			Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(body);
+			if (!token.find()) {
+				throw new AssertionError("The page has no CSRF token: " + body);
+			}
+			return token.group(1);
+		}
+
 	}
 
 	public Response get(String path) {
@@ -138,12 +157,8 @@ public final class TestHttp {
 
 	/** Signs in through the login form at /login, as a person would; returns the form's answer. */
 	public Response signIn(String user, String password) {
-		Response page = browse("/login");
-		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-		if (!token.find()) {
-			throw new AssertionError("The login page has no CSRF token: " + page.body());
-		}
-		String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+		String token = browse("/login").csrfToken();
+		String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(token);
 		return send("POST", "/login", null, "application/x-www-form-urlencoded", form);
 	}
 

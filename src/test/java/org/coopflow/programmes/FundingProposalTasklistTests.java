@@ -45,13 +45,7 @@ class FundingProposalTasklistTests {
 			browser.signIn(user, TestHttp.DEMO_PASSWORD);
 			TestHttp.Response page = browser.browse("/camunda/app/tasklist/default/");
 			assertThat(page.status()).isEqualTo(200);
-			xsrf = page.headers()
-				.allValues("Set-Cookie")
-				.stream()
-				.filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
-				.map(cookie -> cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';')))
-				.findFirst()
-				.orElseThrow();
+			xsrf = page.cookie("XSRF-TOKEN");
 		}
 
 		JsonNode get(String path) {
