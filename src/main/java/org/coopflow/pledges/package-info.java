@@ -1,0 +1,6 @@
+/**
+ * Owns Member States' pledges from announcement to money received and allocated to a programme: the
+ * lifecycle, the donor pledge process, and what each donor may see of them.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Pledges")
+package org.coopflow.pledges;
