@@ -177,6 +177,9 @@ public class PledgeService {
 	public PledgeView announce(CoopflowUser donor, long id, Integer expectedVersion) {
 		Pledge pledge = ownForDonor(donor, id, "announce");
 		checkVersion(pledge, expectedVersion);
+		if (pledge.status() != PledgeStatus.DRAFT) {
+			throw new ConflictException("Pledge " + id + " is " + pledge.status() + "; only a DRAFT is announced.");
+		}
 		transition(pledge, PledgeStatus.PLEDGED, donor.getUsername(), "ANNOUNCED", describe(pledge),
 				Map.of("announced_at", now()));
 		if (pledge.programmeId() != null) {
