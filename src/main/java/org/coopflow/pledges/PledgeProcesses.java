@@ -35,7 +35,8 @@ class PledgeProcesses {
 
 	@EventListener
 	void on(PledgeAnnounced announced) {
-		runtime.startProcessInstanceByKey(DonorPledgeProcess.PROCESS_KEY, String.valueOf(announced.pledgeId()),
+		runtime.startProcessInstanceByKey(DonorPledgeProcess.PROCESS_KEY,
+				DonorPledgeProcess.businessKey(announced.pledgeId()),
 				Map.of(Variables.PLEDGE_ID, announced.pledgeId(), Variables.OFFICE, announced.office().name(),
 						Variables.DONOR, announced.donor()));
 	}
@@ -59,7 +60,7 @@ class PledgeProcesses {
 			return;
 		}
 		int correlated = runtime.createMessageCorrelation(message)
-			.processInstanceBusinessKey(String.valueOf(pledgeId))
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
 			.correlateAllWithResult()
 			.size();
 		if (correlated == 0) {

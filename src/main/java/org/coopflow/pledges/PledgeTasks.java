@@ -31,7 +31,7 @@ class PledgeTasks {
 	void complete(CoopflowUser officer, long pledgeId, String taskKey, String taskName, Map<String, Object> variables) {
 		List<Task> open = tasks.createTaskQuery()
 			.processDefinitionKey(DonorPledgeProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(String.valueOf(pledgeId))
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
 			.taskDefinitionKey(taskKey)
 			.list();
 		if (open.isEmpty()) {

@@ -78,7 +78,7 @@ class DonorPledgeProcessTests {
 	private String instanceOf(long pledgeId) {
 		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(DonorPledgeProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(String.valueOf(pledgeId))
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
 			.singleResult();
 		assertThat(instance).as("process of pledge " + pledgeId).isNotNull();
 		processInstances.add(instance.getId());
@@ -87,7 +87,7 @@ class DonorPledgeProcessTests {
 
 	private List<String> openTasks(long pledgeId) {
 		return tasks.createTaskQuery()
-			.processInstanceBusinessKey(String.valueOf(pledgeId))
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
 			.list()
 			.stream()
 			.map(Task::getTaskDefinitionKey)

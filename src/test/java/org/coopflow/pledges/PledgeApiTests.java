@@ -120,7 +120,7 @@ class PledgeApiTests {
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge WHERE idempotency_key = ?").param(key).query(Long.class).single())
 				.isOne();
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = ? AND PARENT_ID_ IS NULL")
-				.param(String.valueOf(ids.get(0)))
+				.param(DonorPledgeProcess.businessKey(ids.get(0)))
 				.query(Long.class)
 				.single()).as("one process for the one pledge").isOne();
 		}
