@@ -370,6 +370,31 @@ public class PledgeService {
 	}
 
 	/**
+	 * A programme was cancelled before it was funded. Pledges earmarked to it cannot be kept and are
+	 * cancelled (the donor is told why and may pledge again); pledges only allocated to it lose the
+	 * allocation, and an officer allocates them anew.
+	 */
+	public void programmeCancelled(long programmeId, String reason) {
+		for (Pledge pledge : pledges.list(null, null, programmeId, null, 0, Integer.MAX_VALUE)) {
+			if (pledge.status().isFinal() || pledge.status() == PledgeStatus.DRAFT) {
+				continue;
+			}
+			String why = "Programme " + programmeId + " was cancelled" + (reason == null ? "" : ": " + reason);
+			if (pledge.programmeId() != null && pledge.programmeId() == programmeId) {
+				close(pledge, PledgeStatus.CANCELLED, SYSTEM_USER, "CANCELLED", why);
+			}
+			else if (pledge.allocatedProgrammeId() != null && pledge.allocatedProgrammeId() == programmeId) {
+				Map<String, Object> columns = new HashMap<>();
+				columns.put("allocated_programme_id", null);
+				columns.put("allocated_at", null);
+				transition(pledge, pledge.status(), SYSTEM_USER, "ALLOCATION_RELEASED", why + "; allocate the pledge anew",
+						columns);
+				ledger.release(programmeId, pledge.ref());
+			}
+		}
+	}
+
+	/**
 	 * A donor reports a transfer, or an officer of the office records one seen on the bank statement.
 	 * It stays unverified until an officer confirms receipt.
 	 */
