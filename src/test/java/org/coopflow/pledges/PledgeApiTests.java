@@ -203,6 +203,37 @@ class PledgeApiTests {
 	}
 
 	@Test
+	void idempotencyKeysAreEachDonorsOwnSoNoneLeaksAnotherDonorsPledge() {
+		String key = UUID.randomUUID().toString();
+		TestHttp.Response norway = post("donorNorway", key, PledgeFixtures.pledge("100", "USD").toString());
+		TestHttp.Response japan = post("donorJapan", key, PledgeFixtures.pledge("200", "USD").toString());
+		assertThat(norway.status()).isEqualTo(201);
+		assertThat(japan.status()).as("not a conflict, which would tell Japan that the key was used").isEqualTo(201);
+		assertThat(japan.json().path("id").asLong()).isNotEqualTo(norway.json().path("id").asLong());
+	}
+
+	@Test
+	void donorsSeeNothingOfThePledgeProcessThroughTheEngine() {
+		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("100", "USD")).path("id").asLong();
+		String key = DonorPledgeProcess.businessKey(id);
+		for (String path : List.of("/engine-rest/task?processInstanceBusinessKey=" + key,
+				"/engine-rest/process-instance?businessKey=" + key,
+				"/engine-rest/history/process-instance?processInstanceBusinessKey=" + key,
+				"/engine-rest/history/variable-instance?variableName=donor",
+				"/engine-rest/variable-instance?variableName=pledgeId")) {
+			for (String donor : List.of("donorJapan", "donorNorway")) {
+				TestHttp.Response response = api.get(path, donor);
+				assertThat(response.status()).as(donor + " " + path).isIn(200, 403);
+				if (response.status() == 200) {
+					assertThat(response.json()).as(donor + " " + path + ": " + response.body()).isEmpty();
+				}
+			}
+		}
+		// while the office's officers see the task
+		assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + key, "officerCpcjd").json()).hasSize(1);
+	}
+
+	@Test
 	void aRevisionKeepsTheEarlierAmountAndItsRate() {
 		fixtures.rate("EUR", "0.920000");
 		JsonNode created = fixtures.create("donorNorway", PledgeFixtures.pledge("92000", "EUR"));
