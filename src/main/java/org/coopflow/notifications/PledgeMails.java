@@ -170,12 +170,11 @@ class PledgeMails {
 										: "The pledge is now partially paid; you will be reminded before the next instalment falls due."));
 			return;
 		}
-		// the officer's note stays on the payment (the donor reads it under "My pledges"): the event
-		// does not carry it
+		// the event does not carry the officer's note on the payment, so the mail cannot quote it
 		toDonors(payment.donor(), eventKey, "Payment for pledge " + payment.pledgeId() + " not found",
 				"""
 						The %s could not find the transfer of %s reported for pledge %d (payment %d) among the funds \
-						received. The officer's note is shown with the payment under "My pledges" in coopflow.
+						received.
 
 						Please check the transfer with your bank and report it again with its bank reference, or contact \
 						the office. The pledge remains %s.
@@ -201,14 +200,13 @@ class PledgeMails {
 	@EventListener
 	void on(PledgeClosed closure) {
 		String eventKey = "pledge-closed:" + closure.pledgeId();
-		String reason = closure.reason() == null || closure.reason().isBlank() ? "none given" : closure.reason();
 		String what = switch (closure.status()) {
 			case WITHDRAWN -> "has been withdrawn by the donor";
 			case LAPSED -> "has lapsed: no agreement was recorded by its lapse date";
 			default -> "has been " + status(closure.status());
 		};
-		String facts = "Pledge %d of %s %s.\n\nReason: %s\n".formatted(closure.pledgeId(), memberState(closure.donor()),
-				what, reason);
+		String facts = "Pledge %d of %s %s.\n".formatted(closure.pledgeId(), memberState(closure.donor()), what)
+				+ (closure.reason() == null || closure.reason().isBlank() ? "" : "\nReason: " + closure.reason() + "\n");
 		toDonors(closure.donor(), eventKey, "Pledge " + closure.pledgeId() + " " + status(closure.status()),
 				facts + """
 
