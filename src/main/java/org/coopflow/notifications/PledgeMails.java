@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.coopflow.pledges.PledgeEvents.AgreementRecorded;
 import org.coopflow.pledges.PledgeEvents.FundsAllocated;
@@ -17,8 +18,10 @@ import org.coopflow.pledges.PledgeEvents.PaymentDecided;
 import org.coopflow.pledges.PledgeEvents.PaymentReported;
 import org.coopflow.pledges.PledgeEvents.PledgeAnnounced;
 import org.coopflow.pledges.PledgeEvents.PledgeClosed;
-import org.coopflow.pledges.PledgeFunders;
+import org.coopflow.pledges.PledgeService;
 import org.coopflow.pledges.PledgeStatus;
+import org.coopflow.pledges.PledgeView;
+import org.coopflow.pledges.PledgeView.PaymentView;
 import org.coopflow.programmes.ProgrammeFunded;
 import org.coopflow.programmes.ProposalFacts;
 import org.coopflow.programmes.ProposalLifecycle;
@@ -50,34 +53,36 @@ class PledgeMails {
 
 	private final ProposalLifecycle programmes;
 
-	private final PledgeFunders funders;
+	private final PledgeService pledges;
 
 	PledgeMails(Notifications notifications, UserDirectory users, ProposalLifecycle programmes,
-			PledgeFunders funders) {
+			PledgeService pledges) {
 		this.notifications = notifications;
 		this.users = users;
 		this.programmes = programmes;
-		this.funders = funders;
+		this.pledges = pledges;
 	}
 
 	@EventListener
 	void on(PledgeAnnounced pledge) {
+		String amount = amountOf(pledge.pledgeId());
 		toDonors(pledge.donor(), "pledge-announced:" + pledge.pledgeId(), "Pledge " + pledge.pledgeId() + " received",
 				"""
-						Thank you. Pledge %d of %s has been received by the %s.
+						Thank you. Pledge %d of %s, %s, has been received by the %s.
 
 						An officer will now verify it, and the agreement will follow. You will receive a message when the \
 						agreement is recorded, and you can follow the pledge at any time under "My pledges" in coopflow.
 						"""
-					.formatted(pledge.pledgeId(), memberState(pledge.donor()), officeName(pledge.office())));
+					.formatted(pledge.pledgeId(), memberState(pledge.donor()), amount, officeName(pledge.office())));
 		toOfficers(pledge.office(), "pledge-announced:" + pledge.pledgeId(),
 				"New pledge to verify: pledge " + pledge.pledgeId() + " (" + memberState(pledge.donor()) + ")",
 				"""
-						%s has announced pledge %d to %s (announced by %s).
+						%s has announced pledge %d, %s, to %s (announced by %s).
 
 						Please verify it in Tasklist ("Verify pledge") and, once the agreement is signed, record it.
 						"""
-					.formatted(memberState(pledge.donor()), pledge.pledgeId(), pledge.office(), pledge.announcedBy()));
+					.formatted(memberState(pledge.donor()), pledge.pledgeId(), amount, pledge.office(),
+							pledge.announcedBy()));
 	}
 
 	@EventListener
@@ -85,14 +90,14 @@ class PledgeMails {
 		toDonors(agreement.donor(), "agreement-recorded:" + agreement.pledgeId(),
 				"Agreement recorded for pledge " + agreement.pledgeId(),
 				"""
-						The agreement for pledge %d of %s, signed on %s, has been recorded by the %s. The pledge is now \
+						The agreement for pledge %d of %s, %s, signed on %s, has been recorded by the %s. The pledge is now \
 						committed and counts towards the funding of the programmes it supports.
 
 						You will be reminded before each instalment falls due. Please report each transfer under \
 						"My pledges" in coopflow, with its bank reference, so that the office can confirm receipt.
 						"""
-					.formatted(agreement.pledgeId(), memberState(agreement.donor()), date(agreement.agreementDate()),
-							officeName(agreement.office())));
+					.formatted(agreement.pledgeId(), memberState(agreement.donor()), amountOf(agreement.pledgeId()),
+							date(agreement.agreementDate()), officeName(agreement.office())));
 	}
 
 	@EventListener
@@ -141,16 +146,22 @@ class PledgeMails {
 
 	@EventListener
 	void on(PaymentReported payment) {
+		PledgeView pledge = pledges.view(payment.pledgeId());
+		String transfer = paymentOf(pledge, payment.paymentId())
+			.map(reported -> ": a transfer of " + money(reported.amount(), pledge.currency()) + ", paid on "
+					+ date(reported.paidOn())
+					+ (reported.reference() == null ? "" : " with the reference " + reported.reference()))
+			.orElse("");
 		toOfficers(payment.office(), "payment-reported:" + payment.paymentId(),
 				"Confirm receipt: payment " + payment.paymentId() + " for pledge " + payment.pledgeId() + " ("
 						+ memberState(payment.donor()) + ")",
 				"""
-						A transfer (payment %d) has been reported for pledge %d of %s.
+						Payment %d for pledge %d of %s has been reported%s.
 
 						Please check that the funds have arrived and confirm receipt in Tasklist ("Confirm receipt"), or \
 						record that they were not found, so that the donor is informed.
 						"""
-					.formatted(payment.paymentId(), payment.pledgeId(), memberState(payment.donor())));
+					.formatted(payment.paymentId(), payment.pledgeId(), memberState(payment.donor()), transfer));
 	}
 
 	@EventListener
@@ -170,16 +181,19 @@ class PledgeMails {
 										: "The pledge is now partially paid; you will be reminded before the next instalment falls due."));
 			return;
 		}
-		// the event does not carry the officer's note on the payment, so the mail cannot quote it
+		String note = paymentOf(pledges.view(payment.pledgeId()), payment.paymentId()).map(PaymentView::note)
+			.filter(text -> text != null && !text.isBlank())
+			.map(text -> "\nThe office notes: " + text + "\n")
+			.orElse("");
 		toDonors(payment.donor(), eventKey, "Payment for pledge " + payment.pledgeId() + " not found",
 				"""
 						The %s could not find the transfer of %s reported for pledge %d (payment %d) among the funds \
 						received.
-
+						%s
 						Please check the transfer with your bank and report it again with its bank reference, or contact \
 						the office. The pledge remains %s.
 						"""
-					.formatted(officeName(payment.office()), amount, payment.pledgeId(), payment.paymentId(),
+					.formatted(officeName(payment.office()), amount, payment.pledgeId(), payment.paymentId(), note,
 							status(payment.statusAfter())));
 	}
 
@@ -189,11 +203,12 @@ class PledgeMails {
 		toDonors(allocation.donor(), "funds-allocated:" + allocation.pledgeId() + ":" + allocation.programmeId(),
 				"Pledge " + allocation.pledgeId() + " allocated to \"" + programme.title() + "\"",
 				"""
-						The funds of pledge %d have been allocated to the programme "%s" (programme %d) of the %s.
+						The funds of pledge %d, %s, have been allocated to the programme "%s" (programme %d) of the %s.
 
 						You can follow the programme's funding and its activities in coopflow.
 						"""
-					.formatted(allocation.pledgeId(), programme.title(), programme.programmeId(),
+					.formatted(allocation.pledgeId(), amountOf(allocation.pledgeId()), programme.title(),
+							programme.programmeId(),
 							officeName(programme.office())));
 	}
 
@@ -205,7 +220,8 @@ class PledgeMails {
 			case LAPSED -> "has lapsed: no agreement was recorded by its lapse date";
 			default -> "has been " + status(closure.status());
 		};
-		String facts = "Pledge %d of %s %s.\n".formatted(closure.pledgeId(), memberState(closure.donor()), what)
+		String facts = "Pledge %d of %s, %s, %s.\n".formatted(closure.pledgeId(), memberState(closure.donor()),
+				amountOf(closure.pledgeId()), what)
 				+ (closure.reason() == null || closure.reason().isBlank() ? "" : "\nReason: " + closure.reason() + "\n");
 		toDonors(closure.donor(), eventKey, "Pledge " + closure.pledgeId() + " " + status(closure.status()),
 				facts + """
@@ -223,7 +239,7 @@ class PledgeMails {
 
 	@EventListener
 	void on(ProgrammeFunded funded) {
-		List<String> memberStates = funders.donorsOfProgramme(funded.programmeId()).stream().distinct().toList();
+		List<String> memberStates = pledges.donorsOfProgramme(funded.programmeId()).stream().distinct().toList();
 		if (memberStates.isEmpty()) {
 			return;
 		}
@@ -239,6 +255,16 @@ class PledgeMails {
 						.formatted(programme.title(), programme.programmeId(), officeName(programme.office()),
 								memberState(memberState)));
 		}
+	}
+
+	/** The pledge's current amount in its own currency, as the donor pledged it. */
+	private String amountOf(long pledgeId) {
+		PledgeView pledge = pledges.view(pledgeId);
+		return money(pledge.amount(), pledge.currency());
+	}
+
+	private static Optional<PaymentView> paymentOf(PledgeView pledge, long paymentId) {
+		return pledge.payments().stream().filter(payment -> payment.id() == paymentId).findFirst();
 	}
 
 	private void toDonors(String memberState, String eventKey, String subject, String body) {

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -19,10 +19,12 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 
 import org.coopflow.CoopflowApplication;
 import org.coopflow.TestDatabase;
+import org.coopflow.TestHttp;
 import org.coopflow.TestMailServer;
 import org.coopflow.pledges.PledgeEvents.PledgeAnnounced;
 import org.coopflow.reference.Office;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,7 +46,13 @@ class OutboxRestartTests {
 
 	private final TestDatabase database = TestDatabase.create();
 
-	private final long pledge = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+	private long pledge;
+
+	@BeforeEach
+	void forgetEarlierMail() throws Exception {
+		// every test's fresh database numbers its pledges from 1 again
+		TestMailServer.get().purgeEmailFromAllMailboxes();
+	}
 
 	@AfterEach
 	void dropDatabase() {
@@ -61,7 +69,17 @@ class OutboxRestartTests {
 		return new SpringApplicationBuilder(CoopflowApplication.class).run(TestDatabase.asArguments(properties));
 	}
 
-	private void announcePledge(ConfigurableApplicationContext coopflow) {
+	/** A donor pledges through the API: the change commits, and with it the mail it queues. */
+	private long announcePledge(ConfigurableApplicationContext coopflow) {
+		TestHttp.Response created = TestHttp.api(coopflow.getEnvironment().getProperty("local.server.port", Integer.class))
+			.sendWithHeaders("POST", "/api/pledges", "donorNorway", Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+					"application/json", "{\"amount\": \"250000\", \"currency\": \"USD\", \"office\": \"CPCJD\"}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().path("id").asLong();
+	}
+
+	/** The same event once more, as a retried job would publish it. */
+	private static void announceAgain(ConfigurableApplicationContext coopflow, long pledge) {
 		coopflow.getBean(TransactionTemplate.class)
 			.executeWithoutResult(status -> coopflow.publishEvent(new PledgeAnnounced(pledge, "NO", Office.CPCJD,
 					"donorNorway")));
@@ -102,7 +120,7 @@ class OutboxRestartTests {
 	@Test
 	void mailQueuedJustBeforeAStopIsSentExactlyOnceAfterTheRestart() throws InterruptedException {
 		try (ConfigurableApplicationContext coopflow = start("PT1H")) {
-			announcePledge(coopflow);
+			pledge = announcePledge(coopflow);
 			assertThat(unsent(coopflow.getBean(JdbcClient.class), "pledge-announced:" + pledge)).isEqualTo(3);
 		}
 		assertThat(recipientsOfMailAbout(pledge)).isEmpty();
@@ -113,7 +131,7 @@ class OutboxRestartTests {
 			// several more rounds of the relay find nothing left to send
 			Thread.sleep(1000);
 			// the same event again, as a retried job would publish it, queues nothing
-			announcePledge(coopflow);
+			announceAgain(coopflow, pledge);
 			Thread.sleep(1000);
 		}
 
@@ -125,7 +143,7 @@ class OutboxRestartTests {
 	void mailClaimedByAnInstanceThatDiedIsSentOnceItsClaimIsStale() {
 		Instant claimedAt;
 		try (ConfigurableApplicationContext coopflow = start("PT1H")) {
-			announcePledge(coopflow);
+			pledge = announcePledge(coopflow);
 			JdbcClient jdbc = coopflow.getBean(JdbcClient.class);
 			// the dying instance had claimed the officers' mails and had already handed the donor's to
 			// the SMTP server, but marked none of them sent
