@@ -1,0 +1,58 @@
+package org.coopflow.overlap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.coopflow.overlap.OverlapReviewProcess.OfficeReview;
+import org.coopflow.overlap.OverlapReviewProcess.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record joint decision": when both offices proposed the same, that is the decision, with both
+ * reasons; otherwise the settled one. Decided by both reviewers, and whoever recorded the settlement.
+ */
+@Component
+class RecordJointDecisionDelegate implements JavaDelegate {
+
+	private final AlertReview review;
+
+	RecordJointDecisionDelegate(AlertReview review) {
+		this.review = review;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		long alertId = AlertVariables.alertId(execution);
+		CoordinatorDecision cpcjd = AlertVariables.recorded(execution, OfficeReview.CPCJD.decisionVariable());
+		CoordinatorDecision ohchr = AlertVariables.recorded(execution, OfficeReview.OHCHR.decisionVariable());
+		Set<String> decidedBy = new LinkedHashSet<>();
+		for (OfficeReview office : OfficeReview.values()) {
+			decidedBy.add(AlertVariables.text(execution, office.reviewedByVariable()));
+		}
+		// the same test as the gateway "Coordinators agree?": the settlement counts only when they differed
+		if (cpcjd == ohchr) {
+			review.decide(alertId, cpcjd, bothReasons(execution), List.copyOf(decidedBy));
+			return;
+		}
+		decidedBy.add(AlertVariables.text(execution, Variables.SETTLED_BY));
+		review.decide(alertId, AlertVariables.recorded(execution, Variables.JOINT_DECISION),
+				AlertVariables.optionalText(execution, Variables.JOINT_REASON), List.copyOf(decidedBy));
+	}
+
+	/** "CPCJD: …" and "OHCHR: …" on a line each, leaving out an office that gave none; null when neither did. */
+	private static String bothReasons(DelegateExecution execution) {
+		List<String> reasons = new ArrayList<>();
+		for (OfficeReview office : OfficeReview.values()) {
+			String reason = AlertVariables.optionalText(execution, office.reasonVariable());
+			if (reason != null) {
+				reasons.add(office.office() + ": " + reason);
+			}
+		}
+		return reasons.isEmpty() ? null : String.join("\n", reasons);
+	}
+
+}
