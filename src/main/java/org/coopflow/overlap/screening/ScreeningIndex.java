@@ -91,6 +91,7 @@ public final class ScreeningIndex {
 
 	private final Map<String, Integer> nameIds = new HashMap<>();
 
+	/** The first spelling seen of each name, to show. */
 	private final List<String> names = new ArrayList<>(List.of(""));
 
 	private Doc[] docs = new Doc[1024];
@@ -638,7 +639,7 @@ public final class ScreeningIndex {
 			return 0;
 		}
 		return nameIds.computeIfAbsent(normalized, n -> {
-			names.add(n);
+			names.add(name.strip());
 			return names.size() - 1;
 		});
 	}

@@ -132,9 +132,17 @@ final class TextAnalysis {
 
 	private final Analyzer analyzer;
 
+	private final Analyzer nameAnalyzer;
+
 	TextAnalysis() {
 		StemmerOverrideMap overrides = overrides();
-		this.analyzer = new Analyzer() {
+		this.analyzer = analyzer(overrides, true);
+		this.nameAnalyzer = analyzer(overrides, false);
+	}
+
+	/** @param leaveOutCountries for texts; a name keeps its country ("Kenya Prisons Service" is not the Ugandan one) */
+	private static Analyzer analyzer(StemmerOverrideMap overrides, boolean leaveOutCountries) {
+		return new Analyzer() {
 			@Override
 			protected TokenStreamComponents createComponents(String fieldName) {
 				Tokenizer source = new StandardTokenizer();
@@ -143,7 +151,9 @@ final class TextAnalysis {
 				stream = new LowerCaseFilter(stream);
 				stream = new ASCIIFoldingFilter(stream);
 				stream = new StopFilter(stream, STOP_WORDS);
-				stream = new StopFilter(stream, COUNTRY_WORDS);
+				if (leaveOutCountries) {
+					stream = new StopFilter(stream, COUNTRY_WORDS);
+				}
 				stream = new StemmerOverrideFilter(stream, overrides);
 				stream = new PorterStemFilter(stream);
 				return new TokenStreamComponents(source, stream);
@@ -151,8 +161,12 @@ final class TextAnalysis {
 		};
 	}
 
-	/** The terms of a text in order, stop words left out. */
+	/** The terms of a text in order, stop words and the words of country names left out. */
 	List<String> terms(String text) {
+		return terms(analyzer, text);
+	}
+
+	private static List<String> terms(Analyzer analyzer, String text) {
 		List<String> terms = new ArrayList<>();
 		try (TokenStream stream = analyzer.tokenStream("text", text == null ? "" : text)) {
 			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -182,7 +196,7 @@ final class TextAnalysis {
 
 	/** A name reduced to its terms, for comparing institutions and partners. */
 	String normalizedName(String name) {
-		return name == null ? "" : String.join(" ", terms(name));
+		return name == null ? "" : String.join(" ", terms(nameAnalyzer, name));
 	}
 
 	private static StemmerOverrideMap overrides() {
