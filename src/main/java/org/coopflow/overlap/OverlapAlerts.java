@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import org.coopflow.NotFoundException;
@@ -59,10 +60,10 @@ class OverlapAlerts implements AlertReview {
 
 	/**
 	 * Records what a screening found. A pair with an open alert gets the newer score and signals; a pair
-	 * already decided stays quiet while its fingerprint is the one decided on, and is raised anew when a
-	 * signal changed. Each new alert starts its review.
+	 * already decided stays quiet until {@code changedSince} says a signal changed since the fingerprint
+	 * it was decided on, and is then raised anew. Each new alert starts its review.
 	 */
-	Raised record(List<Finding> findings, Long raisedFor) {
+	Raised record(List<Finding> findings, Long raisedFor, BiPredicate<String, Finding> changedSince) {
 		Instant now = clock.instant();
 		List<Long> raised = new ArrayList<>();
 		List<Long> refreshed = new ArrayList<>();
@@ -74,7 +75,7 @@ class OverlapAlerts implements AlertReview {
 				refreshed.add(latest.get().id());
 			}
 			else if (latest.isPresent() && latest.get().status() != AlertStatus.SUPERSEDED
-					&& latest.get().fingerprint().equals(finding.fingerprint())) {
+					&& !changedSince.test(latest.get().fingerprint(), finding)) {
 				quiet++;
 			}
 			else {

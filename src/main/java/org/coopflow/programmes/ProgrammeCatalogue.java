@@ -29,6 +29,11 @@ public class ProgrammeCatalogue {
 		return programmes.findAll(ids);
 	}
 
+	/** Those of the ids whose programmes (still) exist. */
+	public List<Long> existing(List<Long> ids) {
+		return programmes.existing(ids);
+	}
+
 	/** Ids of programmes changed at or after {@code since}; every programme's id when null. */
 	public List<Long> changedSince(Instant since) {
 		return programmes.changedSince(since);

@@ -238,6 +238,17 @@ class ProgrammeRepository {
 		return found;
 	}
 
+	/** Those of the ids whose programmes exist. */
+	List<Long> existing(List<Long> ids) {
+		List<Long> found = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += 1000) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+			found.addAll(jdbc.sql("SELECT id FROM programme WHERE id IN ("
+					+ String.join(", ", chunk.stream().map(String::valueOf).toList()) + ")").query(Long.class).list());
+		}
+		return found;
+	}
+
 	/** Ids of the programmes changed at or after {@code since} (all of them when null). */
 	List<Long> changedSince(java.time.Instant since) {
 		return since == null ? jdbc.sql("SELECT id FROM programme ORDER BY id").query(Long.class).list()

@@ -64,8 +64,7 @@ class OverlapAlertsTests {
 		draft.putArray("standards").add("BP-LAWYERS");
 		draft.putArray("activityTypes").add("TRAINING");
 		draft.putArray("sectors").add("15130");
-		draft.put("plannedStart", "2027-01-01");
-		draft.put("plannedEnd", "2027-12-31");
+		org.coopflow.TestPortfolio.apart(draft);
 		draft.putObject("budget").put("amount", "1000.00").put("currency", "USD");
 		TestHttp.Response created = api.send("POST", "/api/programmes", officer, "application/json", draft.toString());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -79,7 +78,8 @@ class OverlapAlertsTests {
 	}
 
 	private OverlapAlerts.Raised record(Finding finding, Long raisedFor) {
-		return transaction.execute(status -> alerts.record(List.of(finding), raisedFor));
+		return transaction.execute(status -> alerts.record(List.of(finding), raisedFor,
+				(judged, now) -> !judged.equals(now.fingerprint())));
 	}
 
 	private void decide(long alertId, CoordinatorDecision decision, String reason) {

@@ -45,8 +45,7 @@ final class PledgeFixtures {
 		draft.putArray("standards").add("SMR-PRISONERS").add("TOKYO-RULES");
 		draft.putArray("activityTypes").add("ADVISORY_SERVICES");
 		draft.putArray("sectors").add("15130");
-		draft.put("plannedStart", "2027-01-01");
-		draft.put("plannedEnd", "2027-12-31");
+		org.coopflow.TestPortfolio.apart(draft);
 		draft.putObject("budget").put("amount", amount).put("currency", currency);
 		TestHttp.Response created = api.send("POST", "/api/programmes", officer, "application/json", draft.toString());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);

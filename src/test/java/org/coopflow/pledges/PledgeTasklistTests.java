@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TasklistUser;
 import org.coopflow.TestHttp;
+import org.coopflow.TestPortfolio;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,8 +54,7 @@ class PledgeTasklistTests {
 		draft.putArray("standards").add("GL-PROSECUTORS");
 		draft.putArray("activityTypes").add("TRAINING");
 		draft.putArray("sectors").add("15130");
-		draft.put("plannedStart", "2027-03-01");
-		draft.put("plannedEnd", "2027-09-30");
+		TestPortfolio.apart(draft);
 		draft.putObject("budget").put("amount", "80000.00").put("currency", "EUR");
 		long id = api.send("POST", "/api/programmes", "officerCpcjd", "application/json", draft.toString())
 			.json()

@@ -77,8 +77,10 @@ public final class ImportFiles {
 			row.put("standards", STANDARDS.get(i % STANDARDS.size()) + ";" + STANDARDS.get((i + 1) % STANDARDS.size()));
 			row.put("sectors", i % 2 == 0 ? "15130;15210" : "15130");
 			row.put("implementingPartner", "Partner " + i % 50);
-			row.put("plannedStart", "2027-0" + (i % 9 + 1) + "-01");
-			row.put("plannedEnd", "2028-0" + (i % 9 + 1) + "-15");
+			// periods of their own: the portfolio is shared by all tests, and these rows are not about overlaps
+			java.time.LocalDate[] period = org.coopflow.TestPortfolio.period();
+			row.put("plannedStart", period[0].toString());
+			row.put("plannedEnd", period[1].toString());
 			row.put("budgetAmount", (100000 + i * 17) + ".50");
 			row.put("fundingDeadlineDays", String.valueOf(30 + i % 300));
 			row.put("reviewNotes", i % 3 == 0 ? "Imported from the 2026 portfolio spreadsheet" : "");
