@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.coopflow.pledges.Earmarking;
-import org.coopflow.pledges.PledgeTotals;
+import org.coopflow.pledges.EarmarkTotals;
 
 /**
  * A Member State's pledges in USD by standard and by year, laid out as horizontal bars for an inline SVG
@@ -69,12 +69,12 @@ record PledgeChart(List<Integer> years, List<Row> rows, List<BigDecimal> yearTot
 	/**
 	 * @param standardTitles the catalogue's titles by code, in catalogue order (the order of the rows)
 	 */
-	static PledgeChart of(List<PledgeTotals.Line> lines, Map<Long, List<String>> programmeStandards,
+	static PledgeChart of(List<EarmarkTotals.Line> lines, Map<Long, List<String>> programmeStandards,
 			Map<String, String> standardTitles) {
 		TreeSet<Integer> yearSet = new TreeSet<>();
 		Map<String, Map<Integer, BigDecimal>> byStandard = new LinkedHashMap<>();
 		Map<Integer, BigDecimal> byYear = new TreeMap<>();
-		for (PledgeTotals.Line line : lines) {
+		for (EarmarkTotals.Line line : lines) {
 			yearSet.add(line.year());
 			byYear.merge(line.year(), line.amountUsd(), BigDecimal::add);
 			for (String standard : standardsOf(line, programmeStandards)) {
@@ -116,7 +116,7 @@ record PledgeChart(List<Integer> years, List<Row> rows, List<BigDecimal> yearTot
 				figure(yearAmounts, yearDescriptions));
 	}
 
-	private static List<String> standardsOf(PledgeTotals.Line line, Map<Long, List<String>> programmeStandards) {
+	private static List<String> standardsOf(EarmarkTotals.Line line, Map<Long, List<String>> programmeStandards) {
 		if (line.earmarking() == Earmarking.PROGRAMME) {
 			List<String> standards = programmeStandards.getOrDefault(line.programmeId(), List.of());
 			return standards.isEmpty() ? List.of(NO_STANDARD) : standards;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.coopflow.pledges.PledgeTotals;
+import org.coopflow.pledges.EarmarkTotals;
 import org.coopflow.programmes.FundingOpportunities;
 import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.security.CoopflowUser;
@@ -21,13 +21,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PledgeChartController {
 
-	private final PledgeTotals totals;
+	private final EarmarkTotals totals;
 
 	private final FundingOpportunities programmes;
 
 	private final StandardsCatalogue standards;
 
-	PledgeChartController(PledgeTotals totals, FundingOpportunities programmes, StandardsCatalogue standards) {
+	PledgeChartController(EarmarkTotals totals, FundingOpportunities programmes, StandardsCatalogue standards) {
 		this.totals = totals;
 		this.programmes = programmes;
 		this.standards = standards;
@@ -35,11 +35,11 @@ class PledgeChartController {
 
 	@GetMapping("/donor/chart")
 	String chart(@AuthenticationPrincipal CoopflowUser user, Model model) {
-		List<PledgeTotals.Line> lines = totals.ofMemberState(user);
+		List<EarmarkTotals.Line> lines = totals.ofMemberState(user);
 		Map<String, String> titles = new LinkedHashMap<>();
 		standards.all().forEach(standard -> titles.put(standard.code(), standard.title()));
 		Map<Long, List<String>> programmeStandards = programmes.standardsPromotedBy(
-				lines.stream().map(PledgeTotals.Line::programmeId).filter(Objects::nonNull).distinct().toList());
+				lines.stream().map(EarmarkTotals.Line::programmeId).filter(Objects::nonNull).distinct().toList());
 		model.addAttribute("chart", PledgeChart.of(lines, programmeStandards, titles));
 		model.addAttribute("memberState", CountryNames.name(user.getMemberState()));
 		return "donor/chart";

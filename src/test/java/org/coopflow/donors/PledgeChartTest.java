@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.coopflow.pledges.Earmarking;
-import org.coopflow.pledges.PledgeTotals.Line;
+import org.coopflow.pledges.EarmarkTotals.Line;
 import org.junit.jupiter.api.Test;
 
 class PledgeChartTest {

@@ -21,11 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class PledgeTotals {
+public class EarmarkTotals {
 
 	private final JdbcClient jdbc;
 
-	PledgeTotals(JdbcClient jdbc) {
+	EarmarkTotals(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
