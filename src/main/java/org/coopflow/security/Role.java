@@ -41,7 +41,7 @@ public enum Role {
 	}
 
 	/** The Camunda groups a member of this role belongs to. */
-	List<String> camundaGroups(Office office) {
+	public List<String> camundaGroups(Office office) {
 		return switch (this) {
 			case DONOR -> List.of(name());
 			case PROGRAMME_OFFICER, COORDINATOR -> List.of(name(), groupOf(office));

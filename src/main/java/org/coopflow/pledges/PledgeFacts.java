@@ -1,0 +1,77 @@
+package org.coopflow.pledges;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+
+import org.coopflow.pledges.PledgeView.InstalmentView;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the donor pledge process reads from the pledge's record when it needs it (bean
+ * {@code pledgeFacts}): gateways and timers ask here, so that a revised schedule or a payment
+ * confirmed a moment ago counts, and no form can rewrite them through process variables.
+ */
+@Component("pledgeFacts")
+public class PledgeFacts { // public: the engine's expression language calls it by reflection
+
+	/** Reminders go out at the start of the UN working day in New York and Vienna alike. */
+	private static final LocalTime REMINDER_TIME = LocalTime.of(8, 0);
+
+	private final PledgeService pledges;
+
+	private final int reminderDaysBeforeDue;
+
+	PledgeFacts(PledgeService pledges, @Value("${coopflow.pledges.reminder-days-before-due:14}") int reminderDaysBeforeDue) {
+		this.pledges = pledges;
+		this.reminderDaysBeforeDue = reminderDaysBeforeDue;
+	}
+
+	public boolean earmarkedToProgramme(long pledgeId) {
+		return pledges.facts(pledgeId).earmarkedToProgramme();
+	}
+
+	public boolean paid(long pledgeId) {
+		return pledges.facts(pledgeId).paid();
+	}
+
+	public boolean paymentWaiting(long pledgeId) {
+		return pledges.nextPaymentToConfirm(pledgeId).isPresent();
+	}
+
+	/** The agreement is due by the end of the lapse date. */
+	public Date lapseAt(long pledgeId) {
+		return at(pledges.facts(pledgeId).lapseDate().plusDays(1), LocalTime.MIDNIGHT);
+	}
+
+	public List<Integer> instalmentNumbers(long pledgeId) {
+		return pledges.facts(pledgeId).instalments().stream().map(InstalmentView::seq).toList();
+	}
+
+	public Date reminderAt(long pledgeId, int instalment) {
+		return at(dueDate(pledgeId, instalment).minusDays(reminderDaysBeforeDue), REMINDER_TIME);
+	}
+
+	/** The morning after the due date: the instalment is overdue if it is not fully paid by then. */
+	public Date overdueAt(long pledgeId, int instalment) {
+		return at(dueDate(pledgeId, instalment).plusDays(1), REMINDER_TIME);
+	}
+
+	private LocalDate dueDate(long pledgeId, int instalment) {
+		return pledges.facts(pledgeId)
+			.instalments()
+			.stream()
+			.filter(i -> i.seq() == instalment)
+			.findFirst()
+			.map(InstalmentView::dueDate)
+			.orElseThrow(() -> new IllegalStateException("Pledge " + pledgeId + " has no instalment " + instalment));
+	}
+
+	private static Date at(LocalDate day, LocalTime time) {
+		return Date.from(day.atTime(time).toInstant(ZoneOffset.UTC));
+	}
+
+}

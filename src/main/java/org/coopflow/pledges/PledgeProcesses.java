@@ -1,0 +1,70 @@
+package org.coopflow.pledges;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.coopflow.pledges.DonorPledgeProcess.Messages;
+import org.coopflow.pledges.DonorPledgeProcess.Variables;
+import org.coopflow.pledges.PledgeEvents.PaymentReported;
+import org.coopflow.pledges.PledgeEvents.PledgeAnnounced;
+import org.coopflow.pledges.PledgeEvents.PledgeClosed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the donor pledge process for each announced pledge and tells it what donors and officers do
+ * through the API. The listeners run in the publisher's transaction: a pledge is never recorded
+ * without its process, nor a withdrawal without the process ending.
+ * <p>
+ * A change the process makes itself (a lapse, a declined verification) is published from inside the
+ * engine; the process already knows, so nothing is correlated back into it.
+ */
+@Component
+class PledgeProcesses {
+
+	private static final Logger log = LoggerFactory.getLogger(PledgeProcesses.class);
+
+	private final RuntimeService runtime;
+
+	PledgeProcesses(RuntimeService runtime) {
+		this.runtime = runtime;
+	}
+
+	@EventListener
+	void on(PledgeAnnounced announced) {
+		runtime.startProcessInstanceByKey(DonorPledgeProcess.PROCESS_KEY, String.valueOf(announced.pledgeId()),
+				Map.of(Variables.PLEDGE_ID, announced.pledgeId(), Variables.OFFICE, announced.office().name(),
+						Variables.DONOR, announced.donor()));
+	}
+
+	/**
+	 * When the process is not waiting (an officer is confirming another payment), the payment is picked
+	 * up as soon as that confirmation is recorded: "Payments waiting for confirmation?" asks the record.
+	 */
+	@EventListener
+	void on(PaymentReported reported) {
+		correlate(Messages.PAYMENT_REPORTED, reported.pledgeId());
+	}
+
+	@EventListener
+	void on(PledgeClosed closed) {
+		correlate(Messages.PLEDGE_CLOSED, closed.pledgeId());
+	}
+
+	private void correlate(String message, long pledgeId) {
+		if (Context.getCommandContext() != null) {
+			return;
+		}
+		int correlated = runtime.createMessageCorrelation(message)
+			.processInstanceBusinessKey(String.valueOf(pledgeId))
+			.correlateAllWithResult()
+			.size();
+		if (correlated == 0) {
+			log.debug("No donor pledge process of pledge {} waits for {}", pledgeId, message);
+		}
+	}
+
+}

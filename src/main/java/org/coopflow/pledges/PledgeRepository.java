@@ -1,0 +1,323 @@
+package org.coopflow.pledges;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.coopflow.reference.Office;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The pledge tables, through plain SQL. Status changes are conditional on the version read. */
+@Repository
+class PledgeRepository {
+
+	/** A pledge row as stored. */
+	record Pledge(long id, String donor, Office office, PledgeStatus status, Earmarking earmarking,
+			String earmarkTarget, Long programmeId, int revision, BigDecimal amount, String currency,
+			BigDecimal exchangeRate, LocalDate rateMonth, BigDecimal amountUsd, BigDecimal receivedAmount,
+			LocalDate lapseDate, Instant announcedAt, Instant verifiedAt, String verifiedBy, LocalDate agreementDate,
+			String agreementReference, Instant agreedAt, Long allocatedProgrammeId, Instant allocatedAt,
+			Instant closedAt, String closedReason, String note, String idempotencyKey, String requestHash,
+			String createdBy, Instant createdAt, String updatedBy, Instant updatedAt, int version) {
+
+		String ref() {
+			return "pledge-" + id;
+		}
+
+		/** The programme whose funding this pledge counts in: the allocated one, or the earmarked one before. */
+		Long fundedProgramme() {
+			return allocatedProgrammeId != null ? allocatedProgrammeId : programmeId;
+		}
+
+	}
+
+	record Instalment(int seq, LocalDate dueDate, BigDecimal amount) {
+	}
+
+	record Payment(long id, long pledgeId, BigDecimal amount, BigDecimal amountUsd, LocalDate paidOn,
+			String reference, PaymentStatus status, String reportedBy, Instant reportedAt, String decidedBy,
+			Instant decidedAt, String note) {
+	}
+
+	record Revision(int revision, BigDecimal amount, String currency, BigDecimal exchangeRate, LocalDate rateMonth,
+			BigDecimal amountUsd, LocalDate lapseDate, String reason, String createdBy, Instant createdAt) {
+	}
+
+	private static final String COLUMNS = """
+			id, donor, office, status, earmarking, earmark_target, programme_id, revision, amount, currency,
+			exchange_rate, rate_month, amount_usd, received_amount, lapse_date, announced_at, verified_at, verified_by,
+			agreement_date, agreement_reference, agreed_at, allocated_programme_id, allocated_at, closed_at,
+			closed_reason, note, idempotency_key, request_hash, created_by, created_at, updated_by, updated_at, version""";
+
+	private final JdbcClient jdbc;
+
+	PledgeRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(Pledge p) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO pledge (donor, office, status, earmarking, earmark_target, programme_id, revision, amount,
+				  currency, exchange_rate, rate_month, amount_usd, received_amount, lapse_date, announced_at, note,
+				  idempotency_key, request_hash, created_by, created_at, updated_by, updated_at, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(p.donor(), p.office().name(), p.status().name(), p.earmarking().name(), p.earmarkTarget(),
+					p.programmeId(), p.revision(), p.amount(), p.currency(), p.exchangeRate(), Date.valueOf(p.rateMonth()),
+					p.amountUsd(), p.receivedAmount(), Date.valueOf(p.lapseDate()), timestamp(p.announcedAt()), p.note(),
+					p.idempotencyKey(), p.requestHash(), p.createdBy(), timestamp(p.createdAt()), p.updatedBy(),
+					timestamp(p.updatedAt()), p.version())
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	Optional<Pledge> find(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM pledge WHERE id = ?").param(id).query(PledgeRepository::pledge).optional();
+	}
+
+	Optional<Pledge> findByIdempotencyKey(String createdBy, String key) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM pledge WHERE created_by = ? AND idempotency_key = ?")
+			.params(createdBy, key)
+			.query(PledgeRepository::pledge)
+			.optional();
+	}
+
+	/** Pledges newest first; {@code donor} null means every Member State's. */
+	List<Pledge> list(String donor, PledgeStatus status, Long programmeId, Office office, int offset, int limit) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (donor != null) {
+			where.append(" AND donor = ?");
+			params.add(donor);
+		}
+		if (status != null) {
+			where.append(" AND status = ?");
+			params.add(status.name());
+		}
+		if (programmeId != null) {
+			where.append(" AND (programme_id = ? OR allocated_programme_id = ?)");
+			params.add(programmeId);
+			params.add(programmeId);
+		}
+		if (office != null) {
+			where.append(" AND office = ?");
+			params.add(office.name());
+		}
+		params.add(limit);
+		params.add(offset);
+		return jdbc.sql("SELECT " + COLUMNS + " FROM pledge" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+			.params(params)
+			.query(PledgeRepository::pledge)
+			.list();
+	}
+
+	long count(String donor, PledgeStatus status, Long programmeId, Office office) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (donor != null) {
+			where.append(" AND donor = ?");
+			params.add(donor);
+		}
+		if (status != null) {
+			where.append(" AND status = ?");
+			params.add(status.name());
+		}
+		if (programmeId != null) {
+			where.append(" AND (programme_id = ? OR allocated_programme_id = ?)");
+			params.add(programmeId);
+			params.add(programmeId);
+		}
+		if (office != null) {
+			where.append(" AND office = ?");
+			params.add(office.name());
+		}
+		return jdbc.sql("SELECT COUNT(*) FROM pledge" + where).params(params).query(Long.class).single();
+	}
+
+	/**
+	 * Changes columns of a pledge if nobody changed it since {@code expectedVersion}.
+	 * @return false when the version moved on
+	 */
+	boolean update(long id, int expectedVersion, Map<String, Object> columns, String by, Instant now) {
+		Map<String, Object> values = new LinkedHashMap<>(columns);
+		values.put("updated_by", by);
+		values.put("updated_at", Timestamp.from(now));
+		StringBuilder sql = new StringBuilder("UPDATE pledge SET ");
+		List<Object> params = new ArrayList<>();
+		values.forEach((column, value) -> {
+			sql.append(column).append(" = ?, ");
+			params.add(value instanceof Instant instant ? Timestamp.from(instant)
+					: value instanceof LocalDate date ? Date.valueOf(date)
+					: value instanceof Enum<?> e ? e.name() : value);
+		});
+		sql.append("version = version + 1 WHERE id = ? AND version = ?");
+		params.add(id);
+		params.add(expectedVersion);
+		return jdbc.sql(sql.toString()).params(params).update() == 1;
+	}
+
+	void insertRevision(long pledgeId, Revision r, List<Instalment> instalments) {
+		jdbc.sql("""
+				INSERT INTO pledge_revision (pledge_id, revision, amount, currency, exchange_rate, rate_month, amount_usd,
+				  lapse_date, reason, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(pledgeId, r.revision(), r.amount(), r.currency(), r.exchangeRate(), Date.valueOf(r.rateMonth()),
+					r.amountUsd(), Date.valueOf(r.lapseDate()), r.reason(), r.createdBy(), timestamp(r.createdAt()))
+			.update();
+		for (Instalment instalment : instalments) {
+			jdbc.sql("INSERT INTO pledge_instalment (pledge_id, revision, seq, due_date, amount) VALUES (?, ?, ?, ?, ?)")
+				.params(pledgeId, r.revision(), instalment.seq(), Date.valueOf(instalment.dueDate()), instalment.amount())
+				.update();
+		}
+	}
+
+	List<Revision> revisions(long pledgeId) {
+		return jdbc.sql("""
+				SELECT revision, amount, currency, exchange_rate, rate_month, amount_usd, lapse_date, reason, created_by,
+				  created_at FROM pledge_revision WHERE pledge_id = ? ORDER BY revision""")
+			.param(pledgeId)
+			.query((rs, row) -> new Revision(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3).trim(),
+					rs.getBigDecimal(4), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), rs.getDate(7).toLocalDate(),
+					rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+			.list();
+	}
+
+	List<Instalment> instalments(long pledgeId, int revision) {
+		return jdbc.sql("SELECT seq, due_date, amount FROM pledge_instalment WHERE pledge_id = ? AND revision = ? ORDER BY seq")
+			.params(pledgeId, revision)
+			.query((rs, row) -> new Instalment(rs.getInt(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)))
+			.list();
+	}
+
+	long insertPayment(Payment p) {
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO pledge_payment (pledge_id, amount, amount_usd, paid_on, reference, status, reported_by,
+				  reported_at, note)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(p.pledgeId(), p.amount(), p.amountUsd(), Date.valueOf(p.paidOn()), p.reference(), p.status().name(),
+					p.reportedBy(), timestamp(p.reportedAt()), p.note())
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	List<Payment> payments(long pledgeId) {
+		return jdbc.sql("""
+				SELECT id, pledge_id, amount, amount_usd, paid_on, reference, status, reported_by, reported_at, decided_by,
+				  decided_at, note FROM pledge_payment WHERE pledge_id = ? ORDER BY id""")
+			.param(pledgeId)
+			.query((rs, row) -> new Payment(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+					rs.getDate(5).toLocalDate(), rs.getString(6), PaymentStatus.valueOf(rs.getString(7)), rs.getString(8),
+					instant(rs, 9), rs.getString(10), instant(rs, 11), rs.getString(12)))
+			.list();
+	}
+
+	/** Decides a reported payment once: false when someone else decided it first. */
+	boolean decidePayment(long paymentId, PaymentStatus decision, String by, Instant at, String note) {
+		return jdbc.sql("""
+				UPDATE pledge_payment SET status = ?, decided_by = ?, decided_at = ?, note = COALESCE(?, note)
+				WHERE id = ? AND status = 'REPORTED'""")
+			.params(decision.name(), by, Timestamp.from(at), note, paymentId)
+			.update() == 1;
+	}
+
+	BigDecimal receivedUsd(long pledgeId) {
+		return jdbc.sql("SELECT COALESCE(SUM(amount_usd), 0) FROM pledge_payment WHERE pledge_id = ? AND status = 'CONFIRMED'")
+			.param(pledgeId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	void insertEvent(long pledgeId, int version, String kind, PledgeStatus status, String actor, Instant at,
+			String detail) {
+		jdbc.sql("""
+				INSERT INTO pledge_event (pledge_id, version, kind, status, actor, occurred_at, detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(pledgeId, version, kind, status.name(), actor, Timestamp.from(at),
+					detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1999) + "…")
+			.update();
+	}
+
+	List<PledgeView.PledgeEventView> events(long pledgeId) {
+		return jdbc.sql("""
+				SELECT version, kind, status, actor, occurred_at, detail FROM pledge_event
+				WHERE pledge_id = ? ORDER BY id""")
+			.param(pledgeId)
+			.query((rs, row) -> new PledgeView.PledgeEventView(rs.getInt(1), rs.getString(2),
+					PledgeStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant(),
+					rs.getString(6)))
+			.list();
+	}
+
+	/** Member States whose pledges in funding statuses are allocated to the programme. */
+	List<String> donorsOfProgramme(long programmeId) {
+		return jdbc.sql("""
+				SELECT DISTINCT donor FROM pledge WHERE allocated_programme_id = ?
+				AND status IN ('COMMITTED', 'PARTIALLY_PAID', 'PAID') ORDER BY donor""")
+			.param(programmeId)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(String::trim)
+			.toList();
+	}
+
+	/** Sums in USD from the amounts stored with each pledge, by status, of one Member State or all. */
+	List<Map<String, Object>> totalsByStatusAndCurrency(String donor) {
+		String where = donor == null ? "" : " AND donor = ?";
+		return jdbc.sql("""
+				SELECT status, currency, COUNT(*) AS pledges, SUM(amount) AS amount, SUM(amount_usd) AS amount_usd
+				FROM pledge WHERE status <> 'DRAFT'%s GROUP BY status, currency ORDER BY status, currency"""
+			.formatted(where))
+			.params(donor == null ? List.of() : List.of(donor))
+			.query()
+			.listOfRows();
+	}
+
+	private static Pledge pledge(ResultSet rs, int row) throws SQLException {
+		return new Pledge(rs.getLong("id"), rs.getString("donor").trim(), Office.valueOf(rs.getString("office")),
+				PledgeStatus.valueOf(rs.getString("status")), Earmarking.valueOf(rs.getString("earmarking")),
+				rs.getString("earmark_target"), (Long) rs.getObject("programme_id", Long.class), rs.getInt("revision"),
+				rs.getBigDecimal("amount"), rs.getString("currency").trim(), rs.getBigDecimal("exchange_rate"),
+				rs.getDate("rate_month").toLocalDate(), rs.getBigDecimal("amount_usd"),
+				rs.getBigDecimal("received_amount"), rs.getDate("lapse_date").toLocalDate(), instant(rs, "announced_at"),
+				instant(rs, "verified_at"), rs.getString("verified_by"), date(rs, "agreement_date"),
+				rs.getString("agreement_reference"), instant(rs, "agreed_at"),
+				rs.getObject("allocated_programme_id", Long.class), instant(rs, "allocated_at"), instant(rs, "closed_at"),
+				rs.getString("closed_reason"), rs.getString("note"), rs.getString("idempotency_key"),
+				rs.getString("request_hash") == null ? null : rs.getString("request_hash").trim(), rs.getString("created_by"),
+				instant(rs, "created_at"), rs.getString("updated_by"), instant(rs, "updated_at"), rs.getInt("version"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static LocalDate date(ResultSet rs, String column) throws SQLException {
+		Date value = rs.getDate(column);
+		return value == null ? null : value.toLocalDate();
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.coopflow.pledges;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.coopflow.ConflictException;
+import org.coopflow.security.CoopflowUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes the pledge process's user tasks for the API, so that a step taken through
+ * {@code /api/pledges} and the same step taken in Tasklist run the same model, listeners and
+ * delegates. The officer is signed in to the engine for the call, so Camunda's own task permissions
+ * apply and the decision is recorded under the officer's name.
+ */
+@Component
+class PledgeTasks {
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	PledgeTasks(TaskService tasks, IdentityService identity) {
+		this.tasks = tasks;
+		this.identity = identity;
+	}
+
+	void complete(CoopflowUser officer, long pledgeId, String taskKey, String taskName, Map<String, Object> variables) {
+		List<Task> open = tasks.createTaskQuery()
+			.processDefinitionKey(DonorPledgeProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(String.valueOf(pledgeId))
+			.taskDefinitionKey(taskKey)
+			.list();
+		if (open.isEmpty()) {
+			throw new ConflictException("Pledge " + pledgeId + " is not waiting for \"" + taskName + "\".");
+		}
+		Task task = open.get(0);
+		if (task.getAssignee() != null && !task.getAssignee().equals(officer.getUsername())) {
+			throw new ConflictException("\"" + taskName + "\" of pledge " + pledgeId + " is claimed by " + task.getAssignee()
+					+ "; ask them, or have it handed back in Tasklist.");
+		}
+		identity.setAuthentication(officer.getUsername(), officer.getRole().camundaGroups(officer.getOffice()));
+		try {
+			tasks.complete(task.getId(), variables);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.coopflow.pledges;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.coopflow.pledges.DonorPledgeProcess.Variables;
+import org.springframework.stereotype.Component;
+
+/** "Report overdue instalment": the day after the due date, if the instalment is not fully paid. */
+@Component
+class ReportOverdueInstalmentDelegate implements JavaDelegate {
+
+	private final PledgeService pledges;
+
+	ReportOverdueInstalmentDelegate(PledgeService pledges) {
+		this.pledges = pledges;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		pledges.remindOfInstalment(PledgeVariables.pledgeId(execution),
+				((Number) execution.getVariable(Variables.INSTALMENT)).intValue(), true);
+	}
+
+}

@@ -1,0 +1,132 @@
+package org.coopflow.programmes;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.coopflow.ConflictException;
+import org.coopflow.NotFoundException;
+import org.coopflow.reference.ExchangeRates;
+import org.coopflow.reference.Office;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The funding entries of programmes, as the pledges module reports them. Entries are only ever added:
+ * a pledge moving from pledged to committed adds a negative PLEDGED and a positive COMMITTED entry,
+ * a cancellation adds the negatives of what the pledge had recorded. When committed funding reaches
+ * the budget, {@link FundingTargetReached} tells the funding proposal process.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class FundingLedger {
+
+	public enum Stage {
+
+		PLEDGED, COMMITTED, RECEIVED
+
+	}
+
+	/** What a pledge needs to know of the programme it funds. */
+	public record Target(long programmeId, Office office, String title, ProgrammeStatus status, String currency,
+			List<String> countries, List<String> standards) {
+
+		public boolean acceptsFunding() {
+			return status == ProgrammeStatus.OPEN_FOR_FUNDING || status == ProgrammeStatus.PARTIALLY_FUNDED
+					|| status == ProgrammeStatus.FUNDED;
+		}
+
+	}
+
+	private final ProgrammeRepository programmes;
+
+	private final JdbcClient jdbc;
+
+	private final ExchangeRates rates;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock = Clock.systemUTC();
+
+	FundingLedger(ProgrammeRepository programmes, JdbcClient jdbc, ExchangeRates rates,
+			ApplicationEventPublisher events) {
+		this.programmes = programmes;
+		this.jdbc = jdbc;
+		this.rates = rates;
+		this.events = events;
+	}
+
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Optional<Target> target(long programmeId) {
+		return programmes.find(programmeId)
+			.map(p -> new Target(p.id(), p.office(), p.title(), p.status(), p.budget().currency(),
+					p.countries(), p.standards()));
+	}
+
+	/**
+	 * Adds an entry in the programme's currency: the pledge's own amount when the currencies agree,
+	 * otherwise its stored USD amount at the programme currency's rate of the month the pledge used.
+	 * @param amount in the pledge currency, negative to reverse
+	 */
+	public void record(long programmeId, String pledgeRef, Stage stage, BigDecimal amount, String currency,
+			BigDecimal amountUsd, LocalDate rateDay) {
+		ProgrammeView programme = programmes.find(programmeId)
+			.orElseThrow(() -> new NotFoundException("Programme " + programmeId + " does not exist."));
+		String programmeCurrency = programme.budget().currency();
+		BigDecimal inProgrammeCurrency;
+		if (programmeCurrency.equals(currency)) {
+			inProgrammeCurrency = amount.setScale(2, RoundingMode.HALF_EVEN);
+		}
+		else {
+			BigDecimal unitsPerUsd = rates.unitsPerUsd(programmeCurrency, rateDay)
+				.orElseThrow(() -> new ConflictException("There is no UN operational rate for " + programmeCurrency
+						+ " in " + rateDay.toString().substring(0, 7) + ", the currency of programme " + programmeId
+						+ "; an officer must enter it before this pledge can fund the programme."));
+			inProgrammeCurrency = amountUsd.multiply(unitsPerUsd).setScale(2, RoundingMode.HALF_EVEN);
+		}
+		BigDecimal committedBefore = programmes.committed(programmeId);
+		jdbc.sql("""
+				INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(programmeId, pledgeRef, stage.name(), inProgrammeCurrency, amountUsd.setScale(2, RoundingMode.HALF_EVEN),
+					Timestamp.from(clock.instant()))
+			.update();
+		if (stage == Stage.COMMITTED) {
+			BigDecimal budget = programme.budget().amount();
+			BigDecimal committedAfter = committedBefore.add(inProgrammeCurrency);
+			if (committedBefore.compareTo(budget) < 0 && committedAfter.compareTo(budget) >= 0) {
+				events.publishEvent(new FundingTargetReached(programmeId));
+			}
+		}
+	}
+
+	/** Reverses every entry the pledge recorded for the programme, stage by stage. */
+	public void release(long programmeId, String pledgeRef) {
+		record Sum(String stage, BigDecimal amount, BigDecimal amountUsd) {
+		}
+		var sums = jdbc.sql("""
+				SELECT stage, SUM(amount), SUM(amount_usd) FROM programme_funding_entry
+				WHERE programme_id = ? AND pledge_ref = ? GROUP BY stage""")
+			.params(programmeId, pledgeRef)
+			.query((rs, row) -> new Sum(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+			.list();
+		for (Sum sum : sums) {
+			if (sum.amount().signum() != 0 || sum.amountUsd().signum() != 0) {
+				jdbc.sql("""
+						INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
+						VALUES (?, ?, ?, ?, ?, ?)""")
+					.params(programmeId, pledgeRef, sum.stage(), sum.amount().negate(), sum.amountUsd().negate(),
+							Timestamp.from(clock.instant()))
+					.update();
+			}
+		}
+	}
+
+}
