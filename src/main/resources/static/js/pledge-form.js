@@ -1,8 +1,13 @@
-// Enhances the pledge form's instalment rows: the page without script offers a few empty rows; with
+// Enhances the pledge form. Instalment rows: the page without script offers a few empty rows; with
 // script only the rows in use show, "Add an instalment" shows (or makes) one more, and "Remove" empties
 // a row and hides it. An empty row is not sent as an instalment, so removing is emptying.
 (function () {
   'use strict';
+  // a form sent back with errors: take the donor to the list of them, which links to each field
+  var summary = document.getElementById('error-summary');
+  if (summary) {
+    summary.focus();
+  }
   var fieldset = document.getElementById('instalments');
   var add = document.getElementById('add-instalment');
   if (!fieldset || !add) {
