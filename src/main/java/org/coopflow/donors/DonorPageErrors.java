@@ -7,9 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.coopflow.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -32,6 +34,12 @@ class DonorPageErrors {
 	@ExceptionHandler(AccessDeniedException.class)
 	void forbidden(HttpServletResponse response) throws IOException {
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+
+	/** A hand-edited address, e.g. {@code ?page=two}. */
+	@ExceptionHandler({ TypeMismatchException.class, ServletRequestBindingException.class })
+	void badRequest(HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 	}
 
 	@ExceptionHandler(Exception.class)

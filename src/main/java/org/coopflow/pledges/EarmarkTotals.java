@@ -3,9 +3,11 @@ package org.coopflow.pledges;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.Role;
@@ -22,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class EarmarkTotals {
+
+	/** Announced and not withdrawn, cancelled or lapsed. */
+	private static final Set<PledgeStatus> STANDING = EnumSet.of(PledgeStatus.PLEDGED, PledgeStatus.COMMITTED,
+			PledgeStatus.PARTIALLY_PAID, PledgeStatus.PAID);
 
 	private final JdbcClient jdbc;
 
@@ -41,9 +47,10 @@ public class EarmarkTotals {
 		Map<List<Object>, Line> lines = new LinkedHashMap<>();
 		jdbc.sql("""
 				SELECT earmarking, earmark_target, programme_id, COALESCE(announced_at, created_at) AS announced, amount_usd
-				FROM pledge WHERE donor = ? AND status IN ('PLEDGED', 'COMMITTED', 'PARTIALLY_PAID', 'PAID')
+				FROM pledge WHERE donor = :donor AND status IN (:statuses)
 				ORDER BY announced""")
-			.param(donor.getMemberState())
+			.param("donor", donor.getMemberState())
+			.param("statuses", STANDING.stream().map(Enum::name).toList())
 			.query(rs -> {
 				int year = rs.getTimestamp("announced").toInstant().atZone(ZoneOffset.UTC).getYear();
 				Earmarking earmarking = Earmarking.valueOf(rs.getString("earmarking"));
