@@ -2,13 +2,18 @@ package org.coopflow.pledges;
 
 /**
  * The names of the donor pledge process ({@code bpmn/DonorPledgeProcess.bpmn}) that code refers to,
- * in one place. The business key of an instance is the pledge id.
+ * in one place. The business key of an instance is {@code pledge-<id>}.
  */
 final class DonorPledgeProcess {
 
 	static final String PROCESS_KEY = "DonorPledgeProcess";
 
 	private DonorPledgeProcess() {
+	}
+
+	/** "pledge-42": pledges and programmes are numbered apart, so the key says which one it is. */
+	static String businessKey(long pledgeId) {
+		return "pledge-" + pledgeId;
 	}
 
 	static final class Tasks {

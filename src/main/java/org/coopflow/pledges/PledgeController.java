@@ -191,6 +191,11 @@ class PledgeController {
 		if (allocation.programmeId() == null) {
 			throw new InvalidInputException("programmeId", "is required");
 		}
+		if (!tasks.isWaiting(id, Tasks.ALLOCATE_FUNDS) && pledges.get(user, id).allocatedProgrammeId() == null) {
+			// the programme it funded was cancelled after the process allocated it: allocate it anew
+			requireOfficerOf(user, pledges.get(user, id), "Allocate funds");
+			return pledges.allocate(id, user.getUsername(), allocation.programmeId());
+		}
 		return officerStep(user, id, Tasks.ALLOCATE_FUNDS, "Allocate funds",
 				Map.of(Variables.PROGRAMME_ID, allocation.programmeId()));
 	}
@@ -226,13 +231,16 @@ class PledgeController {
 
 	private PledgeView officerStep(CoopflowUser user, long id, String taskKey, String taskName,
 			Map<String, Object> variables) {
-		PledgeView pledge = pledges.get(user, id);
+		requireOfficerOf(user, pledges.get(user, id), taskName);
+		tasks.complete(user, id, taskKey, taskName, variables);
+		return pledges.get(user, id);
+	}
+
+	private static void requireOfficerOf(CoopflowUser user, PledgeView pledge, String taskName) {
 		if (user.getRole() != Role.PROGRAMME_OFFICER || user.getOffice() != pledge.office()) {
 			throw new AccessDeniedException("Only programme officers of " + pledge.office() + " take the step \"" + taskName
 					+ "\" for this pledge.");
 		}
-		tasks.complete(user, id, taskKey, taskName, variables);
-		return pledges.get(user, id);
 	}
 
 	private static String etag(PledgeView pledge) {

@@ -177,6 +177,9 @@ public class PledgeService {
 	public PledgeView announce(CoopflowUser donor, long id, Integer expectedVersion) {
 		Pledge pledge = ownForDonor(donor, id, "announce");
 		checkVersion(pledge, expectedVersion);
+		if (pledge.status() != PledgeStatus.DRAFT) {
+			throw new ConflictException("Pledge " + id + " is " + pledge.status() + "; only a DRAFT is announced.");
+		}
 		transition(pledge, PledgeStatus.PLEDGED, donor.getUsername(), "ANNOUNCED", describe(pledge),
 				Map.of("announced_at", now()));
 		if (pledge.programmeId() != null) {
@@ -364,6 +367,31 @@ public class PledgeService {
 		}
 		events.publishEvent(new FundsAllocated(id, pledge.donor(), pledge.office(), programmeId));
 		return view(pledges.find(id).orElseThrow());
+	}
+
+	/**
+	 * A programme was cancelled before it was funded. Pledges earmarked to it cannot be kept and are
+	 * cancelled (the donor is told why and may pledge again); pledges only allocated to it lose the
+	 * allocation, and an officer allocates them anew.
+	 */
+	public void programmeCancelled(long programmeId, String reason) {
+		for (Pledge pledge : pledges.list(null, null, programmeId, null, 0, Integer.MAX_VALUE)) {
+			if (pledge.status().isFinal() || pledge.status() == PledgeStatus.DRAFT) {
+				continue;
+			}
+			String why = "Programme " + programmeId + " was cancelled" + (reason == null ? "" : ": " + reason);
+			if (pledge.programmeId() != null && pledge.programmeId() == programmeId) {
+				close(pledge, PledgeStatus.CANCELLED, SYSTEM_USER, "CANCELLED", why);
+			}
+			else if (pledge.allocatedProgrammeId() != null && pledge.allocatedProgrammeId() == programmeId) {
+				Map<String, Object> columns = new HashMap<>();
+				columns.put("allocated_programme_id", null);
+				columns.put("allocated_at", null);
+				transition(pledge, pledge.status(), SYSTEM_USER, "ALLOCATION_RELEASED", why + "; allocate the pledge anew",
+						columns);
+				ledger.release(programmeId, pledge.ref());
+			}
+		}
 	}
 
 	/**

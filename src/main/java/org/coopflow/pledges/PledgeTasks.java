@@ -28,10 +28,18 @@ class PledgeTasks {
 		this.identity = identity;
 	}
 
+	boolean isWaiting(long pledgeId, String taskKey) {
+		return tasks.createTaskQuery()
+			.processDefinitionKey(DonorPledgeProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
+			.taskDefinitionKey(taskKey)
+			.count() > 0;
+	}
+
 	void complete(CoopflowUser officer, long pledgeId, String taskKey, String taskName, Map<String, Object> variables) {
 		List<Task> open = tasks.createTaskQuery()
 			.processDefinitionKey(DonorPledgeProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(String.valueOf(pledgeId))
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
 			.taskDefinitionKey(taskKey)
 			.list();
 		if (open.isEmpty()) {

@@ -23,12 +23,15 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
+import org.coopflow.programmes.ProgrammeCancelled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path of the donor pledge process, driven as donors and officers drive it (the API, Tasklist's
@@ -66,6 +69,12 @@ class DonorPledgeProcessTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
 	PledgeFixtures fixtures;
 
 	@BeforeEach
@@ -78,7 +87,7 @@ class DonorPledgeProcessTests {
 	private String instanceOf(long pledgeId) {
 		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(DonorPledgeProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(String.valueOf(pledgeId))
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
 			.singleResult();
 		assertThat(instance).as("process of pledge " + pledgeId).isNotNull();
 		processInstances.add(instance.getId());
@@ -87,7 +96,7 @@ class DonorPledgeProcessTests {
 
 	private List<String> openTasks(long pledgeId) {
 		return tasks.createTaskQuery()
-			.processInstanceBusinessKey(String.valueOf(pledgeId))
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
 			.list()
 			.stream()
 			.map(Task::getTaskDefinitionKey)
@@ -263,6 +272,37 @@ class DonorPledgeProcessTests {
 		assertThat(after.path("status").asText()).isEqualTo("COMMITTED");
 		assertThat(after.path("payments").get(0).path("status").asText()).isEqualTo("REJECTED");
 		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isOne();
+	}
+
+	@Test
+	void aCancelledProgrammeCancelsThePledgesEarmarkedToItAndReleasesTheOthers() {
+		long programmeId = fixtures.openProgramme("officerCpcjd", "900000.00", "USD");
+		long earmarked = fixtures.create("donorNorway", PledgeFixtures.toProgramme("1000", "USD", programmeId)).path("id")
+			.asLong();
+		fixtures.verify(earmarked);
+		fixtures.agree(earmarked);
+		long free = fixtures.create("donorJapan", PledgeFixtures.pledge("2000", "USD")).path("id").asLong();
+		fixtures.verify(free);
+		fixtures.agree(free);
+		fixtures.step("PUT", "/api/pledges/" + free + "/allocation", "officerCpcjd", "{\"programmeId\": " + programmeId + "}",
+				200);
+		assertThat(funding(programmeId, "committed")).isEqualByComparingTo("3000");
+
+		// what the funding proposal process's "Cancel and release pledges" publishes
+		transaction.executeWithoutResult(status -> events.publishEvent(new ProgrammeCancelled(programmeId, "No longer needed")));
+
+		JsonNode cancelled = fixtures.step("GET", "/api/pledges/" + earmarked, "donorNorway", null, 200);
+		assertThat(cancelled.path("status").asText()).isEqualTo("CANCELLED");
+		assertThat(cancelled.path("closedReason").asText()).contains("No longer needed");
+		assertThat(endOf(instanceOf(earmarked))).isEqualTo("SubProcess_PledgeClosed");
+		JsonNode released = fixtures.step("GET", "/api/pledges/" + free, "donorJapan", null, 200);
+		assertThat(released.path("status").asText()).isEqualTo("COMMITTED");
+		assertThat(released.has("allocatedProgrammeId")).isFalse();
+		assertThat(funding(programmeId, "committed")).isEqualByComparingTo("0");
+
+		long another = fixtures.openProgramme("officerCpcjd", "900000.00", "USD");
+		fixtures.step("PUT", "/api/pledges/" + free + "/allocation", "officerCpcjd", "{\"programmeId\": " + another + "}", 200);
+		assertThat(funding(another, "committed")).isEqualByComparingTo("2000");
 	}
 
 	@AfterAll

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.coopflow.CoopflowTest;
+import org.coopflow.TasklistUser;
 import org.coopflow.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +25,6 @@ import org.springframework.context.ApplicationEventPublisher;
 @CoopflowTest
 class FundingProposalTasklistTests {
 
-	private static final String TASKLIST_API = "/camunda/api/engine/engine/default";
-
 	@LocalServerPort
 	int port;
 
@@ -33,36 +32,6 @@ class FundingProposalTasklistTests {
 	ApplicationEventPublisher events;
 
 	private final ObjectMapper json = new ObjectMapper();
-
-	/** A person in Tasklist: signed in, the Tasklist page opened, Camunda's XSRF token at hand. */
-	private final class TasklistUser {
-
-		final TestHttp browser = TestHttp.browser(port);
-
-		final String xsrf;
-
-		TasklistUser(String user) {
-			browser.signIn(user, TestHttp.DEMO_PASSWORD);
-			TestHttp.Response page = browser.browse("/camunda/app/tasklist/default/");
-			assertThat(page.status()).isEqualTo(200);
-			xsrf = page.cookie("XSRF-TOKEN");
-		}
-
-		JsonNode get(String path) {
-			TestHttp.Response response = browser.browse(TASKLIST_API + path);
-			assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
-			return response.json();
-		}
-
-		TestHttp.Response post(String path, String body) {
-			return browser.sendWithHeader("POST", TASKLIST_API + path, "X-XSRF-TOKEN", xsrf, "application/json", body);
-		}
-
-		JsonNode tasksOf(long programmeId) {
-			return get("/task?processInstanceBusinessKey=" + programmeId);
-		}
-
-	}
 
 	@Test
 	void proposalGoesFromDraftThroughFourEyesReviewToFunded() {
@@ -80,14 +49,14 @@ class FundingProposalTasklistTests {
 			.isEqualTo(409);
 
 		// the other office never sees the task
-		assertThat(new TasklistUser("officerOhchr").tasksOf(id)).isEmpty();
+		assertThat(new TasklistUser(port, "officerOhchr").tasksOf(id)).isEmpty();
 
-		TasklistUser reviewer = new TasklistUser("reviewerCpcjd");
+		TasklistUser reviewer = new TasklistUser(port, "reviewerCpcjd");
 		JsonNode task = reviewer.tasksOf(id).get(0);
 		String taskId = task.path("id").asText();
 
 		// four eyes: the submitter, of the same office, neither sees the review nor can take it
-		TasklistUser submitter = new TasklistUser("officerCpcjd");
+		TasklistUser submitter = new TasklistUser(port, "officerCpcjd");
 		assertThat(submitter.tasksOf(id)).isEmpty();
 		TestHttp.Response ownClaim = submitter.post("/task/" + taskId + "/claim", "{\"userId\": \"officerCpcjd\"}");
 		assertThat(ownClaim.status()).as(ownClaim.body()).isEqualTo(403);
@@ -97,7 +66,7 @@ class FundingProposalTasklistTests {
 
 		JsonNode form = reviewer.get("/task/" + taskId + "/form");
 		assertThat(form.path("camundaFormRef").path("key").asText()).isEqualTo("review-proposal");
-		TestHttp.Response deployedForm = reviewer.browser.browse(TASKLIST_API + "/task/" + taskId + "/deployed-form");
+		TestHttp.Response deployedForm = reviewer.browser.browse(TasklistUser.TASKLIST_API + "/task/" + taskId + "/deployed-form");
 		assertThat(deployedForm.status()).isEqualTo(200);
 		assertThat(deployedForm.body()).contains("reviewDecision");
 		JsonNode facts = reviewer.get("/task/" + taskId + "/form-variables");
@@ -138,7 +107,7 @@ class FundingProposalTasklistTests {
 		assertThat(api.send("POST", "/api/programmes/" + id + "/submission", "officerCpcjd", null, null).status())
 			.isEqualTo(201);
 
-		TasklistUser reviewer = new TasklistUser("reviewerCpcjd");
+		TasklistUser reviewer = new TasklistUser(port, "reviewerCpcjd");
 		String reviewId = reviewer.tasksOf(id).get(0).path("id").asText();
 		assertThat(reviewer.post("/task/" + reviewId + "/claim", "{\"userId\": \"reviewerCpcjd\"}").status()).isEqualTo(204);
 		ObjectNode returned = json.createObjectNode();
@@ -148,8 +117,8 @@ class FundingProposalTasklistTests {
 		((ObjectNode) returned.path("variables")).putObject("submittedBy").put("value", "officerOhchr");
 		assertThat(reviewer.post("/task/" + reviewId + "/submit-form", returned.toString()).status()).isEqualTo(204);
 
-		assertThat(new TasklistUser("officerOhchr").tasksOf(id)).isEmpty();
-		TasklistUser submitter = new TasklistUser("officerCpcjd");
+		assertThat(new TasklistUser(port, "officerOhchr").tasksOf(id)).isEmpty();
+		TasklistUser submitter = new TasklistUser(port, "officerCpcjd");
 		JsonNode revise = submitter.tasksOf(id).get(0);
 		assertThat(revise.path("taskDefinitionKey").asText()).isEqualTo("Task_ReviseProposal");
 		assertThat(revise.path("assignee").asText()).isEqualTo("officerCpcjd");
@@ -163,8 +132,8 @@ class FundingProposalTasklistTests {
 		assertThat(done.status()).as(done.body()).isEqualTo(204);
 
 		assertThat(submitter.tasksOf(id)).as("the submitter still cannot see the review").isEmpty();
-		assertThat(new TasklistUser("officerOhchr").tasksOf(id)).as("the other office still cannot").isEmpty();
-		assertThat(new TasklistUser("reviewerCpcjd").tasksOf(id)).hasSize(1);
+		assertThat(new TasklistUser(port, "officerOhchr").tasksOf(id)).as("the other office still cannot").isEmpty();
+		assertThat(new TasklistUser(port, "reviewerCpcjd").tasksOf(id)).hasSize(1);
 		List<String> submitters = new java.util.ArrayList<>();
 		api.get("/api/programmes/" + id + "/history", "admin").json().forEach(change -> {
 			if (change.path("kind").asText().equals("SUBMITTED")) {
@@ -185,7 +154,7 @@ class FundingProposalTasklistTests {
 			.asLong();
 		TestHttp.Response submitted = api.send("POST", "/api/programmes/" + id + "/submission", "officerOhchr", null, null);
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-		TasklistUser reviewer = new TasklistUser("reviewerOhchr");
+		TasklistUser reviewer = new TasklistUser(port, "reviewerOhchr");
 		String taskId = reviewer.tasksOf(id).get(0).path("id").asText();
 		String shown = reviewer.get("/task/" + taskId + "/form-variables").path("description").path("value").asText();
 		assertThat(shown).startsWith("ÜÜÜ").contains("shortened").hasSizeLessThan(4000);
