@@ -11,7 +11,6 @@ import org.coopflow.pledges.PledgeService;
 import org.coopflow.pledges.PledgeView;
 import org.coopflow.programmes.ProgrammeService;
 import org.coopflow.programmes.ProgrammeView;
-import org.coopflow.reference.Office;
 import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.http.HttpStatus;
@@ -88,7 +87,6 @@ class PledgeFormController {
 		model.addAttribute("programme", programme(user, form.getProgrammeId()));
 		model.addAttribute("standards", standards.all());
 		model.addAttribute("countries", CountryNames.all());
-		model.addAttribute("offices", Office.values());
 		return "donor/pledge-form";
 	}
 
