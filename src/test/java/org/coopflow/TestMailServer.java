@@ -9,8 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * One GreenMail SMTP server for the whole test JVM, which every test application context sends its mail
- * to. The outbox relay's schedule is slowed to an hour so that tests relay when they choose.
- * Registered in {@code META-INF/spring.factories}.
+ * to. The outbox relay's schedule is slowed to an hour so that tests relay when they choose, unless a
+ * test that starts coopflow itself sets another interval. Registered in {@code META-INF/spring.factories}.
  */
 public class TestMailServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -28,11 +28,12 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		GreenMail mail = get();
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("testMailServer",
-					java.util.Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port",
-							mail.getSmtp().getPort(), "coopflow.notifications.poll-interval", "PT1H")));
+		java.util.Map<String, Object> properties = new java.util.HashMap<>(
+				java.util.Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", mail.getSmtp().getPort()));
+		if (!context.getEnvironment().containsProperty("coopflow.notifications.poll-interval")) {
+			properties.put("coopflow.notifications.poll-interval", "PT1H");
+		}
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testMailServer", properties));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -19,14 +20,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers queued mail. Each row is claimed with a conditional update before it is sent, so that two
- * coopflow instances never send the same row; a claim older than {@link #CLAIM_TIMEOUT} is taken
- * over, which covers an instance that died mid-send (that mail may then go out twice, the price of
- * never losing one). Without {@code spring.mail.host} mail is written to the log instead.
+ * coopflow instances never send the same row at the same time; a claim older than the claim timeout
+ * ({@code coopflow.notifications.claim-timeout}, 5 minutes) is taken over, which covers an instance
+ * that died between claiming a row and marking it sent.
+ * <p>
+ * What this guarantees: a committed mail is handed to the SMTP server at least once (unless it fails
+ * {@value #MAX_ATTEMPTS} times; it then stays in the table with its last error), and normally exactly
+ * once. It can go out twice when the SMTP server accepted it but the relay never learnt so, or never
+ * recorded it: a crash or a lost database connection between the send and the update that marks the
+ * row sent (the claim then goes stale and another round sends it again), or a connection that breaks
+ * after the server took the message but before it answered (counted as a failed attempt and retried).
+ * That is the price of never losing a mail; SMTP offers no way to ask whether a message already
+ * arrived. A rolled-back change queues nothing; a crash after the commit and before the relay ran
+ * sends the mail once, after the restart.
+ * <p>
+ * A claim is stamped when it is taken, not when the round began, and the SMTP timeouts in
+ * application.yaml are far shorter than the claim timeout, so that no other instance takes over a
+ * row while it is still being sent. Without {@code spring.mail.host} mail is written to the log instead.
  */
 @Component
 class OutboxRelay {
-
-	static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
 
 	static final int MAX_ATTEMPTS = 10;
 
@@ -38,13 +51,28 @@ class OutboxRelay {
 
 	private final String from;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Duration claimTimeout;
 
+	private final Clock clock;
+
+	@Autowired
 	OutboxRelay(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
-			@Value("${coopflow.notifications.from:coopflow@localhost}") String from) {
+			@Value("${coopflow.notifications.from:coopflow@localhost}") String from,
+			@Value("${coopflow.notifications.claim-timeout:PT5M}") Duration claimTimeout) {
+		this(jdbc, mailSender, from, claimTimeout, Clock.systemUTC());
+	}
+
+	OutboxRelay(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, String from, Duration claimTimeout,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.mailSender = mailSender;
 		this.from = from;
+		this.claimTimeout = claimTimeout;
+		this.clock = clock;
+	}
+
+	Duration claimTimeout() {
+		return claimTimeout;
 	}
 
 	record Pending(long id, String recipient, String subject, String body, int attempts) {
@@ -63,23 +91,26 @@ class OutboxRelay {
 				SELECT id, recipient, subject, body, attempts FROM notification_outbox
 				WHERE sent_at IS NULL AND attempts < ? AND (claimed_at IS NULL OR claimed_at < ?)
 				ORDER BY id""")
-			.params(MAX_ATTEMPTS, Timestamp.from(now.minus(CLAIM_TIMEOUT)))
+			.params(MAX_ATTEMPTS, Timestamp.from(now.minus(claimTimeout)))
 			.query(Pending.class)
 			.list();
 		int delivered = 0;
 		for (Pending mail : pending) {
-			if (claim(mail.id(), now) && deliver(mail)) {
+			if (claim(mail.id()) && deliver(mail)) {
 				delivered++;
 			}
 		}
 		return delivered;
 	}
 
-	private boolean claim(long id, Instant now) {
+	private boolean claim(long id) {
+		// the time of the claim, not of the round's start: a long round must not hand out claims that
+		// another instance already considers stale
+		Instant now = clock.instant();
 		return jdbc.sql("""
 				UPDATE notification_outbox SET claimed_at = ?
 				WHERE id = ? AND sent_at IS NULL AND (claimed_at IS NULL OR claimed_at < ?)""")
-			.params(Timestamp.from(now), id, Timestamp.from(now.minus(CLAIM_TIMEOUT)))
+			.params(Timestamp.from(now), id, Timestamp.from(now.minus(claimTimeout)))
 			.update() == 1;
 	}
 

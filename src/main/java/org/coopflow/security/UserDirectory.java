@@ -8,7 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who to write to: the e-mail addresses of enabled users, one by one or by role and office.
+ * Who to write to: the e-mail addresses of enabled users, one by one, by role and office, or the
+ * donors who speak for one Member State.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,6 +32,17 @@ public class UserDirectory {
 		return accounts.findAllEnabled()
 			.stream()
 			.filter(account -> account.role() == role && account.office() == office)
+			.map(Account::email)
+			.filter(email -> email != null && !email.isBlank())
+			.toList();
+	}
+
+	/** Everyone who may read the pledges of this Member State (ISO 3166-1 alpha-2), and no one else. */
+	public List<String> emailsOfDonors(String memberState) {
+		return accounts.findAllEnabled()
+			.stream()
+			.filter(account -> account.role() == Role.DONOR && account.countryCode() != null
+					&& account.countryCode().equalsIgnoreCase(memberState))
 			.map(Account::email)
 			.filter(email -> email != null && !email.isBlank())
 			.toList();

@@ -2,8 +2,16 @@ package org.coopflow.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
@@ -13,13 +21,19 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestMailServer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox against a real database and a real SMTP server (GreenMail): mail leaves only after the
- * change commits, once per event and recipient, and a mail queued while nothing relayed goes out later.
+ * change commits, once per event and recipient, and a mail queued while nothing relayed goes out later;
+ * a row another instance is sending is left to it, however long its round takes.
  */
 @CoopflowTest
 class NotificationOutboxTests {
@@ -35,6 +49,38 @@ class NotificationOutboxTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JavaMailSenderImpl mailSender;
+
+	static final class MovableClock extends Clock {
+
+		private Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			now = now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
 
 	private static List<MimeMessage> received(String subject) {
 		return Arrays.stream(TestMailServer.get().getReceivedMessages()).filter(message -> {
@@ -89,13 +135,59 @@ class NotificationOutboxTests {
 		transaction.executeWithoutResult(status -> notifications.enqueue("test:" + subject, "officer@example.org",
 				subject, "sent by the next relay round"));
 		jdbc.sql("UPDATE notification_outbox SET claimed_at = ? WHERE subject = ?")
-			.params(java.sql.Timestamp.from(java.time.Instant.now().minus(OutboxRelay.CLAIM_TIMEOUT).minusSeconds(60)),
+			.params(java.sql.Timestamp.from(java.time.Instant.now().minus(relay.claimTimeout()).minusSeconds(60)),
 					subject)
 			.update();
 
 		relay.relayPending();
 
 		assertThat(received(subject)).hasSize(1);
+	}
+
+	@Test
+	void aLongRoundStampsEachClaimWhenItIsTakenSoThatNoOtherInstanceSendsItToo() {
+		String first = "Long round first " + UUID.randomUUID();
+		String second = "Long round second " + UUID.randomUUID();
+		transaction.executeWithoutResult(status -> {
+			notifications.enqueue("test:" + first, "officer@example.org", first, "slow to send");
+			notifications.enqueue("test:" + second, "officer@example.org", second, "sent while the other waits");
+		});
+		MovableClock clock = new MovableClock(Instant.now());
+		List<String> sent = new ArrayList<>();
+		OutboxRelay[] otherInstance = new OutboxRelay[1];
+		// every send takes longer than the claim timeout; while this instance sends the second mail,
+		// another instance polls the outbox
+		JavaMailSenderImpl slowSmtp = new JavaMailSenderImpl() {
+			@Override
+			public void send(SimpleMailMessage... messages) {
+				for (SimpleMailMessage message : messages) {
+					sent.add(message.getSubject());
+					if (second.equals(message.getSubject()) && otherInstance[0] != null) {
+						OutboxRelay other = otherInstance[0];
+						otherInstance[0] = null;
+						other.relayPending();
+					}
+					clock.advance(relay.claimTimeout().plusMinutes(1));
+				}
+			}
+		};
+		ObjectProvider<JavaMailSender> smtp = new StaticListableBeanFactory(Map.of("mailSender", slowSmtp))
+			.getBeanProvider(JavaMailSender.class);
+		otherInstance[0] = new OutboxRelay(jdbc, smtp, "coopflow@localhost", relay.claimTimeout(), clock);
+
+		new OutboxRelay(jdbc, smtp, "coopflow@localhost", relay.claimTimeout(), clock).relayPending();
+
+		assertThat(sent).containsOnlyOnce(first, second);
+	}
+
+	@Test
+	void smtpGivesUpLongBeforeAClaimGoesStale() {
+		Properties smtp = mailSender.getJavaMailProperties();
+		for (String timeout : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
+			assertThat(Duration.ofMillis(Long.parseLong(smtp.getProperty(timeout)))).as(timeout)
+				.isPositive()
+				.isLessThan(relay.claimTimeout().dividedBy(5));
+		}
 	}
 
 	@Test

@@ -1,0 +1,16 @@
+package org.coopflow.overlap;
+
+/** Where an overlap alert stands: open until the coordinators' joint decision, then that decision. */
+public enum AlertStatus {
+
+	OPEN,
+	/** The coordinators confirmed the overlap: the programmes must be coordinated or merged. */
+	CONFIRMED_OVERLAP,
+	/** Related but not duplicating: the programmes are linked. */
+	COMPLEMENTARY,
+	/** No overlap; the reason is recorded. The pair stays quiet until one of its signals changes. */
+	NOT_OVERLAP,
+	/** A later screening replaced the alert before it was decided (a signal changed). */
+	SUPERSEDED
+
+}

@@ -1,0 +1,36 @@
+package org.coopflow.overlap;
+
+/** What a coordinator proposes for an alert, and what the two offices decide jointly. */
+public enum CoordinatorDecision {
+
+	/** Confirmed overlap: the offices coordinate the two programmes. The proposal goes back for revision. */
+	OVERLAP_COORDINATE,
+	/** Confirmed overlap: one programme is merged into the other. The proposal is withdrawn. */
+	OVERLAP_MERGE,
+	/** Complementary: the programmes are linked. The proposal continues. */
+	COMPLEMENTARY,
+	/** Not an overlap (a reason is required). The proposal continues. */
+	NOT_OVERLAP;
+
+	public AlertStatus status() {
+		return switch (this) {
+			case OVERLAP_COORDINATE, OVERLAP_MERGE -> AlertStatus.CONFIRMED_OVERLAP;
+			case COMPLEMENTARY -> AlertStatus.COMPLEMENTARY;
+			case NOT_OVERLAP -> AlertStatus.NOT_OVERLAP;
+		};
+	}
+
+	/** What the decision means for a funding proposal waiting on it. */
+	public OverlapDecision forProposal() {
+		return switch (this) {
+			case OVERLAP_COORDINATE -> OverlapDecision.REVISE;
+			case OVERLAP_MERGE -> OverlapDecision.WITHDRAW;
+			case COMPLEMENTARY, NOT_OVERLAP -> OverlapDecision.CONTINUE;
+		};
+	}
+
+	public boolean needsReason() {
+		return this == NOT_OVERLAP;
+	}
+
+}
