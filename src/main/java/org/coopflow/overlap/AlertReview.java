@@ -1,5 +1,6 @@
 package org.coopflow.overlap;
 
+import org.coopflow.programmes.OverlapReviewed;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package org.coopflow.overlap;
 
+import org.coopflow.programmes.OverlapDecision;
+
 /** What a coordinator proposes for an alert, and what the two offices decide jointly. */
 public enum CoordinatorDecision {
 

@@ -1,5 +1,6 @@
 package org.coopflow.overlap;
 
+import org.coopflow.programmes.OverlapScreening;
 import java.util.List;
 
 import org.slf4j.Logger;

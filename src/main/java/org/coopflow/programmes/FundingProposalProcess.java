@@ -140,7 +140,7 @@ public final class FundingProposalProcess {
 		/** Text: the ids of the alerts screening raised, comma-separated (empty when none). */
 		public static final String OVERLAP_ALERT_IDS = "overlapAlertIds";
 
-		/** {@link org.coopflow.overlap.OverlapDecision} name, from the OverlapReviewed message. */
+		/** {@link org.coopflow.programmes.OverlapDecision} name, from the OverlapReviewed message. */
 		public static final String OVERLAP_DECISION = "overlapDecision";
 
 		public static final String OVERLAP_COMMENT = "overlapComment";

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.coopflow.overlap.OverlapReviewed;
 import org.coopflow.programmes.FundingProposalProcess.Messages;
 import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.coopflow.reference.Office;

@@ -229,6 +229,24 @@ class ProgrammeRepository {
 		return new Page(load(ids), total);
 	}
 
+	/** Loads many programmes at once, in chunks small enough for any database's IN list. */
+	List<ProgrammeView> findAll(List<Long> ids) {
+		List<ProgrammeView> found = new ArrayList<>(ids.size());
+		for (int from = 0; from < ids.size(); from += 1000) {
+			found.addAll(load(ids.subList(from, Math.min(ids.size(), from + 1000))));
+		}
+		return found;
+	}
+
+	/** Ids of the programmes changed at or after {@code since} (all of them when null). */
+	List<Long> changedSince(java.time.Instant since) {
+		return since == null ? jdbc.sql("SELECT id FROM programme ORDER BY id").query(Long.class).list()
+				: jdbc.sql("SELECT id FROM programme WHERE updated_at >= ? ORDER BY id")
+					.param(Timestamp.from(since))
+					.query(Long.class)
+					.list();
+	}
+
 	private List<ProgrammeView> load(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();

@@ -133,6 +133,7 @@ public class ProgrammeService implements ProposalLifecycle {
 		ProgrammeView after = programmes.find(id).orElseThrow();
 		programmes.insertChange(id, after.version(), "UPDATED", user.getUsername(), after.updatedAt(),
 				diff(fields(before), fields(after)), null);
+		events.publishEvent(new ProgrammeChanged(id));
 		return after;
 	}
 

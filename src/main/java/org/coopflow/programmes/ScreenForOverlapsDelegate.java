@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.overlap.OverlapScreening;
 import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.springframework.stereotype.Component;
 

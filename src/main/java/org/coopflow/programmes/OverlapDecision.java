@@ -1,4 +1,4 @@
-package org.coopflow.overlap;
+package org.coopflow.programmes;
 
 /**
  * What the coordinators' review means for a proposal waiting on it.

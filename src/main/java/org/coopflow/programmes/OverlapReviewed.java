@@ -1,4 +1,4 @@
-package org.coopflow.overlap;
+package org.coopflow.programmes;
 
 /**
  * The coordinators decided on the alerts raised for a proposal.

@@ -1,0 +1,37 @@
+package org.coopflow.programmes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads programmes for other modules' own bookkeeping (overlap screening keeps an index of the whole
+ * portfolio), without a signed-in user: what a person may see is decided where people ask.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProgrammeCatalogue {
+
+	private final ProgrammeRepository programmes;
+
+	ProgrammeCatalogue(ProgrammeRepository programmes) {
+		this.programmes = programmes;
+	}
+
+	public Optional<ProgrammeView> find(long id) {
+		return programmes.find(id);
+	}
+
+	public List<ProgrammeView> findAll(List<Long> ids) {
+		return programmes.findAll(ids);
+	}
+
+	/** Ids of programmes changed at or after {@code since}; every programme's id when null. */
+	public List<Long> changedSince(Instant since) {
+		return programmes.changedSince(since);
+	}
+
+}
