@@ -21,6 +21,7 @@ class PagesController {
 		model.addAttribute("user", user);
 		model.addAttribute("worksInCamunda", user.getRole() != Role.DONOR);
 		model.addAttribute("isAdmin", user.getRole() == Role.ADMIN);
+		model.addAttribute("isDonor", user.getRole() == Role.DONOR);
 		return "home";
 	}
 

@@ -88,6 +88,9 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(paths("/camunda/**"))
 				.hasAnyRole(CAMUNDA_WORKERS)
+				// a donor's pages speak for the donor's Member State; no other role has one
+				.requestMatchers(paths("/donor/**"))
+				.hasRole(Role.DONOR.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

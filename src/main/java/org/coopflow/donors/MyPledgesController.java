@@ -1,0 +1,88 @@
+package org.coopflow.donors;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.coopflow.pledges.PledgeService;
+import org.coopflow.pledges.PledgeView;
+import org.coopflow.pledges.PledgeView.InstalmentView;
+import org.coopflow.pledges.PledgeView.PledgeEventView;
+import org.coopflow.reference.Standard;
+import org.coopflow.reference.StandardsCatalogue;
+import org.coopflow.security.CoopflowUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The donor's Member State's pledges, newest first, each with its timeline and its instalment
+ * schedule; an overdue instalment says so in words, not only in colour.
+ */
+@Controller
+class MyPledgesController {
+
+	private final PledgeService pledges;
+
+	private final StandardsCatalogue standards;
+
+	MyPledgesController(PledgeService pledges, StandardsCatalogue standards) {
+		this.pledges = pledges;
+		this.standards = standards;
+	}
+
+	/** One pledge as its section shows it, with its status, earmark and timeline in words. */
+	record PledgeCard(PledgeView pledge, String status, String earmark, List<Schedule> schedule,
+			List<Step> timeline) {
+	}
+
+	record Schedule(InstalmentView instalment, String state) {
+	}
+
+	record Step(PledgeEventView event, String kind, String status) {
+	}
+
+	@GetMapping("/donor/pledges")
+	String pledges(@AuthenticationPrincipal CoopflowUser user, Model model) {
+		Map<String, String> titles = standards.all()
+			.stream()
+			.collect(Collectors.toMap(Standard::code, Standard::title, (a, b) -> a));
+		Function<PledgeView, String> earmark = pledge -> switch (pledge.earmarking()) {
+			case NONE -> "Not earmarked";
+			case STANDARD -> "Standard: " + titles.getOrDefault(pledge.earmarkTarget(), pledge.earmarkTarget());
+			case COUNTRY -> "Country: " + CountryNames.name(pledge.earmarkTarget());
+			case PROGRAMME -> "Programme " + pledge.programmeId();
+		};
+		model.addAttribute("cards", pledges.list(user)
+			.stream()
+			.map(pledge -> new PledgeCard(pledge, words(pledge.status().name()), earmark.apply(pledge),
+					pledge.instalments().stream().map(instalment -> new Schedule(instalment, state(instalment))).toList(),
+					pledges.timeline(user, pledge.id())
+						.stream()
+						.map(event -> new Step(event, words(event.kind()), words(event.status().name())))
+						.toList()))
+			.toList());
+		return "donor/pledges";
+	}
+
+	/** What an instalment's row says about it. */
+	static String state(InstalmentView instalment) {
+		if (instalment.paidAmount() != null && instalment.paidAmount().compareTo(instalment.amount()) >= 0) {
+			return "Paid";
+		}
+		if (instalment.overdue()) {
+			return "Overdue";
+		}
+		return instalment.paidAmount() != null && instalment.paidAmount().signum() > 0 ? "Partly paid" : "Due";
+	}
+
+	/** An event's kind or a status as words: {@code PARTIALLY_PAID} is "Partially paid". */
+	static String words(String constant) {
+		String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+}

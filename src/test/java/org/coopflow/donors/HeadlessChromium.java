@@ -1,0 +1,59 @@
+package org.coopflow.donors;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium and its driver, started headless with a fresh profile. Both paths are given, so
+ * Selenium Manager never runs: nothing may be downloaded during the tests. A missing browser fails the
+ * tests with a message saying what to install, because a skipped browser test would look like a pass.
+ */
+final class HeadlessChromium {
+
+	static final Path BROWSER = Path.of(System.getProperty("coopflow.test.chromium", "/usr/bin/chromium"));
+
+	static final Path DRIVER = Path.of(System.getProperty("coopflow.test.chromedriver", "/usr/bin/chromedriver"));
+
+	private HeadlessChromium() {
+	}
+
+	static void requireInstalled() {
+		for (Path executable : new Path[] { BROWSER, DRIVER }) {
+			if (!Files.isExecutable(executable)) {
+				throw new IllegalStateException(executable + " is missing: the browser tests (-Pbrowser) need Chromium and"
+						+ " its driver, e.g. apt-get install -y chromium chromium-driver");
+			}
+		}
+	}
+
+	static ChromeDriver start() {
+		requireInstalled();
+		Path profile;
+		try {
+			// under target/, so that a clean build removes it with the rest
+			profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chromium")), "profile-");
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot create a profile directory for Chromium", e);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BROWSER.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1280,1000", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+}
