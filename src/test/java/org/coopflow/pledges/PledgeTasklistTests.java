@@ -124,7 +124,8 @@ class PledgeTasklistTests {
 		fixtures.agree(topUpId);
 		assertThat(api.get("/api/programmes/" + programmeId + "/funding", "officerCpcjd").json().path("committed")
 			.decimalValue()).isEqualByComparingTo("80000.00");
-		assertThat(api.get("/api/programmes/" + programmeId, "admin").json().path("status").asText()).isEqualTo("FUNDED");
+		org.coopflow.Eventually.equals(
+				() -> api.get("/api/programmes/" + programmeId, "admin").json().path("status").asText(), "FUNDED");
 	}
 
 }

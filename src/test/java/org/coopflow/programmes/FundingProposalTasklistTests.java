@@ -89,7 +89,9 @@ class FundingProposalTasklistTests {
 		// the pledges module announces that committed funding reached the budget
 		events.publishEvent(new FundingTargetReached(id));
 
-		assertThat(api.get("/api/programmes/" + id, "admin").json().path("status").asText()).isEqualTo("FUNDED");
+		// the process goes on after the message as a job of its own ("Await funding" is asynchronous after)
+		org.coopflow.Eventually.equals(() -> api.get("/api/programmes/" + id, "admin").json().path("status").asText(),
+				"FUNDED");
 		List<String> kinds = new java.util.ArrayList<>();
 		api.get("/api/programmes/" + id + "/history", "coordinatorCpcjd").json().forEach(c -> kinds.add(c.path("kind").asText()));
 		assertThat(kinds).containsSubsequence("CREATED", "SUBMITTED", "AWAITING_REVIEW", "OPENED_FOR_FUNDING", "FUNDED");
