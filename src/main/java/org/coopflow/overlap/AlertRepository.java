@@ -59,11 +59,12 @@ class AlertRepository {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO overlap_alert (first_programme_id, second_programme_id, same_office, offices, countries, standards,
-				  score, severity, signals, fingerprint, status, raised_for, raised_at, updated_at, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, 1)""")
+				  score, severity, signals, fingerprint, status, open_pair, raised_for, raised_at, updated_at, version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, 1)""")
 			.params(finding.firstId(), finding.secondId(), finding.sameOffice(), list(finding.offices()),
 					list(finding.countries()), list(finding.standards()), finding.score(), finding.severity(),
-					write(finding.signals()), finding.fingerprint(), raisedFor, Timestamp.from(now), Timestamp.from(now))
+					write(finding.signals()), finding.fingerprint(), finding.firstId() + "-" + finding.secondId(), raisedFor,
+					Timestamp.from(now), Timestamp.from(now))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -81,8 +82,8 @@ class AlertRepository {
 	/** Records the joint decision once: false when the alert was no longer open. */
 	boolean decide(long id, CoordinatorDecision decision, String reason, String decidedBy, Instant now) {
 		return jdbc.sql("""
-				UPDATE overlap_alert SET status = ?, decision = ?, decision_reason = ?, decided_by = ?, decided_at = ?,
-				  updated_at = ?, version = version + 1 WHERE id = ? AND status = 'OPEN'""")
+				UPDATE overlap_alert SET status = ?, open_pair = NULL, decision = ?, decision_reason = ?, decided_by = ?,
+				  decided_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'OPEN'""")
 			.params(decision.status().name(), decision.name(), reason, decidedBy, Timestamp.from(now), Timestamp.from(now), id)
 			.update() == 1;
 	}

@@ -22,6 +22,7 @@ import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.Role;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,9 +80,17 @@ class OverlapAlerts implements AlertReview {
 				quiet++;
 			}
 			else {
-				long id = alerts.insert(finding, raisedFor, now);
-				raised.add(id);
-				events.publishEvent(new OverlapAlertRaised(id, finding.firstId(), finding.secondId(), finding.severity()));
+				try {
+					long id = alerts.insert(finding, raisedFor, now);
+					raised.add(id);
+					events.publishEvent(new OverlapAlertRaised(id, finding.firstId(), finding.secondId(), finding.severity()));
+				}
+				catch (DuplicateKeyException race) {
+					// another screening of the pair committed its open alert first: bring that one up to date
+					Alert open = alerts.latestOfPair(finding.firstId(), finding.secondId()).orElseThrow(() -> race);
+					alerts.refresh(open.id(), finding, now);
+					refreshed.add(open.id());
+				}
 			}
 		}
 		return new Raised(raised, refreshed, quiet);
