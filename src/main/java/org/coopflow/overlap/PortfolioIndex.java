@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntConsumer;
 
 import org.coopflow.overlap.screening.Candidate;
 import org.coopflow.overlap.screening.Fingerprints;
@@ -132,12 +131,17 @@ class PortfolioIndex {
 			.toList();
 	}
 
-	/** Every pair of the portfolio, once; {@code progress} hears how many programmes were screened. */
-	List<Finding> screenAll(IntConsumer progress) {
+	/**
+	 * Every pair of the portfolio, once, handed on in chunks so that neither the findings nor their
+	 * recording need to fit in one piece.
+	 */
+	int screenAll(int chunk, java.util.function.Consumer<List<Finding>> recorder) {
 		refresh();
-		List<Finding> findings = findings(index.screenAll());
-		progress.accept(index.size());
-		return findings;
+		List<Candidate> candidates = index.screenAll();
+		for (int from = 0; from < candidates.size(); from += chunk) {
+			recorder.accept(findings(candidates.subList(from, Math.min(candidates.size(), from + chunk))));
+		}
+		return candidates.size();
 	}
 
 	int size() {

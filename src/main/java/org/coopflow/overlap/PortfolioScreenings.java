@@ -2,7 +2,6 @@ package org.coopflow.overlap;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -84,19 +83,20 @@ class PortfolioScreenings {
 			jdbc.sql("UPDATE overlap_screening SET status = 'RUNNING', started_at = ?, programmes = ?, screened = 0 WHERE id = ?")
 				.params(Timestamp.from(clock.instant()), programmes, id)
 				.update();
-			AtomicInteger lastWritten = new AtomicInteger();
-			List<Finding> findings = screener.screenAll(screened -> {
-				// a progress write every few thousand programmes is enough to follow, and cheap
-				if (screened - lastWritten.get() >= 2000) {
-					lastWritten.set(screened);
-					jdbc.sql("UPDATE overlap_screening SET screened = ? WHERE id = ?").params(screened, id).update();
-				}
+			// each chunk of pairs is recorded in a transaction of its own, with the job's progress
+			AtomicInteger raised = new AtomicInteger();
+			AtomicInteger recorded = new AtomicInteger();
+			int pairs = screener.screenAll(500, findings -> {
+				raised.addAndGet(transaction.execute(
+						status -> alerts.record(findings, null, screener::changedSince).raised().size()));
+				jdbc.sql("UPDATE overlap_screening SET screened = programmes, pairs_found = ?, alerts_raised = ? WHERE id = ?")
+					.params(recorded.addAndGet(findings.size()), raised.get(), id)
+					.update();
 			});
-			OverlapAlerts.Raised raised = transaction.execute(status -> alerts.record(findings, null, screener::changedSince));
 			jdbc.sql("""
 					UPDATE overlap_screening SET status = 'DONE', finished_at = ?, screened = programmes, pairs_found = ?,
 					  alerts_raised = ? WHERE id = ?""")
-				.params(Timestamp.from(clock.instant()), findings.size(), raised.raised().size(), id)
+				.params(Timestamp.from(clock.instant()), pairs, raised.get(), id)
 				.update();
 		}
 		catch (RuntimeException e) {
