@@ -11,6 +11,7 @@ import org.coopflow.pledges.PledgeView;
 import org.coopflow.pledges.PledgeView.InstalmentView;
 import org.coopflow.pledges.PledgeView.PledgeEventView;
 import org.coopflow.reference.Standard;
+import org.coopflow.reference.CountryNames;
 import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,7 +1,6 @@
 package org.coopflow.donors;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,55 +8,26 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.coopflow.BarChart;
 import org.coopflow.pledges.Earmarking;
 import org.coopflow.pledges.EarmarkTotals;
 
 /**
- * A Member State's pledges in USD by standard and by year, laid out as horizontal bars for an inline SVG
- * (long labels stay readable on a phone) and as the table behind them. A pledge earmarked to a
- * programme counts under every standard the programme promotes, so the standards' totals may add up
- * to more than was pledged; the years count each pledge once. The methods the template calls are
+ * A Member State's pledges in USD by standard and by year, as {@link BarChart}s and as the table behind
+ * them. A pledge earmarked to a programme counts under every standard the programme promotes, so the
+ * standards' totals may add up to more than was pledged; the years count each pledge once. The methods the template calls are
  * public because Thymeleaf's expressions call only public methods.
  */
 record PledgeChart(List<Integer> years, List<Row> rows, List<BigDecimal> yearTotals, BigDecimal total,
-		Figure byStandard, Figure byYear) {
+		BarChart byStandard, BarChart byYear) {
 
 	static final String NO_STANDARD = "Not earmarked to a standard";
-
-	/** The SVG's coordinate system: labels left of {@link #BAR_START}, values right of each bar. */
-	static final int WIDTH = 400;
-
-	static final int BAR_START = 140;
-
-	static final int BAR_MAX = 170;
-
-	static final int ROW_HEIGHT = 28;
 
 	/** One standard (or "not earmarked to a standard") with its amount in each year of {@code years}. */
 	record Row(String code, String title, List<BigDecimal> byYear, BigDecimal total) {
 
 		public boolean isStandard() {
 			return !code.equals(NO_STANDARD);
-		}
-
-	}
-
-	record Bar(String label, String description, BigDecimal amountUsd, int y, int width) {
-
-		public int textY() {
-			return y + ROW_HEIGHT / 2 + 4;
-		}
-
-		public int valueX() {
-			return BAR_START + width + 6;
-		}
-
-	}
-
-	record Figure(List<Bar> bars, int height) {
-
-		public String viewBox() {
-			return "0 0 " + WIDTH + " " + height;
 		}
 
 	}
@@ -112,8 +82,8 @@ record PledgeChart(List<Integer> years, List<Row> rows, List<BigDecimal> yearTot
 			yearAmounts.put(String.valueOf(years.get(i)), yearTotals.get(i));
 			yearDescriptions.put(String.valueOf(years.get(i)), "Pledged in " + years.get(i));
 		}
-		return new PledgeChart(years, rows, yearTotals, total, figure(standardAmounts, standardDescriptions),
-				figure(yearAmounts, yearDescriptions));
+		return new PledgeChart(years, rows, yearTotals, total, BarChart.of(standardAmounts, standardDescriptions),
+				BarChart.of(yearAmounts, yearDescriptions));
 	}
 
 	private static List<String> standardsOf(EarmarkTotals.Line line, Map<Long, List<String>> programmeStandards) {
@@ -125,21 +95,6 @@ record PledgeChart(List<Integer> years, List<Row> rows, List<BigDecimal> yearTot
 			return List.of(line.earmarkTarget());
 		}
 		return List.of(NO_STANDARD);
-	}
-
-	private static Figure figure(Map<String, BigDecimal> amounts, Map<String, String> descriptions) {
-		BigDecimal max = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::max);
-		List<Bar> bars = new ArrayList<>();
-		int y = 0;
-		for (Map.Entry<String, BigDecimal> amount : amounts.entrySet()) {
-			int width = max.signum() == 0 ? 0
-					: amount.getValue().multiply(BigDecimal.valueOf(BAR_MAX)).divide(max, 0, RoundingMode.HALF_UP).intValue();
-			// a bar of a small but real amount stays visible
-			bars.add(new Bar(amount.getKey(), descriptions.get(amount.getKey()), amount.getValue(), y,
-					amount.getValue().signum() > 0 ? Math.max(width, 2) : 0));
-			y += ROW_HEIGHT;
-		}
-		return new Figure(bars, Math.max(y, ROW_HEIGHT));
 	}
 
 }

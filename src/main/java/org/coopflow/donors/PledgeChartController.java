@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.coopflow.pledges.EarmarkTotals;
 import org.coopflow.programmes.FundingOpportunities;
+import org.coopflow.reference.CountryNames;
 import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -11,6 +11,7 @@ import org.coopflow.pledges.PledgeService;
 import org.coopflow.pledges.PledgeView;
 import org.coopflow.programmes.ProgrammeService;
 import org.coopflow.programmes.ProgrammeView;
+import org.coopflow.reference.CountryNames;
 import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.http.HttpStatus;

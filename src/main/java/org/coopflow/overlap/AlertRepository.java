@@ -122,6 +122,18 @@ class AlertRepository {
 			.list();
 	}
 
+	/** The countries and standards an alert's two programmes share. */
+	record Shared(List<String> countries, List<String> standards) {
+	}
+
+	List<Shared> shared(Filter filter) {
+		List<Object> params = new ArrayList<>();
+		return jdbc.sql("SELECT countries, standards FROM overlap_alert" + where(filter, params))
+			.params(params)
+			.query((rs, row) -> new Shared(split(rs.getString("countries")), split(rs.getString("standards"))))
+			.list();
+	}
+
 	long count(Filter filter) {
 		List<Object> params = new ArrayList<>();
 		return jdbc.sql("SELECT COUNT(*) FROM overlap_alert" + where(filter, params)).params(params).query(Long.class).single();

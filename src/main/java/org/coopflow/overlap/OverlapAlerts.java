@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
@@ -112,12 +113,34 @@ class OverlapAlerts implements AlertReview {
 	}
 
 	@Transactional(readOnly = true)
-	Page search(CoopflowUser user, AlertStatus status, String severity, String office, String country, String standard,
-			int page, int size) {
-		AlertRepository.Filter filter = new AlertRepository.Filter(status, severity, office, country, standard,
-				visibleOffices(user));
-		List<Alert> found = alerts.search(filter, page * size, size);
-		return new Page(views(found), alerts.count(filter));
+	Page search(CoopflowUser user, AlertFilter filter, int page, int size) {
+		AlertRepository.Filter visible = visible(user, filter);
+		List<Alert> found = alerts.search(visible, page * size, size);
+		return new Page(views(found), alerts.count(visible));
+	}
+
+	/**
+	 * How many of the alerts a user sees share each country and each standard; an alert counts once under
+	 * every country and every standard its two programmes share.
+	 */
+	record Tally(long alerts, Map<String, Long> byCountry, Map<String, Long> byStandard) {
+	}
+
+	@Transactional(readOnly = true)
+	Tally tally(CoopflowUser user, AlertFilter filter) {
+		Map<String, Long> byCountry = new TreeMap<>();
+		Map<String, Long> byStandard = new TreeMap<>();
+		List<AlertRepository.Shared> shared = alerts.shared(visible(user, filter));
+		for (AlertRepository.Shared alert : shared) {
+			alert.countries().forEach(code -> byCountry.merge(code, 1L, Long::sum));
+			alert.standards().forEach(code -> byStandard.merge(code, 1L, Long::sum));
+		}
+		return new Tally(shared.size(), byCountry, byStandard);
+	}
+
+	private static AlertRepository.Filter visible(CoopflowUser user, AlertFilter filter) {
+		return new AlertRepository.Filter(filter.status(), filter.severity(), filter.office(), filter.country(),
+				filter.standard(), visibleOffices(user));
 	}
 
 	@Transactional(readOnly = true)

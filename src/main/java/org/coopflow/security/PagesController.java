@@ -22,6 +22,7 @@ class PagesController {
 		model.addAttribute("worksInCamunda", user.getRole() != Role.DONOR);
 		model.addAttribute("isAdmin", user.getRole() == Role.ADMIN);
 		model.addAttribute("isDonor", user.getRole() == Role.DONOR);
+		model.addAttribute("seesOverlapAlerts", user.getRole() != Role.DONOR);
 		return "home";
 	}
 

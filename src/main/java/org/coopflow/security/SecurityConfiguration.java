@@ -91,6 +91,9 @@ class SecurityConfiguration {
 				// a donor's pages speak for the donor's Member State; no other role has one
 				.requestMatchers(paths("/donor/**"))
 				.hasRole(Role.DONOR.name())
+				// the overlap pages; which alerts an officer sees, OverlapAlerts decides (their office's)
+				.requestMatchers(paths("/overlap-alerts", "/overlap-alerts/**"))
+				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

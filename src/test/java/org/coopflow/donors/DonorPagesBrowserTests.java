@@ -2,7 +2,6 @@ package org.coopflow.donors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.coopflow.CoopflowTest;
+import org.coopflow.HeadlessChromium;
 import org.coopflow.TestHttp;
 import org.coopflow.programmes.ProgrammeApiTestsAccess;
 import org.coopflow.programmes.ProgrammeService;
@@ -24,7 +24,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,11 +72,7 @@ class DonorPagesBrowserTests {
 	}
 
 	private void signIn(String user) {
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(user);
-		browser.findElement(By.id("password")).sendKeys(TestHttp.DEMO_PASSWORD);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.getTitle().equals("coopflow"));
+		HeadlessChromium.signIn(browser, port, user);
 	}
 
 	/** A programme open for funding, created and opened as the officers would, with its own title. */
@@ -261,11 +256,7 @@ class DonorPagesBrowserTests {
 		for (String page : List.of("/", "/donor/programmes", "/donor/programmes?standard=BP-FORCE-FIREARMS&country=KE",
 				"/donor/pledges/new", "/donor/pledges", "/donor/chart")) {
 			browser.get(url(page));
-			JavascriptExecutor script = (JavascriptExecutor) browser;
-			long viewport = (Long) script.executeScript("return window.innerWidth");
-			long content = (Long) script.executeScript("return document.documentElement.scrollWidth");
-			assertThat(viewport).as(page).isLessThanOrEqualTo(375);
-			assertThat(content).as(page + " scrolls sideways").isLessThanOrEqualTo(viewport);
+			HeadlessChromium.assertFitsWidth(browser, page, 375);
 		}
 	}
 

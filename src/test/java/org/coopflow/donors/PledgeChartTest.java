@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.coopflow.BarChart;
 import org.coopflow.pledges.Earmarking;
 import org.coopflow.pledges.EarmarkTotals.Line;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class PledgeChartTest {
 		assertThat(chart.rows()).allSatisfy(row -> assertThat(row.total()).isEqualByComparingTo("1000.00"));
 		assertThat(chart.total()).isEqualByComparingTo("1000.00");
 		assertThat(chart.byYear().bars()).singleElement()
-			.satisfies(bar -> assertThat(bar.amountUsd()).isEqualByComparingTo("1000.00"));
+			.satisfies(bar -> assertThat(bar.amount()).isEqualByComparingTo("1000.00"));
 	}
 
 	@Test
@@ -59,8 +60,8 @@ class PledgeChartTest {
 		PledgeChart chart = PledgeChart.of(List.of(line(2026, Earmarking.STANDARD, "SMR-PRISONERS", null, "1000000.00"),
 				line(2026, Earmarking.STANDARD, "TOKYO-RULES", null, "1.00")), Map.of(), TITLES);
 
-		assertThat(chart.byStandard().bars()).extracting(PledgeChart.Bar::width).containsExactly(PledgeChart.BAR_MAX, 2);
-		assertThat(chart.byStandard().bars()).extracting(PledgeChart.Bar::y).containsExactly(0, PledgeChart.ROW_HEIGHT);
+		assertThat(chart.byStandard().bars()).extracting(BarChart.Bar::width).containsExactly(BarChart.BAR_MAX, 2);
+		assertThat(chart.byStandard().bars()).extracting(BarChart.Bar::y).containsExactly(0, BarChart.ROW_HEIGHT);
 	}
 
 	@Test

@@ -1,4 +1,6 @@
-package org.coopflow.donors;
+package org.coopflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
@@ -6,16 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and its driver, started headless with a fresh profile. Both paths are given, so
  * Selenium Manager never runs: nothing may be downloaded during the tests. A missing browser fails the
  * tests with a message saying what to install, because a skipped browser test would look like a pass.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
 	static final Path BROWSER = Path.of(System.getProperty("coopflow.test.chromium", "/usr/bin/chromium"));
 
@@ -24,7 +30,7 @@ final class HeadlessChromium {
 	private HeadlessChromium() {
 	}
 
-	static void requireInstalled() {
+	public static void requireInstalled() {
 		for (Path executable : new Path[] { BROWSER, DRIVER }) {
 			if (!Files.isExecutable(executable)) {
 				throw new IllegalStateException(executable + " is missing: the browser tests (-Pbrowser) need Chromium and"
@@ -33,7 +39,7 @@ final class HeadlessChromium {
 		}
 	}
 
-	static ChromeDriver start() {
+	public static ChromeDriver start() {
 		requireInstalled();
 		Path profile;
 		try {
@@ -54,6 +60,24 @@ final class HeadlessChromium {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	/** Signs in at /login as a demo user, as a person would, and waits for the start page. */
+	public static void signIn(WebDriver browser, int port, String user) {
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(By.id("username")).sendKeys(user);
+		browser.findElement(By.id("password")).sendKeys(TestHttp.DEMO_PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.getTitle().equals("coopflow"));
+	}
+
+	/** The page now open fits the window's width: nothing makes it scroll sideways. */
+	public static void assertFitsWidth(WebDriver browser, String page, int width) {
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		long viewport = (Long) script.executeScript("return window.innerWidth");
+		long content = (Long) script.executeScript("return document.documentElement.scrollWidth");
+		assertThat(viewport).as(page).isLessThanOrEqualTo(width);
+		assertThat(content).as(page + " scrolls sideways").isLessThanOrEqualTo(viewport);
 	}
 
 }

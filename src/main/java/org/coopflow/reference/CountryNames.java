@@ -1,4 +1,4 @@
-package org.coopflow.donors;
+package org.coopflow.reference;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,18 +11,18 @@ import java.util.Map;
  * English names of the ISO 3166-1 countries for the pages' choices and labels, in alphabetical order of
  * name, as a person looks a country up. The codes are the JDK's, as in the reference data.
  */
-final class CountryNames {
+public final class CountryNames {
 
 	private static final Map<String, String> BY_CODE = byCode();
 
 	private CountryNames() {
 	}
 
-	static Map<String, String> all() {
+	public static Map<String, String> all() {
 		return BY_CODE;
 	}
 
-	static String name(String code) {
+	public static String name(String code) {
 		return BY_CODE.getOrDefault(code, code);
 	}
 
