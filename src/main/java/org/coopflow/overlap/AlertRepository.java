@@ -88,6 +88,27 @@ class AlertRepository {
 			.update() == 1;
 	}
 
+	/** An office proposes once per alert; a repeated completion (a retried job) replaces its own row. */
+	void propose(long alertId, String office, CoordinatorDecision decision, String reason, String by, Instant now) {
+		jdbc.sql("DELETE FROM overlap_alert_proposal WHERE alert_id = ? AND office = ?").params(alertId, office).update();
+		jdbc.sql("""
+				INSERT INTO overlap_alert_proposal (alert_id, office, decision, reason, proposed_by, proposed_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(alertId, office, decision.name(), reason, by, Timestamp.from(now))
+			.update();
+	}
+
+	java.util.Map<String, AlertReview.Proposal> proposals(long alertId) {
+		java.util.Map<String, AlertReview.Proposal> proposals = new java.util.TreeMap<>();
+		jdbc.sql("SELECT office, decision, reason, proposed_by FROM overlap_alert_proposal WHERE alert_id = ?")
+			.param(alertId)
+			.query(rs -> {
+				proposals.put(rs.getString(1), new AlertReview.Proposal(CoordinatorDecision.valueOf(rs.getString(2)),
+						rs.getString(3), rs.getString(4)));
+			});
+		return proposals;
+	}
+
 	Optional<Alert> find(long id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM overlap_alert WHERE id = ?").param(id).query(this::alert).optional();
 	}

@@ -2,6 +2,7 @@ package org.coopflow.overlap;
 
 import org.coopflow.programmes.OverlapReviewed;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the overlap review process does to an alert. Each call is recorded with the alert; the
@@ -19,6 +20,18 @@ interface AlertReview {
 	 * @param decidedBy the coordinators who decided (both offices')
 	 */
 	void decide(long alertId, CoordinatorDecision decision, String reason, List<String> decidedBy);
+
+	/**
+	 * Keeps an office's proposal as its coordinator made it, outside the process's variables, which
+	 * another office's completion could overwrite through the engine's REST API.
+	 */
+	void propose(long alertId, String office, CoordinatorDecision decision, String reason, String by);
+
+	/** The proposals kept so far, by office. */
+	Map<String, Proposal> proposals(long alertId);
+
+	record Proposal(CoordinatorDecision decision, String reason, String by) {
+	}
 
 	/** Ten working days passed: the coordinators are reminded (mail). */
 	void remind(long alertId);

@@ -265,6 +265,17 @@ class OverlapAlerts implements AlertReview {
 	}
 
 	@Override
+	public void propose(long alertId, String office, CoordinatorDecision decision, String reason, String by) {
+		alerts.propose(alertId, office, decision, reason, by, clock.instant());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Proposal> proposals(long alertId) {
+		return alerts.proposals(alertId);
+	}
+
+	@Override
 	@Transactional(readOnly = true)
 	public void remind(long alertId) {
 		Alert alert = alerts.find(alertId).orElseThrow(() -> notFound(alertId));

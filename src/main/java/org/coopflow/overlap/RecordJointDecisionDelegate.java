@@ -3,6 +3,7 @@ package org.coopflow.overlap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,6 +30,7 @@ class RecordJointDecisionDelegate implements JavaDelegate {
 		long alertId = AlertVariables.alertId(execution);
 		CoordinatorDecision cpcjd = AlertVariables.recorded(execution, OfficeReview.CPCJD.decisionVariable());
 		CoordinatorDecision ohchr = AlertVariables.recorded(execution, OfficeReview.OHCHR.decisionVariable());
+		checkAgainstWhatWasProposed(alertId, execution);
 		Set<String> decidedBy = new LinkedHashSet<>();
 		for (OfficeReview office : OfficeReview.values()) {
 			decidedBy.add(AlertVariables.text(execution, office.reviewedByVariable()));
@@ -41,6 +43,29 @@ class RecordJointDecisionDelegate implements JavaDelegate {
 		decidedBy.add(AlertVariables.text(execution, Variables.SETTLED_BY));
 		review.decide(alertId, AlertVariables.recorded(execution, Variables.JOINT_DECISION),
 				AlertVariables.optionalText(execution, Variables.JOINT_REASON), List.copyOf(decidedBy));
+	}
+
+	/**
+	 * An office's proposal in the variables must be the one its coordinator made: a completion of the
+	 * other office's task through the engine's REST API could have rewritten it. Nothing is recorded
+	 * then; the job fails into an incident for an administrator to look into.
+	 */
+	private void checkAgainstWhatWasProposed(long alertId, DelegateExecution execution) {
+		Map<String, AlertReview.Proposal> proposed = review.proposals(alertId);
+		for (OfficeReview office : OfficeReview.values()) {
+			AlertReview.Proposal kept = proposed.get(office.office().name());
+			if (kept == null) {
+				continue;
+			}
+			boolean same = kept.decision() == AlertVariables.recorded(execution, office.decisionVariable())
+					&& kept.by().equals(AlertVariables.text(execution, office.reviewedByVariable()))
+					&& java.util.Objects.equals(kept.reason(), AlertVariables.optionalText(execution, office.reasonVariable()));
+			if (!same) {
+				throw new IllegalStateException("The " + office.office() + " proposal on alert " + alertId
+						+ " in the process is not the one " + kept.by() + " made (" + kept.decision()
+						+ "); it was changed after the review, so no decision is recorded.");
+			}
+		}
 	}
 
 	/** "CPCJD: …" and "OHCHR: …" on a line each, leaving out an office that gave none; null when neither did. */

@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewOverlapAlertTaskListener implements TaskListener {
 
+	private final AlertReview review;
+
+	ReviewOverlapAlertTaskListener(AlertReview review) {
+		this.review = review;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
 		OfficeReview office = OfficeReview.ofTask(task.getTaskDefinitionKey());
@@ -31,6 +37,7 @@ class ReviewOverlapAlertTaskListener implements TaskListener {
 					+ "'s proposal must come from someone else.");
 		}
 		String reason = AlertVariables.optionalText(task, Variables.REASON);
+		review.propose(AlertVariables.alertId(task.getExecution()), office.office().name(), decision, reason, by);
 		task.getExecution().setVariable(office.decisionVariable(), decision.name());
 		task.getExecution().setVariable(office.reasonVariable(), reason);
 		task.getExecution().setVariable(office.reviewedByVariable(), by);

@@ -95,7 +95,7 @@ class OverlapReviewProcessTest {
 						"KE", "SMR-PRISONERS", "2026-09-01 to 2027-08-31", "Kenya Prisons Service", null, "FUNDED")));
 		Mocks.register("workingDays", new WorkingDays(VIENNA));
 		Mocks.register("alertFactsTaskListener", new AlertFactsTaskListener(review));
-		Mocks.register("reviewOverlapAlertTaskListener", new ReviewOverlapAlertTaskListener());
+		Mocks.register("reviewOverlapAlertTaskListener", new ReviewOverlapAlertTaskListener(review));
 		Mocks.register("settleJointDecisionTaskListener", new SettleJointDecisionTaskListener());
 		Mocks.register("recordJointDecisionDelegate", new RecordJointDecisionDelegate(review));
 		Mocks.register("remindCoordinatorsDelegate", new RemindCoordinatorsDelegate(review));

@@ -15,6 +15,7 @@ import org.coopflow.TasklistUser;
 import org.coopflow.TestHttp;
 import org.coopflow.TestPortfolio;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -27,6 +28,15 @@ class OverlapScreeningTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	org.coopflow.programmes.OverlapScreening screening;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -120,6 +130,45 @@ class OverlapScreeningTests {
 		JsonNode decided = api.get("/api/overlap-alerts/" + alertId, "coordinatorOhchr").json();
 		assertThat(decided.path("status").asText()).isEqualTo("NOT_OVERLAP");
 		assertThat(decided.path("decidedBy").asText()).contains("coordinatorCpcjd").contains("coordinatorOhchr");
+	}
+
+	@Test
+	void aProposalRewrittenThroughTheOtherOfficesCompletionIsNeverRecorded() {
+		TestHttp api = TestHttp.api(port);
+		java.time.LocalDate[] period = TestPortfolio.period();
+		long first = create(api, "officerOhchr", prisonReform("Prison health in Kenya", period));
+		long second = create(api, "officerCpcjd", prisonReform("Health care in Kenyan prisons", period));
+		long alertId = transaction.execute(status -> screening.screen(second)).get(0);
+
+		TasklistUser cpcjd = new TasklistUser(port, "coordinatorCpcjd");
+		TasklistUser ohchr = new TasklistUser(port, "coordinatorOhchr");
+		String cpcjdTask = cpcjd.tasksOf("alert-" + alertId).get(0).path("id").asText();
+		String ohchrTask = ohchr.tasksOf("alert-" + alertId).get(0).path("id").asText();
+		cpcjd.post("/task/" + cpcjdTask + "/claim", "{\"userId\": \"coordinatorCpcjd\"}");
+		assertThat(cpcjd.post("/task/" + cpcjdTask + "/submit-form",
+				decision(json, "OVERLAP_MERGE", null).toString()).status()).isEqualTo(204);
+
+		// OHCHR's coordinator answers, and slips in a different CPCJD proposal so that both seem to agree
+		ohchr.post("/task/" + ohchrTask + "/claim", "{\"userId\": \"coordinatorOhchr\"}");
+		ObjectNode forged = decision(json, "COMPLEMENTARY", null);
+		((ObjectNode) forged.path("variables")).putObject("cpcjdDecision").put("value", "COMPLEMENTARY").put("type", "String");
+		assertThat(ohchr.post("/task/" + ohchrTask + "/submit-form", forged.toString()).status()).isEqualTo(204);
+
+		// the recording job fails into an incident, and the alert stays open
+		String instance = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey("alert-" + alertId)
+			.singleResult()
+			.getId();
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (runtime.createIncidentQuery().processInstanceId(instance).count() == 0
+				&& Instant.now().isBefore(deadline) && pause()) {
+			// waiting for the job executor's retries to run out
+		}
+		assertThat(api.get("/api/overlap-alerts/" + alertId, "coordinatorCpcjd").json().path("status").asText())
+			.isEqualTo("OPEN");
+		assertThat(runtime.createIncidentQuery().processInstanceId(instance).list())
+			.extracting(org.camunda.bpm.engine.runtime.Incident::getIncidentMessage)
+			.anySatisfy(message -> assertThat(message).contains("not the one coordinatorCpcjd made"));
 	}
 
 	@Test
