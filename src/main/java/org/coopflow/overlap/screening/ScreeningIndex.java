@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -424,11 +423,11 @@ public final class ScreeningIndex {
 		}
 		List<Signal> signals = new ArrayList<>(7);
 		if (w.text() * text > 0) {
-			signals.add(new Signal(Signal.TEXT, String.format(Locale.ROOT, "text similarity %.2f (shared: %s)", text,
-					String.join(", ", topSharedTerms(b, s, 6))), w.text() * text));
+			signals.add(new Signal(Signal.TEXT, "text similarity " + twoDecimals(text) + " (shared: " + topSharedTerms(b, s, 6) + ")",
+					w.text() * text));
 		}
 		if (sharedStandards > 0 && w.standards() > 0) {
-			signals.add(new Signal(Signal.STANDARDS, "shared standards: " + String.join(", ", decode(a.standards & b.standards, standardCodes)),
+			signals.add(new Signal(Signal.STANDARDS, "shared standards: " + decode(a.standards & b.standards, standardCodes),
 					w.standards() * standards));
 		}
 		if (institution && w.institution() > 0) {
@@ -438,16 +437,16 @@ public final class ScreeningIndex {
 			signals.add(new Signal(Signal.PARTNER, "same implementing partner: " + names.get(a.partner), w.partner()));
 		}
 		if (activity > 0 && w.activityType() > 0) {
-			signals.add(new Signal(Signal.ACTIVITY_TYPE, "same activity types: "
-					+ String.join(", ", decode(a.activities & b.activities, activityCodes)), w.activityType() * activity));
+			signals.add(new Signal(Signal.ACTIVITY_TYPE, "same activity types: " + decode(a.activities & b.activities, activityCodes),
+					w.activityType() * activity));
 		}
 		if (w.countries() > 0) {
 			signals.add(new Signal(Signal.COUNTRIES, "shared countries: " + sharedCountryNames(a, b, sharedCountries),
 					w.countries() * countries));
 		}
 		if (w.time() > 0) {
-			signals.add(new Signal(Signal.TIME, String.format(Locale.ROOT, "overlap in time: %d days, %s to %s", overlap,
-					LocalDate.ofEpochDay(Math.max(a.start, b.start)), LocalDate.ofEpochDay(Math.min(a.end, b.end))),
+			signals.add(new Signal(Signal.TIME, "overlap in time: " + overlap + " days, "
+					+ LocalDate.ofEpochDay(Math.max(a.start, b.start)) + " to " + LocalDate.ofEpochDay(Math.min(a.end, b.end)),
 					w.time() * time));
 		}
 		long first = a.id;
@@ -482,16 +481,44 @@ public final class ScreeningIndex {
 		return normB == 0 ? 0 : Math.min(1, dot / (normA * Math.sqrt(normB)));
 	}
 
-	private List<String> topSharedTerms(Doc b, Scratch s, int limit) {
-		List<Map.Entry<String, Double>> shared = new ArrayList<>();
+	/** The shared terms that add most to the similarity, best first. */
+	private String topSharedTerms(Doc b, Scratch s, int limit) {
+		int[] best = new int[limit];
+		double[] weights = new double[limit];
+		int found = 0;
 		for (int k = 0; k < b.terms.length; k++) {
 			int term = b.terms[k];
 			if (s.probeWeights[term] > 0) {
-				shared.add(Map.entry(terms.get(term), (double) SQRT_TF[b.tf[k]] * idf[term] * s.probeWeights[term]));
+				double weight = SQRT_TF[b.tf[k]] * idf[term] * s.probeWeights[term];
+				int at;
+				if (found < limit) {
+					at = found++;
+				}
+				else if (weight > weights[limit - 1]) {
+					at = limit - 1;
+				}
+				else {
+					continue;
+				}
+				while (at > 0 && weights[at - 1] < weight) {
+					best[at] = best[at - 1];
+					weights[at] = weights[at - 1];
+					at--;
+				}
+				best[at] = term;
+				weights[at] = weight;
 			}
 		}
-		shared.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-		return shared.stream().limit(limit).map(Map.Entry::getKey).toList();
+		StringBuilder joined = new StringBuilder();
+		for (int i = 0; i < found; i++) {
+			joined.append(i == 0 ? "" : ", ").append(terms.get(best[i]));
+		}
+		return joined.toString();
+	}
+
+	private static String twoDecimals(double value) {
+		long hundredths = Math.round(value * 100);
+		return hundredths / 100 + "." + (hundredths % 100 < 10 ? "0" : "") + hundredths % 100;
 	}
 
 	private static int sharedCountries(Doc a, Doc b) {
@@ -517,13 +544,14 @@ public final class ScreeningIndex {
 	}
 
 	private String sharedCountryNames(Doc a, Doc b, int shared) {
-		List<String> codes = new ArrayList<>();
+		StringBuilder codes = new StringBuilder();
+		int listed = 0;
 		for (int x : a.countries) {
-			if (x >= 0 && Arrays.binarySearch(b.countries, x) >= 0 && codes.size() < 5) {
-				codes.add(countryCodes.get(x));
+			if (x >= 0 && listed < 5 && Arrays.binarySearch(b.countries, x) >= 0) {
+				codes.append(listed++ == 0 ? "" : ", ").append(countryCodes.get(x));
 			}
 		}
-		return String.join(", ", codes) + (shared > codes.size() ? " and " + (shared - codes.size()) + " more" : "");
+		return shared > listed ? codes + " and " + (shared - listed) + " more" : codes.toString();
 	}
 
 	private static double jaccard(int shared, int sizeA, int sizeB) {
@@ -535,15 +563,15 @@ public final class ScreeningIndex {
 		return sizeA + sizeB == 0 ? 0 : 2.0 * shared / (sizeA + sizeB);
 	}
 
-	private static List<String> decode(long bits, List<String> codes) {
-		List<String> result = new ArrayList<>();
+	private static String decode(long bits, List<String> codes) {
+		StringBuilder result = new StringBuilder();
 		for (long rest = bits; rest != 0; rest &= rest - 1) {
 			int bit = Long.numberOfTrailingZeros(rest);
 			if (bit < codes.size()) {
-				result.add(codes.get(bit));
+				result.append(result.length() == 0 ? "" : ", ").append(codes.get(bit));
 			}
 		}
-		return result;
+		return result.toString();
 	}
 
 	// --- building ---

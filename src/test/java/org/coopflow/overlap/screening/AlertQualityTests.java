@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -29,6 +32,14 @@ class AlertQualityTests {
 		System.out.printf(Locale.ROOT, "alert quality: %s%n", all.line("all"));
 		System.out.printf(Locale.ROOT, "alert quality: %s%n", dev.line("dev"));
 		System.out.printf(Locale.ROOT, "alert quality: %s%n", test.line("test (held out)"));
+		for (String label : List.of("OVERLAP", "COMPLEMENTARY", "UNRELATED")) {
+			Map<String, Long> severities = set.pairs().stream().filter(pair -> pair.label().equals(label))
+				.map(pair -> index.explain(set.programmes().get(pair.a()), pair.b())
+					.filter(c -> c.score() >= index.settings().alertThreshold())
+					.map(c -> c.severity().name()).orElse("no alert"))
+				.collect(Collectors.groupingBy(severity -> severity, TreeMap::new, Collectors.counting()));
+			System.out.printf(Locale.ROOT, "alert quality: %s pairs: %s%n", label, severities);
+		}
 		assertThat(all.precision()).as("precision").isGreaterThanOrEqualTo(0.9);
 		assertThat(all.recall()).as("recall").isGreaterThanOrEqualTo(0.9);
 		assertThat(test.precision()).as("held-out precision").isGreaterThanOrEqualTo(0.9);
