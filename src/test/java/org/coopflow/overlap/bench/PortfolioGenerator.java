@@ -118,15 +118,26 @@ final class PortfolioGenerator {
 
 	private static final int FIRST_START = (int) LocalDate.of(2020, 1, 1).toEpochDay();
 
-	private static final int LAST_START = (int) LocalDate.of(2030, 12, 31).toEpochDay();
+	private final int lastStart;
 
-	private static final int LAST_END = (int) LocalDate.of(2032, 12, 31).toEpochDay();
+	private final int lastEnd;
 
 	private final SplittableRandom random;
 
 	private final List<ScreeningProfile> recent = new ArrayList<>();
 
 	PortfolioGenerator(long seed) {
+		this(seed, 11);
+	}
+
+	/**
+	 * @param startYears how many years the starts spread over from 2020 (11: to 2030). A portfolio that
+	 *     grows by accumulating years of programmes keeps its density with more years; one that grows
+	 *     inside the same years gets denser.
+	 */
+	PortfolioGenerator(long seed, int startYears) {
+		this.lastStart = (int) LocalDate.of(2020 + startYears - 1, 12, 31).toEpochDay();
+		this.lastEnd = (int) LocalDate.of(2020 + startYears + 1, 12, 31).toEpochDay();
 		this.random = new SplittableRandom(seed);
 	}
 
@@ -196,9 +207,9 @@ final class PortfolioGenerator {
 		String description = "Technical assistance to the " + institution + " " + pick(theme.aims) + " " + theme.name + ": "
 				+ pick(theme.activities) + ", " + pick(theme.activities) + " and " + pick(theme.activities) + ". "
 				+ String.format(Locale.ROOT, pick(CLOSINGS), pick(theme.activities), pick(theme.activities));
-		int start = FIRST_START + random.nextInt(LAST_START - FIRST_START);
+		int start = FIRST_START + random.nextInt(lastStart - FIRST_START);
 		int length = random.nextInt(100) < 5 ? 5 + random.nextInt(25) : 180 + random.nextInt(4 * 365 - 180);
-		int end = Math.min(LAST_END, start + length);
+		int end = Math.min(lastEnd, start + length);
 		return new ScreeningProfile(id, office, title, description, Set.copyOf(countries), standards, sectors, activities,
 				countries.size() == 1 ? institution : "", PARTNERS[random.nextInt(PARTNERS.length)], LocalDate.ofEpochDay(start),
 				LocalDate.ofEpochDay(end));

@@ -39,8 +39,17 @@ class ScreeningBenchmark {
 		}
 	}
 
+	/**
+	 * "dense": every size spreads its starts over 2020-2030, so a larger portfolio is a denser one;
+	 * "history": a portfolio grows by accumulating years, 11 years of starts per 100,000 programmes, so
+	 * the density of programmes per country and year stays that of 100,000.
+	 */
+	private static final String GROWTH = System.getProperty("coopflow.bench.growth", "dense");
+
 	private void run(int size, int threads) {
-		PortfolioGenerator generator = new PortfolioGenerator(size);
+		int startYears = "history".equals(GROWTH) ? Math.max(1, (int) Math.round(11.0 * size / 100_000)) : 11;
+		print("n=%,d: growth %s, starts over %d years", size, GROWTH, startYears);
+		PortfolioGenerator generator = new PortfolioGenerator(size, startYears);
 		List<ScreeningProfile> portfolio = generator.portfolio(1, size);
 		List<ScreeningProfile> probes = generator.portfolio(size + 1L, PROBES + 500);
 
