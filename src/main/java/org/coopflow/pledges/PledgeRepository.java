@@ -96,25 +96,8 @@ class PledgeRepository {
 
 	/** Pledges newest first; {@code donor} null means every Member State's. */
 	List<Pledge> list(String donor, PledgeStatus status, Long programmeId, Office office, int offset, int limit) {
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
-		if (donor != null) {
-			where.append(" AND donor = ?");
-			params.add(donor);
-		}
-		if (status != null) {
-			where.append(" AND status = ?");
-			params.add(status.name());
-		}
-		if (programmeId != null) {
-			where.append(" AND (programme_id = ? OR allocated_programme_id = ?)");
-			params.add(programmeId);
-			params.add(programmeId);
-		}
-		if (office != null) {
-			where.append(" AND office = ?");
-			params.add(office.name());
-		}
+		String where = where(donor, status, programmeId, office, params);
 		params.add(limit);
 		params.add(offset);
 		return jdbc.sql("SELECT " + COLUMNS + " FROM pledge" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
@@ -124,8 +107,15 @@ class PledgeRepository {
 	}
 
 	long count(String donor, PledgeStatus status, Long programmeId, Office office) {
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
+		return jdbc.sql("SELECT COUNT(*) FROM pledge" + where(donor, status, programmeId, office, params))
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String where(String donor, PledgeStatus status, Long programmeId, Office office, List<Object> params) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (donor != null) {
 			where.append(" AND donor = ?");
 			params.add(donor);
@@ -143,7 +133,7 @@ class PledgeRepository {
 			where.append(" AND office = ?");
 			params.add(office.name());
 		}
-		return jdbc.sql("SELECT COUNT(*) FROM pledge" + where).params(params).query(Long.class).single();
+		return where.toString();
 	}
 
 	/**
