@@ -1,6 +1,5 @@
 package org.coopflow.overlap;
 
-import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.coopflow.PageView;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +27,6 @@ class OverlapAlertController {
 		this.alerts = alerts;
 	}
 
-	record PageView<T>(List<T> content, PageInfo page) {
-	}
-
-	record PageInfo(int number, int size, long totalElements, long totalPages) {
-	}
-
 	@GetMapping
 	@Operation(summary = "Alerts, strongest first: coordinators and admins see all, officers those on their office's programmes")
 	PageView<OverlapAlertView> search(@AuthenticationPrincipal CoopflowUser user,
@@ -42,8 +36,7 @@ class OverlapAlertController {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		OverlapAlerts.Page found = alerts.search(user, new AlertFilter(status, severity, office, country, standard),
 				page, size);
-		return new PageView<>(found.content(),
-				new PageInfo(page, size, found.totalElements(), (found.totalElements() + size - 1) / size));
+		return PageView.of(found.content(), page, size, found.totalElements());
 	}
 
 	@GetMapping("/{id}")

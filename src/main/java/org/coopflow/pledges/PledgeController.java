@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.coopflow.InvalidInputException;
+import org.coopflow.PageView;
 import org.coopflow.pledges.DonorPledgeProcess.Tasks;
 import org.coopflow.pledges.DonorPledgeProcess.Variables;
 import org.coopflow.pledges.PledgeView.PledgeEventView;
@@ -53,12 +54,6 @@ class PledgeController {
 		this.tasks = tasks;
 	}
 
-	record PageView<T>(List<T> content, PageInfo page) {
-	}
-
-	record PageInfo(int number, int size, long totalElements, long totalPages) {
-	}
-
 	record Reason(String reason) {
 	}
 
@@ -95,8 +90,7 @@ class PledgeController {
 			@RequestParam(required = false) Office office, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		PledgeService.Page found = pledges.search(user, status, programmeId, office, page, size);
-		return new PageView<>(found.content(),
-				new PageInfo(page, size, found.totalElements(), (found.totalElements() + size - 1) / size));
+		return PageView.of(found.content(), page, size, found.totalElements());
 	}
 
 	@GetMapping("/totals")

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.coopflow.InvalidInputException;
+import org.coopflow.PageView;
 import org.coopflow.reference.Office;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +40,6 @@ class ProgrammeController {
 		this.funding = funding;
 	}
 
-	record PageView<T>(List<T> content, PageInfo page) {
-	}
-
-	record PageInfo(int number, int size, long totalElements, long totalPages) {
-	}
-
 	// drafts are validated in ProgrammeService, field formats and business rules together, so that
 	// a person sees every problem at once
 
@@ -66,8 +61,7 @@ class ProgrammeController {
 			@RequestParam(required = false) String text, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
 		var found = programmes.search(user, new ProgrammeFilter(office, country, standard, status, text), page, size);
-		return new PageView<>(found.content(),
-				new PageInfo(page, size, found.totalElements(), (found.totalElements() + size - 1) / size));
+		return PageView.of(found.content(), page, size, found.totalElements());
 	}
 
 	@GetMapping("/{id}")
