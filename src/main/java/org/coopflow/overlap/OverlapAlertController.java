@@ -1,6 +1,5 @@
 package org.coopflow.overlap;
 
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 

@@ -598,7 +598,12 @@ public class PledgeService {
 	/** The oldest reported payment not yet confirmed or found missing. */
 	@Transactional(readOnly = true)
 	public Optional<PaymentView> nextPaymentToConfirm(long id) {
-		return view(pledge(id)).payments().stream().filter(p -> p.status() == PaymentStatus.REPORTED).findFirst();
+		Pledge pledge = pledge(id);
+		return pledges.payments(id)
+			.stream()
+			.filter(p -> p.status() == PaymentStatus.REPORTED)
+			.findFirst()
+			.map(p -> paymentView(p, pledge.currency()));
 	}
 
 	@Transactional(readOnly = true)
@@ -875,11 +880,7 @@ public class PledgeService {
 	// ---- views
 
 	private PledgeView view(Pledge p) {
-		List<PaymentView> payments = pledges.payments(p.id())
-			.stream()
-			.map(x -> new PaymentView(x.id(), scaled(x.amount(), p.currency()), x.amountUsd(), x.paidOn(), x.reference(),
-					x.status(), x.reportedBy(), x.reportedAt(), x.decidedBy(), x.decidedAt(), x.note()))
-			.toList();
+		List<PaymentView> payments = pledges.payments(p.id()).stream().map(x -> paymentView(x, p.currency())).toList();
 		List<InstalmentView> schedule = schedule(p);
 		return new PledgeView(p.id(), p.donor(), p.office(), p.status(), p.earmarking(), p.earmarkTarget(),
 				p.programmeId(), scaled(p.amount(), p.currency()), p.currency(), p.exchangeRate(),
@@ -888,6 +889,11 @@ public class PledgeService {
 				schedule.stream().anyMatch(InstalmentView::overdue), payments, p.announcedAt(), p.verifiedAt(),
 				p.agreementDate(), p.agreementReference(), p.agreedAt(), p.allocatedProgrammeId(), p.allocatedAt(),
 				p.closedAt(), p.closedReason(), p.note(), p.revision(), p.version(), p.createdAt(), p.updatedAt());
+	}
+
+	private static PaymentView paymentView(Payment x, String currency) {
+		return new PaymentView(x.id(), scaled(x.amount(), currency), x.amountUsd(), x.paidOn(), x.reference(), x.status(),
+				x.reportedBy(), x.reportedAt(), x.decidedBy(), x.decidedAt(), x.note());
 	}
 
 	/** Confirmed money pays instalments in due-date order; an unpaid one past its date is overdue. */
