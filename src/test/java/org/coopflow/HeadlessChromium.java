@@ -11,9 +11,11 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -63,6 +65,17 @@ public final class HeadlessChromium {
 	}
 
 	/** Signs in at /login as a demo user, as a person would, and waits for the start page. */
+	/**
+	 * Clicks a link or submit button and waits for the next page: without the wait, the next lookup
+	 * can still find an element of the page being left, which then goes stale.
+	 */
+	public static void follow(WebDriver browser, WebElement clickable) {
+		WebElement leaving = browser.findElement(By.tagName("html"));
+		clickable.click();
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.stalenessOf(leaving));
+	}
+
 	public static void signIn(WebDriver browser, int port, String user) {
 		browser.get("http://localhost:" + port + "/login");
 		browser.findElement(By.id("username")).sendKeys(user);

@@ -111,11 +111,11 @@ class DonorPagesBrowserTests {
 		commit(lawyers, "62500.00");
 
 		signIn("donorNorway");
-		browser.findElement(By.linkText("Programmes open for funding")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Programmes open for funding")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Programmes open for funding");
 		new Select(browser.findElement(By.id("standard"))).selectByValue("BP-LAWYERS");
 		new Select(browser.findElement(By.id("country"))).selectByVisibleText("Fiji");
-		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
 
 		assertThat(browser.getCurrentUrl()).contains("standard=BP-LAWYERS").contains("country=FJ");
 		assertThat(browser.findElements(By.id("programme-" + prosecutors))).isEmpty();
@@ -152,7 +152,7 @@ class DonorPagesBrowserTests {
 		long programme = openProgramme(title, "GH", "BP-JUDICIARY");
 		signIn("donorNorway");
 		browser.get(url("/donor/programmes?standard=BP-JUDICIARY&country=GH"));
-		browser.findElement(By.id("programme-" + programme)).findElement(By.partialLinkText("Pledge to")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.id("programme-" + programme)).findElement(By.partialLinkText("Pledge to")));
 
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pledge");
 		assertThat(browser.findElement(By.id("earmarking-PROGRAMME")).isSelected()).isTrue();
@@ -167,7 +167,7 @@ class DonorPagesBrowserTests {
 		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("instalment-2-dueDate");
 		fill("instalment-2-dueDate", LocalDate.now().plusDays(150).toString());
 		fill("instalment-2-amount", "600.00");
-		browser.findElement(By.cssSelector("#pledge-form button[type=submit]")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#pledge-form button[type=submit]")));
 
 		WebElement recorded = browser.findElement(By.id("recorded"));
 		long id = Long.parseLong(recorded.getText().replaceAll("\\D", ""));
@@ -182,7 +182,7 @@ class DonorPagesBrowserTests {
 		assertThat(pledge.findElement(By.tagName("caption")).getText()).isEqualTo("Instalments of pledge " + id);
 		assertThat(pledge.findElement(By.cssSelector("ol.timeline")).getText()).contains("Announced").contains("donorNorway");
 
-		browser.findElement(By.linkText("Chart")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Chart")));
 		assertThat(browser.findElements(By.cssSelector("figure.chart svg[role=img]"))).hasSize(2);
 		WebElement judiciary = browser.findElement(By.xpath("//table[@id='pledge-table']//tr[contains(., '(BP-JUDICIARY)')]"));
 		assertThat(judiciary.getText()).contains("1,000.00");
@@ -192,10 +192,10 @@ class DonorPagesBrowserTests {
 	@Test
 	void aBadAmountIsExplainedNextToTheField() {
 		signIn("donorJapan");
-		browser.findElement(By.linkText("Pledge")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Pledge")));
 		fill("amount", "-250");
 		new Select(browser.findElement(By.id("office"))).selectByValue("CPCJD");
-		browser.findElement(By.cssSelector("#pledge-form button[type=submit]")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#pledge-form button[type=submit]")));
 
 		WebElement summary = browser.findElement(By.id("error-summary"));
 		assertThat(summary.getAttribute("role")).isEqualTo("alert");

@@ -83,13 +83,13 @@ class OverlapPagesBrowserTests {
 				"BT", "BP-JUDICIARY");
 
 		HeadlessChromium.signIn(browser, port, "coordinatorCpcjd");
-		browser.findElement(By.linkText("Overlap alerts")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Overlap alerts")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overlap alerts");
 		// open alerts by default, strongest first: both are there before filtering
 		assertThat(new Select(browser.findElement(By.id("status"))).getFirstSelectedOption().getText()).isEqualTo("Open");
 		new Select(browser.findElement(By.id("country"))).selectByVisibleText("Bhutan");
 		new Select(browser.findElement(By.id("severity"))).selectByVisibleText("High");
-		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
 
 		assertThat(browser.getCurrentUrl()).contains("country=BT").contains("severity=HIGH");
 		assertThat(browser.findElements(By.id("alert-" + low))).isEmpty();
@@ -98,7 +98,7 @@ class OverlapPagesBrowserTests {
 				"Similar text, Shared standards").doesNotContain("Same office");
 		assertThat(browser.findElement(By.cssSelector("#alerts caption")).getText()).isEqualTo("Overlap alerts, strongest first");
 
-		row.findElement(By.linkText("Alert " + high)).click();
+		HeadlessChromium.follow(browser, row.findElement(By.linkText("Alert " + high)));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overlap alert " + high);
 		WebElement first = browser.findElement(By.id("programme-" + Math.min(cpcjd, ohchr)));
 		WebElement second = browser.findElement(By.id("programme-" + Math.max(cpcjd, ohchr)));
@@ -114,10 +114,10 @@ class OverlapPagesBrowserTests {
 		assertThat(browser.findElement(By.linkText("Review in Tasklist")).getAttribute("href"))
 			.endsWith("/camunda/app/tasklist/default/");
 
-		browser.findElement(By.linkText("Chart")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Chart")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overlap alerts by country and standard");
 		new Select(browser.findElement(By.id("country"))).selectByVisibleText("Bhutan");
-		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
 		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("2 alerts counted.");
 		assertThat(browser.findElements(By.cssSelector("figure.chart svg[role=img]"))).hasSize(2);
 		assertThat(browser.findElement(By.cssSelector("#by-country svg")).getText()).contains("BT");
