@@ -34,6 +34,11 @@ public class ProgrammeCatalogue {
 		return programmes.existing(ids);
 	}
 
+	/** Funds received for the programme so far, in its currency (confirmed payments of the pledges funding it). */
+	public java.math.BigDecimal received(long id) {
+		return programmes.received(id);
+	}
+
 	/** Ids of programmes changed at or after {@code since}; every programme's id when null. */
 	public List<Long> changedSince(Instant since) {
 		return programmes.changedSince(since);

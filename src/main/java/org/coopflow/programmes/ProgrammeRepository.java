@@ -187,6 +187,14 @@ class ProgrammeRepository {
 			.single();
 	}
 
+	/** Received funds in the programme currency. */
+	java.math.BigDecimal received(long id) {
+		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM programme_funding_entry WHERE programme_id = ? AND stage = 'RECEIVED'")
+			.param(id)
+			.query(java.math.BigDecimal.class)
+			.single();
+	}
+
 	Optional<ProgrammeView> find(long id) {
 		return load(List.of(id)).stream().findFirst();
 	}

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class ProgrammeService implements ProposalLifecycle {
+public class ProgrammeService implements ProposalLifecycle, ImplementationLifecycle {
 
 	static final String SYSTEM_USER = "coopflow";
 
@@ -312,6 +312,12 @@ public class ProgrammeService implements ProposalLifecycle {
 		transition(programmeId, "CANCELLED", ProgrammeStatus.CANCELLED, by, reason, ProgrammeStatus.OPEN_FOR_FUNDING,
 				ProgrammeStatus.PARTIALLY_FUNDED);
 		events.publishEvent(new ProgrammeCancelled(programmeId, reason));
+	}
+
+	@Override
+	public void close(long programmeId, String by) {
+		ProgrammeView p = transition(programmeId, "CLOSED", ProgrammeStatus.CLOSED, by, null, ProgrammeStatus.FUNDED);
+		events.publishEvent(new ProgrammeClosed(programmeId, p.office()));
 	}
 
 	private ProgrammeView transition(long programmeId, String kind, ProgrammeStatus to, String by, String note,

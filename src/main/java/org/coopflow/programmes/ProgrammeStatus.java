@@ -20,7 +20,10 @@ public enum ProgrammeStatus {
 	OPEN_FOR_FUNDING,
 	/** The funding deadline passed short of the budget; an officer decides what to do. */
 	PARTIALLY_FUNDED,
+	/** Committed funding covers the budget; its activities are being carried out. */
 	FUNDED,
+	/** Implementation ended: the final report went to the donors and unspent funds were decided. */
+	CLOSED,
 	CANCELLED;
 
 	public boolean isEditable() {

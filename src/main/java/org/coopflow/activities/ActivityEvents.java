@@ -1,0 +1,39 @@
+package org.coopflow.activities;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.coopflow.reference.Office;
+
+/**
+ * What happens in the implementation of a programme, published in the transaction of the change. The
+ * notifications module mails officers, coordinators and donors from them; the implementation process
+ * follows the ones it waits for.
+ */
+public final class ActivityEvents {
+
+	private ActivityEvents() {
+	}
+
+	/** An officer cancelled an activity: its branch of the implementation process ends. */
+	public record ActivityCancelled(long activityId, long programmeId, Office office, String reason) {
+	}
+
+	/** Spending beyond the received funds was recorded with an officer's reason. */
+	public record SpendingOverrideRecorded(long expenditureId, long activityId, long programmeId, Office office,
+			BigDecimal amount, String currency, BigDecimal receivedBefore, String reason, String by) {
+	}
+
+	/** A progress or final report is past due: the officers are reminded, or the coordinator told. */
+	public record ReportOverdue(long reportId, long programmeId, Office office, ReportKind kind, boolean escalated) {
+	}
+
+	/** The final report was sent to the Member States whose pledges funded the programme. */
+	public record ReportSentToDonors(long reportId, long programmeId, Office office, List<String> donors) {
+	}
+
+	/** Member States asked about a standard have not replied to the questionnaire: they are reminded. */
+	public record SurveyRepliesOutstanding(long activityId, long programmeId, Office office, List<String> memberStates) {
+	}
+
+}

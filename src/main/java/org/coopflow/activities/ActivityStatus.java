@@ -1,0 +1,16 @@
+package org.coopflow.activities;
+
+/**
+ * Where an activity stands. The implementation process moves it from PLANNED to IN_PROGRESS when the
+ * programme's implementation starts and to COMPLETED when the officer completes it; an officer may
+ * cancel it, with a reason, until then.
+ */
+public enum ActivityStatus {
+
+	PLANNED, IN_PROGRESS, COMPLETED, CANCELLED;
+
+	boolean isOpen() {
+		return this == PLANNED || this == IN_PROGRESS;
+	}
+
+}

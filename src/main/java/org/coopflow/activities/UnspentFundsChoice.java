@@ -1,0 +1,11 @@
+package org.coopflow.activities;
+
+/** What happens to funds received but not spent when a programme closes, as an officer recorded it. */
+public enum UnspentFundsChoice {
+
+	/** Returned to the donors, in proportion to what each pledge brought. */
+	RETURN,
+	/** Kept for another programme of the office, with the donors' agreement. */
+	REPROGRAMME
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Carries out funded programmes: their activities, milestones, documents and spending, the
+ * implementation process with its progress and final reports, and what donors and officers read of it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Activities and implementation")
+package org.coopflow.activities;
