@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class ActivityRepository {
 
 	/** The implementation row of a programme: its stage, and the unspent-funds decision at the end. */
-	record Implementation(long programmeId, Office office, ImplementationStage stage, Instant startedAt,
+	public record Implementation(long programmeId, Office office, ImplementationStage stage, Instant startedAt,
 			Instant closedAt, BigDecimal unspentAmount, UnspentFundsChoice unspentChoice, String unspentReason,
 			String unspentDecidedBy, Instant unspentDecidedAt) {
 	}

@@ -338,6 +338,25 @@ public class ActivityService {
 		activities.recordActualDates(activityId, actualStart, actualEnd);
 	}
 
+	/** The officer's choice for the funds left when the programme closes; the donors see it. */
+	public void recordUnspentFunds(long programmeId, BigDecimal amount, UnspentFundsChoice choice, String reason,
+			String by) {
+		if (!activities.recordUnspentChoice(programmeId, amount, choice, reason, by, ImplementationReports.now())) {
+			throw new ConflictException("Programme " + programmeId + " is closed already.");
+		}
+	}
+
+	/** IN_IMPLEMENTATION → CLOSED; nothing when it is closed already (a retried step). */
+	public void closeImplementation(long programmeId) {
+		activities.moveImplementation(programmeId, ImplementationStage.IN_IMPLEMENTATION, ImplementationStage.CLOSED,
+				ImplementationReports.now());
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<ActivityRepository.Implementation> implementation(long programmeId) {
+		return activities.implementation(programmeId);
+	}
+
 	@Transactional(readOnly = true)
 	public ActivityView find(long id) {
 		return activities.find(id).orElseThrow(() -> notFound(id));

@@ -1,0 +1,25 @@
+package org.coopflow.activities;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Marks the task's milestone completed, with the officer's note. */
+@Component
+class CompleteMilestoneTaskListener implements TaskListener {
+
+	private final ActivityService activities;
+
+	CompleteMilestoneTaskListener(ActivityService activities) {
+		this.activities = activities;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String by = ImplementationVariables.completedBy(task);
+		activities.completeMilestone(ImplementationVariables.milestoneId(task), ImplementationVariables.text(task, "milestoneNote"),
+				by);
+		task.removeVariable("milestoneNote");
+	}
+
+}

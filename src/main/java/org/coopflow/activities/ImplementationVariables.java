@@ -1,0 +1,94 @@
+package org.coopflow.activities;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.coopflow.InvalidInputException;
+import org.coopflow.activities.ImplementationProcess.Variables;
+
+/** Reading the implementation process's variables and a completed task's form fields, with clear errors. */
+final class ImplementationVariables {
+
+	private ImplementationVariables() {
+	}
+
+	static long programmeId(VariableScope scope) {
+		return number(scope, Variables.PROGRAMME_ID);
+	}
+
+	static long activityId(VariableScope scope) {
+		return number(scope, Variables.ACTIVITY_ID);
+	}
+
+	static long milestoneId(VariableScope scope) {
+		return number(scope, Variables.MILESTONE_ID);
+	}
+
+	private static long number(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		if (value instanceof Number number) {
+			return number.longValue();
+		}
+		throw new IllegalStateException("Process variable '" + name + "' is " + value + ", not a number");
+	}
+
+	static String text(DelegateTask task, String name) {
+		Object value = task.getVariable(name);
+		return value == null || value.toString().isBlank() ? null : value.toString().strip();
+	}
+
+	static String requiredText(DelegateTask task, String name, String why) {
+		String value = text(task, name);
+		if (value == null) {
+			throw new InvalidInputException(name, why);
+		}
+		return value;
+	}
+
+	/** A date field of a Camunda Form: "YYYY-MM-DD" (or a Date when set through the API). */
+	static LocalDate date(DelegateTask task, String name) {
+		Object value = task.getVariable(name);
+		if (value == null || value.toString().isBlank()) {
+			return null;
+		}
+		if (value instanceof Date date) {
+			return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
+		}
+		String text = value.toString().strip();
+		try {
+			return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+		}
+		catch (DateTimeParseException e) {
+			throw new InvalidInputException(name, "must be a date as YYYY-MM-DD, not '" + text + "'");
+		}
+	}
+
+	static Boolean bool(DelegateTask task, String name) {
+		Object value = task.getVariable(name);
+		if (value instanceof Boolean b) {
+			return b;
+		}
+		if (value != null && ("true".equalsIgnoreCase(value.toString()) || "false".equalsIgnoreCase(value.toString()))) {
+			return Boolean.valueOf(value.toString());
+		}
+		return null;
+	}
+
+	/** Who completes the task: the signed-in user, never a value a client could send. */
+	static String completedBy(DelegateTask task) {
+		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		String by = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+		if (by == null) {
+			throw new BadUserRequestException(
+					"Claim the task before completing it, so that the work is recorded under your name.");
+		}
+		return by;
+	}
+
+}

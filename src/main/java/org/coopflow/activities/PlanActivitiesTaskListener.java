@@ -1,0 +1,28 @@
+package org.coopflow.activities;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.ConflictException;
+import org.springframework.stereotype.Component;
+
+/** "Plan activities" is done when at least one activity is planned: the process carries out what is. */
+@Component
+class PlanActivitiesTaskListener implements TaskListener {
+
+	private final ActivityService activities;
+
+	PlanActivitiesTaskListener(ActivityService activities) {
+		this.activities = activities;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		ImplementationVariables.completedBy(task);
+		long programmeId = ImplementationVariables.programmeId(task);
+		if (activities.plannedActivityIds(programmeId).isEmpty()) {
+			throw new ConflictException("Programme " + programmeId + " has no activity planned; plan them with POST /api/programmes/"
+					+ programmeId + "/activities before completing this task.");
+		}
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.coopflow.activities;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The activity is under way: IN_PROGRESS, with today as its actual start until the officer says otherwise. */
+@Component
+class StartActivityDelegate implements JavaDelegate {
+
+	private final ActivityService activities;
+
+	StartActivityDelegate(ActivityService activities) {
+		this.activities = activities;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		activities.startActivity(ImplementationVariables.activityId(execution), "coopflow");
+	}
+
+}

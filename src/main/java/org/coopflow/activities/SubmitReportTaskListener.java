@@ -1,0 +1,25 @@
+package org.coopflow.activities;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Stores the report the task was bound to, submitted under the signed-in officer. */
+@Component
+class SubmitReportTaskListener implements TaskListener {
+
+	private final ImplementationReports reports;
+
+	SubmitReportTaskListener(ImplementationReports reports) {
+		this.reports = reports;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String by = ImplementationVariables.completedBy(task);
+		reports.submit(task.getId(), ImplementationVariables.text(task, "reportSummary"), by);
+		// the report is kept in its own table; as a process variable it would only go stale
+		task.removeVariable("reportSummary");
+	}
+
+}

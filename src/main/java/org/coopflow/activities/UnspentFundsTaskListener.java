@@ -1,0 +1,40 @@
+package org.coopflow.activities;
+
+import java.util.Locale;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/** Records what becomes of the funds left unspent: returned to the donors, or reprogrammed. */
+@Component
+class UnspentFundsTaskListener implements TaskListener {
+
+	private final ActivityService activities;
+
+	private final ImplementationFacts facts;
+
+	UnspentFundsTaskListener(ActivityService activities, ImplementationFacts facts) {
+		this.activities = activities;
+		this.facts = facts;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String by = ImplementationVariables.completedBy(task);
+		String choice = ImplementationVariables.requiredText(task, "unspentFundsChoice", "choose RETURN or REPROGRAMME");
+		UnspentFundsChoice chosen;
+		try {
+			chosen = UnspentFundsChoice.valueOf(choice.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInputException("unspentFundsChoice", "must be RETURN or REPROGRAMME, not '" + choice + "'");
+		}
+		String reason = ImplementationVariables.requiredText(task, "unspentFundsReason",
+				"must say why; the donors read it with the final report");
+		long programmeId = ImplementationVariables.programmeId(task);
+		activities.recordUnspentFunds(programmeId, facts.unspent(programmeId), chosen, reason, by);
+	}
+
+}
