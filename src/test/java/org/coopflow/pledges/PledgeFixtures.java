@@ -16,20 +16,20 @@ import org.coopflow.TestHttp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Data the pledge tests share: programmes open for funding, rates, and pledges in a given state. */
-final class PledgeFixtures {
+public final class PledgeFixtures {
 
-	static final ObjectMapper JSON = new ObjectMapper();
+	public static final ObjectMapper JSON = new ObjectMapper();
 
 	private final TestHttp api;
 
 	private final JdbcClient jdbc;
 
-	PledgeFixtures(TestHttp api, JdbcClient jdbc) {
+	public PledgeFixtures(TestHttp api, JdbcClient jdbc) {
 		this.api = api;
 		this.jdbc = jdbc;
 	}
 
-	static LocalDate today() {
+	public static LocalDate today() {
 		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
 	}
 
@@ -37,7 +37,7 @@ final class PledgeFixtures {
 	 * A programme of the office open for funding. Approval is the funding proposal process's business,
 	 * tested with it; here the programme is created through the API and its status set directly.
 	 */
-	long openProgramme(String officer, String amount, String currency) {
+	public long openProgramme(String officer, String amount, String currency) {
 		ObjectNode draft = JSON.createObjectNode();
 		draft.put("title", "Prison reform " + UUID.randomUUID());
 		draft.put("description", "Advisory services and training on the Nelson Mandela Rules for prison staff");
@@ -54,13 +54,13 @@ final class PledgeFixtures {
 		return id;
 	}
 
-	void rate(String currency, String unitsPerUsd) {
+	public void rate(String currency, String unitsPerUsd) {
 		TestHttp.Response entered = api.send("PUT", "/api/exchange-rates/" + YearMonth.from(today()) + "/" + currency,
 				"officerCpcjd", "application/json", "{\"unitsPerUsd\": \"" + unitsPerUsd + "\"}");
 		assertThat(entered.status()).as(entered.body()).isEqualTo(200);
 	}
 
-	static ObjectNode pledge(String amount, String currency) {
+	public static ObjectNode pledge(String amount, String currency) {
 		ObjectNode pledge = JSON.createObjectNode();
 		pledge.put("amount", amount);
 		pledge.put("currency", currency);
@@ -68,7 +68,7 @@ final class PledgeFixtures {
 		return pledge;
 	}
 
-	static ObjectNode toProgramme(String amount, String currency, long programmeId) {
+	public static ObjectNode toProgramme(String amount, String currency, long programmeId) {
 		ObjectNode pledge = JSON.createObjectNode();
 		pledge.put("amount", amount);
 		pledge.put("currency", currency);
@@ -77,39 +77,39 @@ final class PledgeFixtures {
 		return pledge;
 	}
 
-	JsonNode create(String donor, ObjectNode pledge) {
+	public JsonNode create(String donor, ObjectNode pledge) {
 		TestHttp.Response response = api.sendWithHeaders("POST", "/api/pledges", donor,
 				java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString()), "application/json", pledge.toString());
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json();
 	}
 
-	JsonNode step(String method, String path, String user, String body, int expected) {
+	public JsonNode step(String method, String path, String user, String body, int expected) {
 		TestHttp.Response response = api.send(method, path, user, "application/json", body);
 		assertThat(response.status()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
 		return response.body().isEmpty() ? null : response.json();
 	}
 
-	JsonNode verify(long id) {
+	public JsonNode verify(long id) {
 		return step("PUT", "/api/pledges/" + id + "/verification", "officerCpcjd", "{\"verified\": true}", 200);
 	}
 
-	JsonNode agree(long id) {
+	public JsonNode agree(long id) {
 		return step("PUT", "/api/pledges/" + id + "/agreement", "officerCpcjd",
 				"{\"agreementDate\": \"" + today() + "\", \"agreementReference\": \"CPCJD/2026/" + id + "\"}", 200);
 	}
 
-	JsonNode pay(long id, String donor, String amount) {
+	public JsonNode pay(long id, String donor, String amount) {
 		return step("POST", "/api/pledges/" + id + "/payments", donor,
 				"{\"amount\": \"" + amount + "\", \"paidOn\": \"" + today() + "\", \"reference\": \"SWIFT-" + id + "\"}", 201);
 	}
 
-	JsonNode confirm(long id, long paymentId) {
+	public JsonNode confirm(long id, long paymentId) {
 		return step("PUT", "/api/pledges/" + id + "/payments/" + paymentId + "/receipt", "officerCpcjd",
 				"{\"received\": true}", 200);
 	}
 
-	static long lastPaymentId(JsonNode pledge) {
+	public static long lastPaymentId(JsonNode pledge) {
 		JsonNode payments = pledge.path("payments");
 		return payments.get(payments.size() - 1).path("id").asLong();
 	}
