@@ -1,7 +1,6 @@
 package org.coopflow.activities;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The activities of funded programmes, with the same role rules as programmes: the owning office's
  * officers plan and change them, every officer, coordinator and administrator reads them, and a donor
  * reads those of programmes its own agreed pledges fund. Any other activity is a 404 to a donor, the
- * same as a missing one.
+ * same as a missing one. Times are the engine's clock, as for the process that carries the activities out.
  */
 @Service
 @Transactional
@@ -54,8 +53,6 @@ public class ActivityService {
 	private final ApplicationEventPublisher events;
 
 	private final Validator validator;
-
-	private final Clock clock = Clock.systemUTC();
 
 	ActivityService(ActivityRepository activities, ProgrammeCatalogue programmes, PledgeService pledges,
 			ReferenceCodes referenceCodes, ApplicationEventPublisher events, Validator validator) {
@@ -131,7 +128,7 @@ public class ActivityService {
 	/** Opens the programme's implementation for planning (when it is funded); nothing when already open. */
 	public void openImplementation(long programmeId, Office office) {
 		try {
-			activities.createImplementation(programmeId, office, clock.instant());
+			activities.createImplementation(programmeId, office, ImplementationReports.now());
 		}
 		catch (DuplicateKeyException alreadyOpened) {
 			// another request opened it at the same moment: that is the outcome wanted
@@ -152,7 +149,7 @@ public class ActivityService {
 					+ implementation.startedAt() + "; activities are added while it is being planned.");
 		}
 		validate(draft, programme);
-		long id = activities.insert(programmeId, draft, user.getUsername(), clock.instant());
+		long id = activities.insert(programmeId, draft, user.getUsername(), ImplementationReports.now());
 		return activities.find(id).orElseThrow();
 	}
 
@@ -167,7 +164,7 @@ public class ActivityService {
 					+ "; only a PLANNED activity can be changed (its milestones become tasks when it starts).");
 		}
 		validate(draft, programmes.find(before.programmeId()).orElseThrow());
-		if (!activities.update(id, expectedVersion, draft, user.getUsername(), clock.instant())) {
+		if (!activities.update(id, expectedVersion, draft, user.getUsername(), ImplementationReports.now())) {
 			throw new StaleVersionException("Activity " + id + " was changed at the same time; read it again.");
 		}
 		return activities.find(id).orElseThrow();
@@ -179,7 +176,7 @@ public class ActivityService {
 			throw new InvalidInputException("reason", "must say why the activity is cancelled; donors read it");
 		}
 		if (!activities.transition(id, EnumSet.of(ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS),
-				ActivityStatus.CANCELLED, reason.strip(), user.getUsername(), clock.instant())) {
+				ActivityStatus.CANCELLED, reason.strip(), user.getUsername(), ImplementationReports.now())) {
 			throw new ConflictException("Activity " + id + " is " + activities.find(id).orElseThrow().status()
 					+ "; only a planned or running activity can be cancelled.");
 		}
@@ -200,7 +197,7 @@ public class ActivityService {
 		if (activity.status() == ActivityStatus.CANCELLED) {
 			throw new ConflictException("Activity " + id + " is CANCELLED; it produces no documents.");
 		}
-		activities.addDocument(id, document, user.getUsername(), clock.instant());
+		activities.addDocument(id, document, user.getUsername(), ImplementationReports.now());
 		return activities.find(id).orElseThrow();
 	}
 
@@ -225,7 +222,7 @@ public class ActivityService {
 		if (request.amount() != null && request.amount().stripTrailingZeros().scale() > minorUnits) {
 			errors.add(new FieldError("amount", activity.currency() + " has " + minorUnits + " decimal places"));
 		}
-		if (request.spentOn() != null && request.spentOn().isAfter(LocalDate.now(clock))) {
+		if (request.spentOn() != null && request.spentOn().isAfter(LocalDate.ofInstant(ImplementationReports.now(), java.time.ZoneOffset.UTC))) {
 			errors.add(new FieldError("spentOn", "must not be in the future; record spending once it is made"));
 		}
 		if (!errors.isEmpty()) {
@@ -265,7 +262,7 @@ public class ActivityService {
 					request.description(), null);
 		}
 		long id = activities.insertExpenditure(activityId, activity.programmeId(), request, received, idempotencyKey,
-				user.getUsername(), clock.instant());
+				user.getUsername(), ImplementationReports.now());
 		if (override) {
 			events.publishEvent(new SpendingOverrideRecorded(id, activityId, activity.programmeId(), activity.office(),
 					request.amount(), activity.currency(), received, reason, user.getUsername()));
@@ -281,7 +278,7 @@ public class ActivityService {
 			.orElseThrow(() -> new ConflictException("Programme " + programmeId + " has no implementation."));
 		if (implementation.stage() == ImplementationStage.PLANNING) {
 			activities.moveImplementation(programmeId, ImplementationStage.PLANNING,
-					ImplementationStage.IN_IMPLEMENTATION, clock.instant());
+					ImplementationStage.IN_IMPLEMENTATION, ImplementationReports.now());
 		}
 		return plannedActivityIds(programmeId);
 	}
@@ -300,8 +297,8 @@ public class ActivityService {
 		ActivityView activity = activities.find(activityId).orElseThrow(() -> notFound(activityId));
 		if (activity.status() == ActivityStatus.PLANNED) {
 			activities.transition(activityId, EnumSet.of(ActivityStatus.PLANNED), ActivityStatus.IN_PROGRESS, null, by,
-					clock.instant());
-			activities.recordActualDates(activityId, LocalDate.now(clock), null);
+					ImplementationReports.now());
+			activities.recordActualDates(activityId, LocalDate.ofInstant(ImplementationReports.now(), java.time.ZoneOffset.UTC), null);
 		}
 	}
 
@@ -309,7 +306,7 @@ public class ActivityService {
 		activities.activityOfMilestone(milestoneId)
 			.orElseThrow(() -> new NotFoundException("Milestone " + milestoneId + " does not exist."));
 		activities.completeMilestone(milestoneId, note == null || note.isBlank() ? null : note.strip(), by,
-				clock.instant());
+				ImplementationReports.now());
 	}
 
 	/** IN_PROGRESS → COMPLETED with the dates it actually ran. */
@@ -321,7 +318,7 @@ public class ActivityService {
 		if (actualEnd == null) {
 			errors.add(new FieldError("actualEnd", "is required"));
 		}
-		else if (actualEnd.isAfter(LocalDate.now(clock))) {
+		else if (actualEnd.isAfter(LocalDate.ofInstant(ImplementationReports.now(), java.time.ZoneOffset.UTC))) {
 			errors.add(new FieldError("actualEnd", "must not be in the future: complete the activity once it ended"));
 		}
 		if (actualStart != null && actualEnd != null && actualEnd.isBefore(actualStart)) {
@@ -331,7 +328,7 @@ public class ActivityService {
 			throw new InvalidInputException(errors);
 		}
 		if (!activities.transition(activityId, EnumSet.of(ActivityStatus.IN_PROGRESS), ActivityStatus.COMPLETED, null,
-				by, clock.instant())) {
+				by, ImplementationReports.now())) {
 			throw new ConflictException("Activity " + activityId + " is "
 					+ activities.find(activityId).map(ActivityView::status).orElse(null) + ", not IN_PROGRESS.");
 		}

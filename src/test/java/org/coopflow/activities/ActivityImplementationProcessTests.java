@@ -1,0 +1,390 @@
+package org.coopflow.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.coopflow.CoopflowTest;
+import org.coopflow.TestHttp;
+import org.coopflow.activities.ImplementationProcess.Tasks;
+import org.coopflow.programmes.ProposalLifecycle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every path of the activity implementation process on the real engine and database, driven as
+ * officers drive it: activities planned through the API, tasks completed as Tasklist completes them.
+ * The engine's clock is set and moved for the schedule and the overdue reports; the job executor is
+ * paused meanwhile and each timer's job executed by the test, so that nothing races it. The last check
+ * asserts that the tests together passed every element of the model.
+ */
+@CoopflowTest
+class ActivityImplementationProcessTests {
+
+	private static final Set<String> processInstances = new HashSet<>();
+
+	private static HistoryService historyService;
+
+	private static RepositoryService repositoryService;
+
+	private static final String OFFICER = "officerCpcjd";
+
+	private static final String REVIEWER = "reviewerCpcjd";
+
+	private static final Instant START = Instant.parse("2027-03-01T09:00:00Z");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	ProcessEngineConfiguration configuration;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	ProposalLifecycle lifecycle;
+
+	ImplementationFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		((ProcessEngineConfigurationImpl) configuration).getJobExecutor().shutdown();
+		ClockUtil.setCurrentTime(Date.from(START));
+		fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		historyService = history;
+		repositoryService = repository;
+	}
+
+	@AfterEach
+	void tearDown() {
+		identity.clearAuthentication();
+		ClockUtil.reset();
+		((ProcessEngineConfigurationImpl) configuration).getJobExecutor().start();
+	}
+
+	// --- helpers -----------------------------------------------------------------------------------
+
+	private String instanceOf(long programmeId) {
+		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(ImplementationProcess.KEY)
+			.processInstanceBusinessKey(ImplementationProcess.businessKey(programmeId))
+			.singleResult();
+		assertThat(instance).as("implementation of programme " + programmeId).isNotNull();
+		processInstances.add(instance.getId());
+		return instance.getId();
+	}
+
+	private List<String> openTasks(String instance) {
+		return tasks.createTaskQuery().processInstanceId(instance).list().stream().map(Task::getTaskDefinitionKey).sorted().toList();
+	}
+
+	private Task task(String instance, String key) {
+		List<Task> found = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).list();
+		assertThat(found).as("open task " + key).isNotEmpty();
+		return found.get(0);
+	}
+
+	private Task taskOfActivity(String instance, String key, long activityId) {
+		return tasks.createTaskQuery()
+			.processInstanceId(instance)
+			.taskDefinitionKey(key)
+			.list()
+			.stream()
+			.filter(t -> Long.valueOf(activityId).equals(tasks.getVariable(t.getId(), "activityId")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + key + " for activity " + activityId));
+	}
+
+	private void complete(Task task, String user, Map<String, Object> variables) {
+		identity.setAuthentication(user, List.of("PROGRAMME_OFFICER_CPCJD"));
+		try {
+			tasks.complete(task.getId(), variables);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	private Job job(String instance, String activityId) {
+		List<Job> jobs = management.createJobQuery().processInstanceId(instance).activityId(activityId).list();
+		assertThat(jobs).as("job of " + activityId).isNotEmpty();
+		return jobs.get(0);
+	}
+
+	/** Moves the engine's clock to the job's due date and runs it, as the job executor would. */
+	private void fire(String instance, String activityId) {
+		Job job = job(instance, activityId);
+		if (job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime())) {
+			ClockUtil.setCurrentTime(job.getDuedate());
+		}
+		management.executeJob(job.getId());
+	}
+
+	private Set<String> passed(String instance) {
+		return history.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance)
+			.list()
+			.stream()
+			.map(HistoricActivityInstance::getActivityId)
+			.collect(Collectors.toSet());
+	}
+
+	private JsonNode get(String path) {
+		return fixtures.pledges().step("GET", path, OFFICER, null, 200);
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+	}
+
+	private Map<String, Object> dates() {
+		return Map.of("actualStart", today().minusDays(10).toString(), "actualEnd", today().toString());
+	}
+
+	private String reportStatus(long programmeId, String kind) {
+		return jdbc.sql("SELECT status FROM implementation_report WHERE programme_id = ? AND kind = ? ORDER BY id DESC")
+			.params(programmeId, kind)
+			.query(String.class)
+			.list()
+			.get(0);
+	}
+
+	// --- paths -------------------------------------------------------------------------------------
+
+	@Test
+	void aFundedProgrammeIsPlannedCarriedOutReportedOnAndClosedWithItsUnspentFundsDecided() {
+		long programmeId = fixtures.fundedProgramme("100000.00", "donorNorway", "100000");
+		String instance = instanceOf(programmeId);
+		assertThat(openTasks(instance)).containsExactly(Tasks.PLAN_ACTIVITIES);
+		assertThat(tasks.getVariableLocal(task(instance, Tasks.PLAN_ACTIVITIES).getId(), "plannedActivities"))
+			.isEqualTo("No activity planned yet.");
+		assertThatThrownBy(() -> complete(task(instance, Tasks.PLAN_ACTIVITIES), OFFICER, Map.of()))
+			.hasMessageContaining("no activity planned");
+
+		var training = ImplementationFixtures.activity("TRAINING", "Training of prison staff");
+		var milestones = training.putArray("milestones");
+		milestones.addObject().put("title", "Curriculum agreed").put("due", today().plusDays(20).toString());
+		milestones.addObject().put("title", "Trainers trained").put("due", today().plusDays(50).toString());
+		long trainingId = fixtures.plan(programmeId, training).path("id").asLong();
+		long adviceId = fixtures.plan(programmeId, ImplementationFixtures.activity("ADVISORY_SERVICES", "Advice on bail"))
+			.path("id")
+			.asLong();
+		complete(task(instance, Tasks.PLAN_ACTIVITIES), OFFICER, Map.of());
+
+		// planning is over: both activities run, the training's milestones one after the other
+		assertThat(get("/api/activities/" + trainingId).path("status").asText()).isEqualTo("IN_PROGRESS");
+		assertThat(openTasks(instance)).containsExactly(Tasks.COMPLETE_ACTIVITY, Tasks.COMPLETE_MILESTONE);
+		fixtures.pledges().step("POST", "/api/programmes/" + programmeId + "/activities", OFFICER,
+				ImplementationFixtures.activity("TRAINING", "Too late").toString(), 409);
+		Task first = taskOfActivity(instance, Tasks.COMPLETE_MILESTONE, trainingId);
+		assertThat(tasks.getVariableLocal(first.getId(), "milestoneTitle")).isEqualTo("Curriculum agreed");
+		complete(first, OFFICER, Map.of("milestoneNote", "Agreed with the prison academy"));
+		Task second = taskOfActivity(instance, Tasks.COMPLETE_MILESTONE, trainingId);
+		assertThat(tasks.getVariableLocal(second.getId(), "milestoneTitle")).isEqualTo("Trainers trained");
+		complete(second, OFFICER, Map.of());
+		JsonNode milestonesDone = get("/api/activities/" + trainingId).path("milestones");
+		assertThat(milestonesDone.get(0).path("completedBy").asText()).isEqualTo(OFFICER);
+		assertThat(milestonesDone.get(0).path("note").asText()).isEqualTo("Agreed with the prison academy");
+		assertThat(milestonesDone.get(1).path("completedAt").isTextual()).isTrue();
+
+		// the reporting period passes: a progress report, returned once by a second officer, then accepted
+		Job period = job(instance, "Timer_ProgressReportDue");
+		assertThat(period.getDuedate().toInstant()).isEqualTo(START.atZone(ZoneOffset.UTC).plusMonths(6).toInstant());
+		fire(instance, "Timer_ProgressReportDue");
+		Task submit = task(instance, Tasks.SUBMIT_PROGRESS_REPORT);
+		assertThat(submit.getDueDate().toInstant()).isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30)));
+		assertThat(tasks.getVariableLocal(submit.getId(), "reportPeriod").toString()).startsWith("2027-03-01 to 2027-09-01");
+		assertThatThrownBy(() -> complete(submit, OFFICER, Map.of("reportSummary", " "))).hasMessageContaining("reportSummary");
+		complete(submit, OFFICER, Map.of("reportSummary", "Curriculum agreed; 40 trainers trained."));
+		Task review = task(instance, Tasks.REVIEW_PROGRESS_REPORT);
+		assertThat(tasks.getVariableLocal(review.getId(), "reportSummary")).isEqualTo("Curriculum agreed; 40 trainers trained.");
+		assertThatThrownBy(() -> complete(review, OFFICER, Map.of("reportAccepted", true)))
+			.as("four eyes").hasMessageContaining("second officer");
+		assertThatThrownBy(() -> complete(review, REVIEWER, Map.of("reportAccepted", false)))
+			.hasMessageContaining("reviewComment");
+		complete(review, REVIEWER, Map.of("reportAccepted", false, "reviewComment", "Say how many were women"));
+		Task again = task(instance, Tasks.SUBMIT_PROGRESS_REPORT);
+		assertThat(tasks.getVariableLocal(again.getId(), "reviewComment")).isEqualTo("Say how many were women");
+		complete(again, OFFICER, Map.of("reportSummary", "Curriculum agreed; 40 trainers trained, 22 of them women."));
+		complete(task(instance, Tasks.REVIEW_PROGRESS_REPORT), REVIEWER, Map.of("reportAccepted", true));
+		assertThat(reportStatus(programmeId, "PROGRESS")).isEqualTo("ACCEPTED");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM implementation_report WHERE programme_id = ?").param(programmeId)
+			.query(Long.class).single()).as("the returned report was revised, not duplicated").isEqualTo(1);
+
+		fixtures.pledges().step("POST", "/api/activities/" + trainingId + "/expenditures", OFFICER,
+				ImplementationFixtures.expenditure("60000.00").toString(), 201);
+		assertThatThrownBy(() -> complete(taskOfActivity(instance, Tasks.COMPLETE_ACTIVITY, trainingId), OFFICER,
+				Map.of("actualStart", today().toString(), "actualEnd", today().minusDays(3).toString())))
+			.hasMessageContaining("actualEnd");
+		complete(taskOfActivity(instance, Tasks.COMPLETE_ACTIVITY, trainingId), OFFICER, dates());
+		complete(taskOfActivity(instance, Tasks.COMPLETE_ACTIVITY, adviceId), OFFICER, dates());
+		JsonNode completed = get("/api/activities/" + trainingId);
+		assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
+		assertThat(completed.path("actualEnd").asText()).isEqualTo(today().toString());
+
+		// every activity is done: the final report goes to the donors, and the unspent 40,000 are decided
+		assertThat(openTasks(instance)).containsExactly(Tasks.SUBMIT_FINAL_REPORT);
+		assertThat(management.createJobQuery().processInstanceId(instance).activityId("Timer_ProgressReportDue").count())
+			.as("no more progress reports").isZero();
+		complete(task(instance, Tasks.SUBMIT_FINAL_REPORT), OFFICER, Map.of("reportSummary", "All done."));
+		fire(instance, "Task_SendReportToDonors");
+		assertThat(jdbc.sql("SELECT sent_to_donors_at FROM implementation_report WHERE programme_id = ? AND kind = 'FINAL'")
+			.param(programmeId).query(java.sql.Timestamp.class).single()).as("sent to the donors").isNotNull();
+		Task unspent = task(instance, Tasks.RECORD_UNSPENT_FUNDS_CHOICE);
+		assertThat(tasks.getVariableLocal(unspent.getId(), "unspentSummary").toString()).contains("left USD 40000.00");
+		assertThatThrownBy(() -> complete(unspent, OFFICER, Map.of("unspentFundsChoice", "KEEP", "unspentFundsReason", "x")))
+			.hasMessageContaining("RETURN or REPROGRAMME");
+		complete(unspent, OFFICER, Map.of("unspentFundsChoice", "REPROGRAMME", "unspentFundsReason",
+				"Norway agreed to fund the follow-up training in Uganda"));
+
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+		assertThat(get("/api/programmes/" + programmeId).path("status").asText()).isEqualTo("CLOSED");
+		var closed = jdbc.sql("SELECT stage, unspent_amount, unspent_choice, unspent_decided_by FROM implementation WHERE programme_id = ?")
+			.param(programmeId)
+			.query((rs, n) -> List.of(rs.getString(1), rs.getBigDecimal(2).toPlainString(), rs.getString(3), rs.getString(4)))
+			.single();
+		assertThat(closed).containsExactly("CLOSED", "40000.00", "REPROGRAMME", OFFICER);
+		assertThat(passed(instance)).contains("EndEvent_ProgrammeClosed", "EndEvent_ProgressReportAccepted");
+		fixtures.pledges().step("POST", "/api/activities/" + trainingId + "/expenditures", OFFICER,
+				ImplementationFixtures.expenditure("1.00").toString(), 409);
+	}
+
+	@Test
+	void overdueReportsRemindTheOfficersAndThenTheCoordinator() {
+		long programmeId = fixtures.fundedProgramme("10000.00", "donorNorway", "10000");
+		String instance = instanceOf(programmeId);
+		long id = fixtures.plan(programmeId, ImplementationFixtures.activity("ADVISORY_SERVICES", "Advice")).path("id").asLong();
+		complete(task(instance, Tasks.PLAN_ACTIVITIES), OFFICER, Map.of());
+		fire(instance, "Timer_ProgressReportDue");
+		fire(instance, "Timer_ProgressReportOverdue");
+		var stamps = jdbc.sql("SELECT reminded_at, escalated_at FROM implementation_report WHERE programme_id = ?")
+			.param(programmeId)
+			.query((rs, n) -> new java.sql.Timestamp[] { rs.getTimestamp(1), rs.getTimestamp(2) })
+			.single();
+		assertThat(stamps[0]).as("reminded").isNotNull();
+		assertThat(stamps[1]).as("not yet escalated").isNull();
+		assertThat(get("/api/programmes/" + programmeId + "/activities")).hasSize(1);
+		fire(instance, "Timer_ProgressReportEscalated");
+		assertThat(jdbc.sql("SELECT escalated_at FROM implementation_report WHERE programme_id = ?").param(programmeId)
+			.query(java.sql.Timestamp.class).single()).isNotNull();
+		assertThat(passed(instance)).contains("EndEvent_ProgressReportReminded", "EndEvent_ProgressReportEscalated");
+		assertThat(openTasks(instance)).contains(Tasks.SUBMIT_PROGRESS_REPORT);
+
+		complete(taskOfActivity(instance, Tasks.COMPLETE_ACTIVITY, id), OFFICER, dates());
+		fire(instance, "Timer_FinalReportOverdue");
+		fire(instance, "Timer_FinalReportEscalated");
+		var finalStamps = jdbc.sql("SELECT reminded_at, escalated_at FROM implementation_report WHERE programme_id = ? AND kind = 'FINAL'")
+			.param(programmeId)
+			.query((rs, n) -> new java.sql.Timestamp[] { rs.getTimestamp(1), rs.getTimestamp(2) })
+			.single();
+		assertThat(finalStamps).doesNotContainNull();
+		assertThat(passed(instance)).contains("EndEvent_FinalReportReminded", "EndEvent_FinalReportEscalated");
+	}
+
+	@Test
+	void aProgrammeThatSpentAllItReceivedClosesWithoutAChoiceAndACancelledActivityDropsOut() {
+		long programmeId = fixtures.fundedProgramme("20000.00", "donorNorway", "20000");
+		String instance = instanceOf(programmeId);
+		long kept = fixtures.plan(programmeId, ImplementationFixtures.activity("TRAINING", "Kept")).path("id").asLong();
+		var dropped = ImplementationFixtures.activity("ADVISORY_SERVICES", "Dropped");
+		dropped.putArray("milestones").addObject().put("title", "Never reached").put("due", today().plusDays(5).toString());
+		long droppedId = fixtures.plan(programmeId, dropped).path("id").asLong();
+		complete(task(instance, Tasks.PLAN_ACTIVITIES), OFFICER, Map.of());
+		assertThat(openTasks(instance)).containsExactly(Tasks.COMPLETE_ACTIVITY, Tasks.COMPLETE_MILESTONE);
+
+		fixtures.pledges().step("PUT", "/api/activities/" + droppedId + "/cancellation", OFFICER,
+				"{\"reason\": \"The ministry withdrew its request\"}", 200);
+		assertThat(openTasks(instance)).as("the cancelled activity's milestone task is gone")
+			.containsExactly(Tasks.COMPLETE_ACTIVITY);
+		assertThat(passed(instance)).contains("StartEvent_ActivityCancelled", "EndEvent_ActivityCancelled");
+
+		fixtures.pledges().step("POST", "/api/activities/" + kept + "/expenditures", OFFICER,
+				ImplementationFixtures.expenditure("20000.00").toString(), 201);
+		complete(taskOfActivity(instance, Tasks.COMPLETE_ACTIVITY, kept), OFFICER, dates());
+		complete(task(instance, Tasks.SUBMIT_FINAL_REPORT), OFFICER, Map.of("reportSummary", "Done within budget."));
+		fire(instance, "Task_SendReportToDonors");
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+		assertThat(passed(instance)).doesNotContain(Tasks.RECORD_UNSPENT_FUNDS_CHOICE).contains("EndEvent_ProgrammeClosed");
+		assertThat(get("/api/programmes/" + programmeId).path("status").asText()).isEqualTo("CLOSED");
+		assertThat(jdbc.sql("SELECT sent_to_donors_at FROM implementation_report WHERE programme_id = ? AND kind = 'FINAL'")
+			.param(programmeId).query(java.sql.Timestamp.class).single()).isNotNull();
+	}
+
+	@AfterAll
+	static void everyElementOfTheModelWasPassed() {
+		BpmnModelInstance model = repositoryService.getBpmnModelInstance(repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(ImplementationProcess.KEY)
+			.latestVersion()
+			.singleResult()
+			.getId());
+		Set<String> passed = new HashSet<>();
+		for (String instance : processInstances) {
+			historyService.createHistoricActivityInstanceQuery()
+				.processInstanceId(instance)
+				.list()
+				.forEach(activity -> passed.add(activity.getActivityId()));
+		}
+		Set<String> elements = model.getModelElementsByType(FlowNode.class)
+			.stream()
+			.map(FlowNode::getId)
+			.collect(Collectors.toSet());
+		assertThat(passed).as("elements of ActivityImplementationProcess the tests passed").containsAll(elements);
+	}
+
+}
