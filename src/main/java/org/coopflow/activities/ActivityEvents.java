@@ -15,6 +15,10 @@ public final class ActivityEvents {
 	private ActivityEvents() {
 	}
 
+	/** An officer planned an activity or changed a planned one. */
+	public record ActivityPlanned(long activityId, long programmeId, Office office) {
+	}
+
 	/** An officer cancelled an activity: its branch of the implementation process ends. */
 	public record ActivityCancelled(long activityId, long programmeId, Office office, String reason) {
 	}

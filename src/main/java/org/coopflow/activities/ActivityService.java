@@ -150,6 +150,7 @@ public class ActivityService {
 		}
 		validate(draft, programme);
 		long id = activities.insert(programmeId, draft, user.getUsername(), ImplementationReports.now());
+		events.publishEvent(new ActivityEvents.ActivityPlanned(id, programmeId, programme.office()));
 		return activities.find(id).orElseThrow();
 	}
 
@@ -167,6 +168,7 @@ public class ActivityService {
 		if (!activities.update(id, expectedVersion, draft, user.getUsername(), ImplementationReports.now())) {
 			throw new StaleVersionException("Activity " + id + " was changed at the same time; read it again.");
 		}
+		events.publishEvent(new ActivityEvents.ActivityPlanned(id, before.programmeId(), before.office()));
 		return activities.find(id).orElseThrow();
 	}
 

@@ -1,6 +1,7 @@
 package org.coopflow.activities;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.coopflow.activities.ActivityEvents.ActivityCancelled;
 import org.coopflow.activities.ImplementationProcess.Variables;
 import org.coopflow.programmes.ProgrammeFunded;
@@ -23,9 +24,30 @@ class ImplementationProcesses {
 
 	private final ActivityService activities;
 
-	ImplementationProcesses(RuntimeService runtime, ActivityService activities) {
+	private final TaskService tasks;
+
+	private final ImplementationTaskListener facts;
+
+	ImplementationProcesses(RuntimeService runtime, ActivityService activities, TaskService tasks,
+			ImplementationTaskListener facts) {
 		this.runtime = runtime;
 		this.activities = activities;
+		this.tasks = tasks;
+		this.facts = facts;
+	}
+
+	/** The open "Plan activities" task shows the activities as planned now, not as when it was created. */
+	@EventListener
+	void on(ActivityEvents.ActivityPlanned planned) {
+		refreshPlan(planned.programmeId());
+	}
+
+	private void refreshPlan(long programmeId) {
+		tasks.createTaskQuery()
+			.processInstanceBusinessKey(ImplementationProcess.businessKey(programmeId))
+			.taskDefinitionKey(ImplementationProcess.Tasks.PLAN_ACTIVITIES)
+			.list()
+			.forEach(task -> tasks.setVariableLocal(task.getId(), "plannedActivities", facts.planned(programmeId)));
 	}
 
 	@EventListener
@@ -49,6 +71,7 @@ class ImplementationProcesses {
 	 */
 	@EventListener
 	void on(ActivityCancelled cancelled) {
+		refreshPlan(cancelled.programmeId());
 		var waiting = runtime.createExecutionQuery()
 			.processInstanceBusinessKey(ImplementationProcess.businessKey(cancelled.programmeId()))
 			.messageEventSubscriptionName(ImplementationProcess.ACTIVITY_CANCELLED)

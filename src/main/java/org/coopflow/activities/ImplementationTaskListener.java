@@ -92,7 +92,8 @@ class ImplementationTaskListener implements TaskListener {
 		shown.putAll(typeDetails.taskFacts(activityId));
 	}
 
-	private String planned(long programmeId) {
+	/** The activities planned so far, one line each: the "Plan activities" form shows it. */
+	String planned(long programmeId) {
 		var planned = activities.activitiesOf(programmeId);
 		if (planned.isEmpty()) {
 			return "No activity planned yet.";
