@@ -92,6 +92,28 @@ class ActivityRepository {
 				rs.getString("unspent_reason"), rs.getString("unspent_decided_by"), instant(rs, "unspent_decided_at"));
 	}
 
+	/** One implementation as the list of implementations shows it. */
+	record Summary(long programmeId, String title, Office office, ImplementationStage stage, String currency,
+			long activities, BigDecimal spent) {
+	}
+
+	/** The newest implementations, of one office or both; {@code limit} rows at most. */
+	List<Summary> summaries(Office office, int limit) {
+		return jdbc.sql("""
+				SELECT i.programme_id, p.title, i.office_code, i.stage, p.budget_currency,
+				(SELECT COUNT(*) FROM activity a WHERE a.programme_id = i.programme_id),
+				(SELECT COALESCE(SUM(e.amount), 0) FROM activity_expenditure e WHERE e.programme_id = i.programme_id)
+				FROM implementation i JOIN programme p ON p.id = i.programme_id
+				WHERE (:office IS NULL OR i.office_code = :office) ORDER BY i.programme_id DESC""")
+			.param("office", office == null ? null : office.name())
+			.query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), Office.valueOf(rs.getString(3)),
+					ImplementationStage.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6),
+					rs.getBigDecimal(7).setScale(2)))
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
 	// --- activities ----------------------------------------------------------------------------------
 
 	long insert(long programmeId, ActivityDraft draft, String user, Instant now) {

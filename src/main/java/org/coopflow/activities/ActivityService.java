@@ -356,6 +356,13 @@ public class ActivityService {
 		return activities.implementation(programmeId);
 	}
 
+	/** The newest implementations for the list page: an officer's own office's, everyone's for others. */
+	@Transactional(readOnly = true)
+	List<ActivityRepository.Summary> implementations(CoopflowUser user) {
+		Office office = user.getRole() == Role.PROGRAMME_OFFICER ? user.getOffice() : null;
+		return activities.summaries(office, 200);
+	}
+
 	@Transactional(readOnly = true)
 	public ActivityView find(long id) {
 		return activities.find(id).orElseThrow(() -> notFound(id));

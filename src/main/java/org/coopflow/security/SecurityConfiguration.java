@@ -94,6 +94,9 @@ class SecurityConfiguration {
 				// the overlap pages; which alerts an officer sees, OverlapAlerts decides (their office's)
 				.requestMatchers(paths("/overlap-alerts", "/overlap-alerts/**"))
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
+				// the implementation pages; only the owning office's officers plan and spend there
+				.requestMatchers(paths("/implementation", "/implementation/**"))
+				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -1,0 +1,16 @@
+package org.coopflow.activities;
+
+import org.coopflow.HtmlPageErrors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * The implementation pages' errors as coopflow's HTML error page. Scoped to the pages' controller, since
+ * the API's controllers in this module answer with problem+json.
+ */
+@ControllerAdvice(assignableTypes = ImplementationPagesController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ImplementationPageErrors extends HtmlPageErrors {
+
+}

@@ -1,0 +1,136 @@
+package org.coopflow.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.coopflow.CoopflowTest;
+import org.coopflow.HeadlessChromium;
+import org.coopflow.TestHttp;
+import org.coopflow.pledges.PledgeFixtures;
+import org.coopflow.programmes.ProposalLifecycle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The implementation pages in headless Chromium, as an officer uses them: open the funded programme
+ * from the list, plan an activity (after a mistake the form names), record spending and be stopped
+ * beyond the funds received until a reason is given; and on a phone-sized screen. Runs with
+ * {@code -Pbrowser}.
+ */
+@CoopflowTest
+class ImplementationPagesBrowserTests {
+
+	private static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ProposalLifecycle lifecycle;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = HeadlessChromium.start();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void signOut() {
+		browser.manage().window().setSize(new Dimension(1280, 1000));
+		browser.get("http://localhost:" + port + "/login");
+		browser.manage().deleteAllCookies();
+	}
+
+	private void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	private void date(String id, String isoDate) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)),
+				isoDate);
+	}
+
+	@Test
+	void anOfficerPlansAnActivityAndRecordsSpendingOnIt() {
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		long programmeId = fixtures.fundedProgramme("50000.00", "donorNorway", "20000");
+		String title = jdbc.sql("SELECT title FROM programme WHERE id = ?").param(programmeId).query(String.class).single();
+
+		HeadlessChromium.signIn(browser, port, "officerCpcjd");
+		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Implementation")));
+		HeadlessChromium.follow(browser, browser.findElement(By.linkText(title)));
+		assertThat(browser.findElement(By.id("received")).getText()).isEqualTo("USD 20,000.00");
+
+		new Select(browser.findElement(By.id("type"))).selectByValue("TRAINING");
+		type("title", "Training of prison staff in Kisumu");
+		new Select(browser.findElement(By.id("country"))).selectByValue("KE");
+		browser.findElement(By.cssSelector("input[name=standards][value=TOKYO-RULES]")).click();
+		String today = PledgeFixtures.today().toString();
+		date("plannedStart", today);
+		date("plannedEnd", PledgeFixtures.today().minusDays(1).toString());
+		type("budgetLine", "BL-TRAINING");
+		type("milestones", PledgeFixtures.today().plusDays(10) + " Curriculum agreed");
+		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#plan-form button[type=submit]")));
+		assertThat(browser.findElement(By.id("error-summary")).getText()).contains("must not be before plannedStart");
+		assertThat(browser.findElement(By.id("title")).getAttribute("value")).as("kept as typed")
+			.isEqualTo("Training of prison staff in Kisumu");
+
+		date("plannedEnd", PledgeFixtures.today().plusMonths(2).toString());
+		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#plan-form button[type=submit]")));
+		assertThat(browser.findElement(By.id("done")).getText()).contains("planned");
+		long activityId = jdbc.sql("SELECT id FROM activity WHERE programme_id = ?").param(programmeId).query(Long.class).single();
+		WebElement activity = browser.findElement(By.id("activity-" + activityId));
+		assertThat(activity.getText()).contains("Training of prison staff in Kisumu").contains("PLANNED")
+			.contains("Curriculum agreed");
+
+		type("spend-" + activityId + "-amount", "25000.00");
+		date("spend-" + activityId + "-spentOn", today);
+		type("spend-" + activityId + "-description", "Venue and interpreters");
+		HeadlessChromium.follow(browser, activity.findElement(By.cssSelector("button[type=submit]")));
+		assertThat(browser.findElement(By.id("error-summary")).getText()).contains("above the 20000.00 received");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM activity_expenditure WHERE programme_id = ?").param(programmeId)
+			.query(Long.class).single()).isZero();
+
+		type("spend-" + activityId + "-overrideReason", "The second payment is confirmed; the venue must be booked now");
+		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#activity-" + activityId + " button[type=submit]")));
+		assertThat(browser.findElement(By.id("spent")).getText()).isEqualTo("USD 25,000.00");
+		assertThat(browser.findElement(By.id("left")).getText()).isEqualTo("USD -5,000.00");
+
+		browser.manage().window().setSize(new Dimension(375, 800));
+		browser.navigate().refresh();
+		HeadlessChromium.assertFitsWidth(browser, "implementation page", 375);
+	}
+
+	@Test
+	void donorsCannotOpenTheImplementationPages() {
+		HeadlessChromium.signIn(browser, port, "donorNorway");
+		browser.get("http://localhost:" + port + "/implementation");
+		assertThat(browser.getPageSource()).doesNotContain("Programmes being implemented");
+	}
+
+}
