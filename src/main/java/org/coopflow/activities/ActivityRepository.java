@@ -104,8 +104,9 @@ class ActivityRepository {
 				(SELECT COUNT(*) FROM activity a WHERE a.programme_id = i.programme_id),
 				(SELECT COALESCE(SUM(e.amount), 0) FROM activity_expenditure e WHERE e.programme_id = i.programme_id)
 				FROM implementation i JOIN programme p ON p.id = i.programme_id
-				WHERE (:office IS NULL OR i.office_code = :office) ORDER BY i.programme_id DESC""")
-			.param("office", office == null ? null : office.name())
+				WHERE i.office_code IN (:offices) ORDER BY i.programme_id DESC""")
+			.param("offices", office == null ? java.util.Arrays.stream(Office.values()).map(Enum::name).toList()
+					: List.of(office.name()))
 			.query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), Office.valueOf(rs.getString(3)),
 					ImplementationStage.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6),
 					rs.getBigDecimal(7).setScale(2)))

@@ -127,6 +127,17 @@ class ImplementationPagesBrowserTests {
 	}
 
 	@Test
+	void aCoordinatorReadsBothOfficesImplementationsWithoutForms() {
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		long programmeId = fixtures.fundedProgramme("1000.00", "donorJapan", "0");
+		HeadlessChromium.signIn(browser, port, "coordinatorOhchr");
+		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Implementation")));
+		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("a[href$='/implementation/" + programmeId + "']")));
+		assertThat(browser.findElement(By.id("received")).getText()).isEqualTo("USD 0.00");
+		assertThat(browser.findElements(By.id("plan-form"))).as("coordinators read only").isEmpty();
+	}
+
+	@Test
 	void donorsCannotOpenTheImplementationPages() {
 		HeadlessChromium.signIn(browser, port, "donorNorway");
 		browser.get("http://localhost:" + port + "/implementation");
