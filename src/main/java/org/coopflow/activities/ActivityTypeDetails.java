@@ -400,7 +400,7 @@ public class ActivityTypeDetails {
 		}
 		MeetingView.Funding funding = meeting.funding();
 		lines.add(funding == null ? "Funding: not recorded yet."
-				: "Funding: " + funding.currency() + " " + plain(funding.amount()) + " from " + funding.source() + ".");
+				: "Funding: " + funding.currency() + " " + funding.amount().toPlainString() + " from " + funding.source() + ".");
 		return String.join("\n", lines);
 	}
 
@@ -462,11 +462,6 @@ public class ActivityTypeDetails {
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
-	}
-
-	private static String plain(BigDecimal amount) {
-		return amount.stripTrailingZeros().scale() < 0 ? amount.setScale(0).toPlainString()
-				: amount.stripTrailingZeros().toPlainString();
 	}
 
 	private LocalDate today() {
