@@ -1,6 +1,5 @@
 package org.coopflow.activities;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

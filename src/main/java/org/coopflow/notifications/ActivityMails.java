@@ -67,7 +67,8 @@ class ActivityMails {
 
 	/**
 	 * To the donors of each Member State still owing a reply: which questionnaires, since when. The key
-	 * carries the reminder's round, so that each round of the reminder cycle mails once.
+	 * carries the reminder's round, so that each round of the reminder cycle mails once, and a repeated
+	 * event of the same round not again.
 	 */
 	@EventListener
 	void on(SurveyRepliesOutstanding outstanding) {
@@ -78,7 +79,14 @@ class ActivityMails {
 				.stream()
 				.filter(r -> r.memberState().equals(memberState) && r.status() == SurveyView.Status.OUTSTANDING)
 				.toList();
-			int round = owed.stream().mapToInt(SurveyView.Request::reminders).max().orElse(0);
+			// the round is when this reminder was counted, the same on each of the Member State's requests;
+			// a count of reminders would repeat once the request reminded most is answered
+			long round = owed.stream()
+				.map(SurveyView.Request::lastRemindedAt)
+				.filter(java.util.Objects::nonNull)
+				.mapToLong(java.time.Instant::toEpochMilli)
+				.max()
+				.orElse(0);
 			String questionnaires = owed.stream()
 				.map(r -> "- " + r.standard() + ", sent on " + date(r.askedOn()))
 				.collect(Collectors.joining("\n"));

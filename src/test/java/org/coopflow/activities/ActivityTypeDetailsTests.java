@@ -115,7 +115,7 @@ class ActivityTypeDetailsTests {
 
 		List<Map<String, Object>> mails = mailsAbout("survey-replies-outstanding:" + survey + ":%");
 		assertThat(mails).extracting(mail -> mail.get("RECIPIENT")).containsExactly("donor.norway@example.org");
-		assertThat(mails.get(0).get("EVENT_KEY")).isEqualTo("survey-replies-outstanding:" + survey + ":NO:1");
+		assertThat((String) mails.get(0).get("EVENT_KEY")).startsWith("survey-replies-outstanding:" + survey + ":NO:");
 		assertThat((String) mails.get(0).get("BODY")).contains("SMR-PRISONERS, sent on 1 September 2026",
 				"TOKYO-RULES, sent on 1 September 2026", "Norway (NO)");
 
@@ -125,10 +125,18 @@ class ActivityTypeDetailsTests {
 		assertThat(again).hasSize(2);
 		assertThat((String) again.get(1).get("BODY")).contains("SMR-PRISONERS").doesNotContain("TOKYO-RULES");
 
+		// asked later, so reminded less often than the questionnaire answered now: still a new round
+		details.askMemberState(survey, new SurveyRequest("NO", "VICTIMS-DECL", null), "officerCpcjd");
 		details.recordReply(survey, "NO", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
+		assertThat(details.remindNonRespondents(survey)).containsExactly("KE", "NO");
+		List<Map<String, Object>> third = mailsAbout("survey-replies-outstanding:" + survey + ":NO:%");
+		assertThat(third).hasSize(3);
+		assertThat((String) third.get(2).get("BODY")).contains("VICTIMS-DECL").doesNotContain("SMR-PRISONERS");
+
+		details.recordReply(survey, "NO", "VICTIMS-DECL", new SurveyReply(LocalDate.now(), null), "officerCpcjd");
 		details.recordReply(survey, "KE", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
 		assertThat(details.remindNonRespondents(survey)).as("all replied").isEmpty();
-		assertThat(mailsAbout("survey-replies-outstanding:" + survey + ":%")).hasSize(2);
+		assertThat(mailsAbout("survey-replies-outstanding:" + survey + ":%")).hasSize(3);
 	}
 
 	private List<Map<String, Object>> mailsAbout(String keyPattern) {
