@@ -1,7 +1,8 @@
 package org.coopflow.activities;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Validator;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.coopflow.ConflictException;
 import org.coopflow.FieldError;
 import org.coopflow.InvalidInputException;
@@ -59,8 +61,6 @@ public class ActivityTypeDetails {
 
 	private final Validator validator;
 
-	private final Clock clock = Clock.systemUTC();
-
 	ActivityTypeDetails(ActivityTypeDetailsRepository details, ActivityService activities, ReferenceCodes referenceCodes,
 			ApplicationEventPublisher events, Validator validator) {
 		this.details = details;
@@ -93,7 +93,7 @@ public class ActivityTypeDetails {
 		throwIfAny(errors);
 		EditionRequest cleaned = new EditionRequest(edition.language(), edition.memberState(), edition.title().strip(),
 				edition.publishedOn(), blankToNull(edition.link()));
-		details.saveEdition(activityId, cleaned, by, clock.instant());
+		details.saveEdition(activityId, cleaned, by, now());
 		return details.edition(activityId).orElseThrow();
 	}
 
@@ -195,7 +195,7 @@ public class ActivityTypeDetails {
 	 */
 	public List<String> remindNonRespondents(long activityId) {
 		ActivityView activity = open(activityId, ActivityType.SURVEY_SUPPORT);
-		List<String> memberStates = details.remindNonRespondents(activityId, clock.instant());
+		List<String> memberStates = details.remindNonRespondents(activityId, now());
 		if (!memberStates.isEmpty()) {
 			events.publishEvent(new SurveyRepliesOutstanding(activityId, activity.programmeId(), activity.office(),
 					memberStates));
@@ -290,7 +290,7 @@ public class ActivityTypeDetails {
 		}
 		throwIfAny(errors);
 		for (ParticipantRequest participant : cleaned) {
-			details.addParticipant(activityId, participant, by, clock.instant());
+			details.addParticipant(activityId, participant, by, now());
 		}
 		return meeting(activityId);
 	}
@@ -315,7 +315,7 @@ public class ActivityTypeDetails {
 		}
 		throwIfAny(errors);
 		details.saveFunding(activityId, new MeetingFundingRequest(funding.amount(), funding.currency(),
-				funding.source().strip()), by, clock.instant());
+				funding.source().strip()), by, now());
 		return meeting(activityId);
 	}
 
@@ -346,7 +346,7 @@ public class ActivityTypeDetails {
 		}
 		throwIfAny(errors);
 		details.saveReport(activityId, new MeetingReportAnswers(given.duplication().strip(), given.necessity().strip(),
-				given.legalSystems().strip()), cleanedSummary, by, clock.instant());
+				given.legalSystems().strip()), cleanedSummary, by, now());
 		return meeting(activityId);
 	}
 
@@ -463,8 +463,16 @@ public class ActivityTypeDetails {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private LocalDate today() {
-		return LocalDate.now(clock);
+	/**
+	 * The engine's clock, as for the process that carries the activities out: a process test that moves
+	 * the clock sees "today" move with it.
+	 */
+	private static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+
+	private static LocalDate today() {
+		return LocalDate.ofInstant(now(), ZoneOffset.UTC);
 	}
 
 }
