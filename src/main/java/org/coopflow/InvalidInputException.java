@@ -1,6 +1,7 @@
 package org.coopflow;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Request fields that are well-formed but wrong for a business reason; answered as 400 with every
@@ -15,7 +16,8 @@ public class InvalidInputException extends RuntimeException {
 	}
 
 	public InvalidInputException(List<FieldError> errors) {
-		super(errors.toString());
+		// the message is what Tasklist shows when a task listener refuses a completion
+		super(errors.stream().map(error -> error.field() + ": " + error.reason()).collect(Collectors.joining("; ")));
 		this.errors = List.copyOf(errors);
 	}
 

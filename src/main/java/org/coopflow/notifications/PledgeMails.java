@@ -279,7 +279,7 @@ class PledgeMails {
 		}
 	}
 
-	private static String officeName(Office office) {
+	static String officeName(Office office) {
 		return switch (office) {
 			case CPCJD -> "Crime Prevention and Criminal Justice Division (CPCJD)";
 			case OHCHR -> "Office of the United Nations High Commissioner for Human Rights (OHCHR)";

@@ -1,0 +1,26 @@
+package org.coopflow.activities;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes "Collect survey replies" only when at least one Member State was asked: the replies
+ * themselves are recorded as they arrive (REST API), and those still missing are reminded by the
+ * timer on this task.
+ */
+@Component
+class CollectSurveyRepliesTaskListener implements TaskListener {
+
+	private final ActivityTypeDetails details;
+
+	CollectSurveyRepliesTaskListener(ActivityTypeDetails details) {
+		this.details = details;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		details.surveyCollected(ActivityTypeTasks.activityId(task));
+	}
+
+}

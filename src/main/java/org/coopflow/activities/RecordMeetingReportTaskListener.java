@@ -1,0 +1,30 @@
+package org.coopflow.activities;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes "Record meeting report" only with the experts' answers to the three questions of para. 7,
+ * and only once the meeting has its participants and its funding (the service says which is missing).
+ */
+@Component
+class RecordMeetingReportTaskListener implements TaskListener {
+
+	private final ActivityTypeDetails details;
+
+	RecordMeetingReportTaskListener(ActivityTypeDetails details) {
+		this.details = details;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String by = ActivityTypeTasks.completedBy(task);
+		details.recordMeetingReport(ActivityTypeTasks.activityId(task),
+				new MeetingReportAnswers(ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_DUPLICATION),
+						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_NECESSITY),
+						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_LEGAL_SYSTEMS)),
+				ActivityTypeTasks.text(task, ActivityTypeTasks.MEETING_SUMMARY), by);
+	}
+
+}

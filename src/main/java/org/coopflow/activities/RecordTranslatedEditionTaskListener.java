@@ -1,0 +1,48 @@
+package org.coopflow.activities;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.FieldError;
+import org.coopflow.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes "Record translated edition" only with an edition the service accepts: the form's fields
+ * become the activity's edition of the Compendium. Field errors name the form's fields.
+ */
+@Component
+class RecordTranslatedEditionTaskListener implements TaskListener {
+
+	private final ActivityTypeDetails details;
+
+	RecordTranslatedEditionTaskListener(ActivityTypeDetails details) {
+		this.details = details;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String by = ActivityTypeTasks.completedBy(task);
+		EditionRequest edition = new EditionRequest(ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_LANGUAGE),
+				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_MEMBER_STATE),
+				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_TITLE),
+				ActivityTypeTasks.date(task, ActivityTypeTasks.EDITION_PUBLISHED_ON),
+				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_LINK));
+		try {
+			details.recordTranslatedEdition(ActivityTypeTasks.activityId(task), edition, by);
+		}
+		catch (InvalidInputException e) {
+			throw new InvalidInputException(asFormFields(e.errors()));
+		}
+	}
+
+	/** {@code language} → {@code editionLanguage}: the names the form and the REST client know. */
+	private static List<FieldError> asFormFields(List<FieldError> errors) {
+		return errors.stream()
+			.map(error -> new FieldError("edition" + Character.toUpperCase(error.field().charAt(0))
+					+ error.field().substring(1), error.reason()))
+			.toList();
+	}
+
+}

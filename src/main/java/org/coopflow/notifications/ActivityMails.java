@@ -1,0 +1,205 @@
+package org.coopflow.notifications;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.coopflow.activities.ActivityEvents.ReportOverdue;
+import org.coopflow.activities.ActivityEvents.ReportSentToDonors;
+import org.coopflow.activities.ActivityEvents.SpendingOverrideRecorded;
+import org.coopflow.activities.ActivityEvents.SurveyRepliesOutstanding;
+import org.coopflow.activities.ActivityService;
+import org.coopflow.activities.ActivityTypeDetails;
+import org.coopflow.activities.ActivityView;
+import org.coopflow.activities.ReportKind;
+import org.coopflow.activities.ReportSummaries;
+import org.coopflow.activities.ReportSummaries.ReportSummary;
+import org.coopflow.activities.SurveyView;
+import org.coopflow.programmes.ProposalFacts;
+import org.coopflow.programmes.ProposalLifecycle;
+import org.coopflow.security.Role;
+import org.coopflow.security.UserDirectory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails what happens in the implementation of funded programmes: Member States reminded of
+ * questionnaires they have not answered, officers (then coordinators) of reports past due, donors of
+ * the final report sent to them, and coordinators of spending recorded ahead of the money received.
+ * Runs in the transaction of the change that published the event, so the mail is queued only if the
+ * change commits; each event key names one event, so a retried job mails once.
+ */
+@Component
+class ActivityMails {
+
+	private static final String SIGNATURE = """
+
+			This message was sent by coopflow. Please do not reply to it.
+			""";
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+	private final Notifications notifications;
+
+	private final UserDirectory users;
+
+	private final ProposalLifecycle programmes;
+
+	private final ActivityService activities;
+
+	private final ActivityTypeDetails details;
+
+	private final ReportSummaries reports;
+
+	ActivityMails(Notifications notifications, UserDirectory users, ProposalLifecycle programmes,
+			ActivityService activities, ActivityTypeDetails details, ReportSummaries reports) {
+		this.notifications = notifications;
+		this.users = users;
+		this.programmes = programmes;
+		this.activities = activities;
+		this.details = details;
+		this.reports = reports;
+	}
+
+	/**
+	 * To the donors of each Member State still owing a reply: which questionnaires, since when. The key
+	 * carries the reminder's round, so that each round of the reminder cycle mails once, and a repeated
+	 * event of the same round not again.
+	 */
+	@EventListener
+	void on(SurveyRepliesOutstanding outstanding) {
+		ActivityView activity = activities.find(outstanding.activityId());
+		SurveyView survey = details.survey(outstanding.activityId());
+		for (String memberState : outstanding.memberStates()) {
+			List<SurveyView.Request> owed = survey.requests()
+				.stream()
+				.filter(r -> r.memberState().equals(memberState) && r.status() == SurveyView.Status.OUTSTANDING)
+				.toList();
+			// the round is when this reminder was counted, the same on each of the Member State's requests;
+			// a count of reminders would repeat once the request reminded most is answered
+			long round = owed.stream()
+				.map(SurveyView.Request::lastRemindedAt)
+				.filter(java.util.Objects::nonNull)
+				.mapToLong(java.time.Instant::toEpochMilli)
+				.max()
+				.orElse(0);
+			String questionnaires = owed.stream()
+				.map(r -> "- " + r.standard() + ", sent on " + date(r.askedOn()))
+				.collect(Collectors.joining("\n"));
+			toDonors(memberState,
+					"survey-replies-outstanding:" + outstanding.activityId() + ":" + memberState + ":" + round,
+					"Reminder: questionnaire replies awaited from " + PledgeMails.memberState(memberState),
+					"""
+							The %s has not yet received the reply of %s to the following questionnaires on United Nations \
+							standards and norms in crime prevention and criminal justice (activity "%s", %d):
+
+							%s
+
+							ECOSOC resolution 1997/32 asks Governments that have not yet replied to submit their replies. \
+							Please send the reply to the %s, or ask it for another copy of the questionnaire.
+							"""
+						.formatted(PledgeMails.officeName(outstanding.office()), PledgeMails.memberState(memberState),
+								activity.title(), activity.id(), questionnaires.isEmpty() ? "- (see the activity)" : questionnaires,
+								outstanding.office()));
+		}
+	}
+
+	/** To the office's programme officers; once escalated, to its coordinators. */
+	@EventListener
+	void on(ReportOverdue overdue) {
+		ProposalFacts programme = programmes.facts(overdue.programmeId());
+		Optional<ReportSummary> report = reports.find(overdue.reportId());
+		String kind = kind(overdue.kind());
+		String due = report.map(r -> " was due on " + date(LocalDate.ofInstant(r.dueAt(), ZoneOffset.UTC))).orElse(" is past due");
+		String period = report.map(r -> " for " + date(r.periodFrom()) + " to " + date(r.periodTo())).orElse("");
+		if (overdue.escalated()) {
+			for (String recipient : users.emailsOf(Role.COORDINATOR, overdue.office())) {
+				notifications.enqueue("report-escalated:" + overdue.reportId(), recipient,
+						"Escalated: " + kind + " report overdue - " + programme.title(),
+						"""
+								The %s report%s of the programme "%s" (programme %d, %s)%s and has still not been submitted \
+								after the officers were reminded.
+
+								Please ask who holds the task to finish it, or take it over in Tasklist.
+								""".formatted(kind, period, programme.title(), programme.programmeId(),
+								overdue.office(), due) + SIGNATURE);
+			}
+			return;
+		}
+		for (String recipient : users.emailsOf(Role.PROGRAMME_OFFICER, overdue.office())) {
+			notifications.enqueue("report-overdue:" + overdue.reportId(), recipient,
+					"Reminder: " + kind + " report overdue - " + programme.title(),
+					"""
+							The %s report%s of the programme "%s" (programme %d)%s.
+
+							Please submit it in Tasklist. Donors receive the final report once it is approved.
+							""".formatted(kind, period, programme.title(), programme.programmeId(), due) + SIGNATURE);
+		}
+	}
+
+	/** To the donors of each Member State whose pledges funded the programme: what the report says. */
+	@EventListener
+	void on(ReportSentToDonors sent) {
+		ProposalFacts programme = programmes.facts(sent.programmeId());
+		Optional<ReportSummary> report = reports.find(sent.reportId());
+		String period = report.map(r -> " covering " + date(r.periodFrom()) + " to " + date(r.periodTo())).orElse("");
+		String summary = report.map(ReportSummary::summary)
+			.filter(text -> text != null && !text.isBlank())
+			.map(text -> "\nSummary of the report:\n\n" + text.strip() + "\n")
+			.orElse("");
+		for (String memberState : sent.donors().stream().distinct().toList()) {
+			toDonors(memberState, "report-sent:" + sent.reportId(), "Final report: " + programme.title(),
+					"""
+							The %s sends you the final report%s of the programme "%s" (programme %d), to which a pledge \
+							of %s contributed.
+							%s
+							The activities of the programme, what each produced and what was spent on it are in coopflow: \
+							GET /api/programmes/%d/activities (also for your colleagues signed in for %s).
+							"""
+						.formatted(PledgeMails.officeName(sent.office()), period, programme.title(),
+								programme.programmeId(), PledgeMails.memberState(memberState), summary,
+								programme.programmeId(), memberState));
+		}
+	}
+
+	/** To the office's coordinators: money spent ahead of the funds received wants a second pair of eyes. */
+	@EventListener
+	void on(SpendingOverrideRecorded override) {
+		ProposalFacts programme = programmes.facts(override.programmeId());
+		for (String recipient : users.emailsOf(Role.COORDINATOR, override.office())) {
+			notifications.enqueue("spending-override:" + override.expenditureId(), recipient,
+					"Spending ahead of funds received - " + programme.title(),
+					"""
+							%s recorded %s of spending on activity %d of the programme "%s" (programme %d), although the \
+							programme had received only %s.
+
+							The reason given: %s
+
+							Please review the expenditure (expenditure %d) with the officer: spending beyond the funds \
+							received is a commitment the office makes before the donors have paid.
+							""".formatted(override.by(), PledgeMails.money(override.amount(), override.currency()),
+							override.activityId(), programme.title(), programme.programmeId(),
+							PledgeMails.money(override.receivedBefore(), override.currency()), override.reason(),
+							override.expenditureId()) + SIGNATURE);
+		}
+	}
+
+	private void toDonors(String memberState, String eventKey, String subject, String body) {
+		for (String recipient : users.emailsOfDonors(memberState)) {
+			notifications.enqueue(eventKey, recipient, subject, body + SIGNATURE);
+		}
+	}
+
+	private static String kind(ReportKind kind) {
+		return kind == ReportKind.FINAL ? "final" : "progress";
+	}
+
+	private static String date(LocalDate date) {
+		return date == null ? "an unknown date" : date.format(DATE);
+	}
+
+}

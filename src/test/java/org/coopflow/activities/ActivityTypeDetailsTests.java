@@ -1,0 +1,205 @@
+package org.coopflow.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.coopflow.ConflictException;
+import org.coopflow.CoopflowTest;
+import org.coopflow.FieldError;
+import org.coopflow.InvalidInputException;
+import org.coopflow.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The service methods the implementation process calls: the experts' report needs all three answers
+ * of para. 7, participants and funding; experts serve in their personal capacity; reminders go only to
+ * Member States without a reply, and are mailed; the facts task forms show.
+ */
+@CoopflowTest
+class ActivityTypeDetailsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ActivityTypeDetails details;
+
+	ActivityFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		fixtures = new ActivityFixtures(TestHttp.api(port), jdbc);
+	}
+
+	private static List<String> fields(Throwable thrown) {
+		return ((InvalidInputException) thrown).errors().stream().map(FieldError::field).toList();
+	}
+
+	private static ParticipantRequest expert(String name, String country) {
+		return new ParticipantRequest(name, country, "Faculty of Law", true);
+	}
+
+	private static final MeetingReportAnswers ANSWERS = new MeetingReportAnswers(
+			" No duplication with the Standard Minimum Rules; rule 12 restates the Basic Principles on the Role of Lawyers ",
+			"Necessary: no instrument covers pre-trial procedure as a whole",
+			"Drafted for common-law and civil-law systems alike; rule 20 needs an alternative for inquisitorial systems");
+
+	@Test
+	void theMeetingReportNeedsEveryAnswerOfParagraphSevenParticipantsAndFunding() {
+		long meeting = fixtures.activityOfType("EXPERT_MEETING");
+		assertThatThrownBy(() -> details.recordMeetingReport(meeting,
+				new MeetingReportAnswers("No duplication", " ", null), null, "officerCpcjd"))
+			.isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(fields(e)).containsExactlyInAnyOrder("answerNecessity", "answerLegalSystems",
+					"participants", "funding"));
+		assertThat(details.meeting(meeting).report()).isNull();
+
+		details.addParticipant(meeting, expert("Wanjiru Kamau", "KE"), "officerCpcjd");
+		assertThatThrownBy(() -> details.recordMeetingReport(meeting, ANSWERS, null, "officerCpcjd"))
+			.satisfies(e -> assertThat(fields(e)).containsExactly("funding"));
+		details.recordMeetingFunding(meeting, new MeetingFundingRequest(new BigDecimal("80000"), "USD", "Government of Japan"),
+				"officerCpcjd");
+		assertThatThrownBy(() -> details.recordMeetingReport(meeting, ANSWERS, "x".repeat(8001), "officerCpcjd"))
+			.satisfies(e -> assertThat(fields(e)).containsExactly("meetingSummary"));
+
+		MeetingView recorded = details.recordMeetingReport(meeting, ANSWERS, "Three days in Vienna; 14 experts",
+				"reviewerCpcjd");
+		assertThat(recorded.report().answerDuplication()).startsWith("No duplication").doesNotEndWith(" ");
+		assertThat(recorded.report().answerNecessity()).isEqualTo(ANSWERS.necessity());
+		assertThat(recorded.report().answerLegalSystems()).isEqualTo(ANSWERS.legalSystems());
+		assertThat(recorded.report().summary()).isEqualTo("Three days in Vienna; 14 experts");
+		assertThat(recorded.report().recordedBy()).isEqualTo("reviewerCpcjd");
+	}
+
+	@Test
+	void anExpertWhoWouldRepresentTheirGovernmentIsRefused() {
+		long meeting = fixtures.activityOfType("EXPERT_MEETING");
+		assertThatThrownBy(() -> details.addParticipant(meeting,
+				new ParticipantRequest("Delegate", "KE", "Ministry of Foreign Affairs", false), "officerCpcjd"))
+			.satisfies(e -> assertThat(fields(e)).containsExactly("personalCapacity"));
+		assertThatThrownBy(() -> details.addParticipant(meeting,
+				new ParticipantRequest("Delegate", "KE", "Ministry of Foreign Affairs", null), "officerCpcjd"))
+			.satisfies(e -> assertThat(fields(e)).containsExactly("personalCapacity"));
+		assertThat(details.meeting(meeting).participants()).isEmpty();
+	}
+
+	@Test
+	void remindsOnlyMemberStatesWithoutAReplyAndMailsTheirDonors() {
+		long survey = fixtures.activityOfType("SURVEY_SUPPORT");
+		details.askMemberStates(survey, List.of(new SurveyRequest("NO", "SMR-PRISONERS", LocalDate.of(2026, 9, 1)),
+				new SurveyRequest("NO", "TOKYO-RULES", LocalDate.of(2026, 9, 1)),
+				new SurveyRequest("JP", "SMR-PRISONERS", LocalDate.of(2026, 9, 1)),
+				new SurveyRequest("KE", "SMR-PRISONERS", LocalDate.of(2026, 9, 1))), "officerCpcjd");
+		details.recordReply(survey, "JP", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 2), "Replied in full"),
+				"officerCpcjd");
+
+		assertThat(details.remindNonRespondents(survey)).containsExactly("KE", "NO");
+		SurveyView after = details.survey(survey);
+		assertThat(after.requests()).allSatisfy(request -> {
+			boolean replied = request.memberState().equals("JP");
+			assertThat(request.reminders()).as(request.memberState() + " " + request.standard()).isEqualTo(replied ? 0 : 1);
+			assertThat(request.lastRemindedAt() == null).isEqualTo(replied);
+		});
+
+		List<Map<String, Object>> mails = mailsAbout("survey-replies-outstanding:" + survey + ":%");
+		assertThat(mails).extracting(mail -> mail.get("RECIPIENT")).containsExactly("donor.norway@example.org");
+		assertThat((String) mails.get(0).get("EVENT_KEY")).startsWith("survey-replies-outstanding:" + survey + ":NO:");
+		assertThat((String) mails.get(0).get("BODY")).contains("SMR-PRISONERS, sent on 1 September 2026",
+				"TOKYO-RULES, sent on 1 September 2026", "Norway (NO)");
+
+		details.recordReply(survey, "NO", "TOKYO-RULES", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
+		assertThat(details.remindNonRespondents(survey)).containsExactly("KE", "NO");
+		List<Map<String, Object>> again = mailsAbout("survey-replies-outstanding:" + survey + ":%");
+		assertThat(again).hasSize(2);
+		assertThat((String) again.get(1).get("BODY")).contains("SMR-PRISONERS").doesNotContain("TOKYO-RULES");
+
+		// asked later, so reminded less often than the questionnaire answered now: still a new round
+		details.askMemberState(survey, new SurveyRequest("NO", "VICTIMS-DECL", null), "officerCpcjd");
+		details.recordReply(survey, "NO", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
+		assertThat(details.remindNonRespondents(survey)).containsExactly("KE", "NO");
+		List<Map<String, Object>> third = mailsAbout("survey-replies-outstanding:" + survey + ":NO:%");
+		assertThat(third).hasSize(3);
+		assertThat((String) third.get(2).get("BODY")).contains("VICTIMS-DECL").doesNotContain("SMR-PRISONERS");
+
+		details.recordReply(survey, "NO", "VICTIMS-DECL", new SurveyReply(LocalDate.now(), null), "officerCpcjd");
+		details.recordReply(survey, "KE", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
+		assertThat(details.remindNonRespondents(survey)).as("all replied").isEmpty();
+		assertThat(mailsAbout("survey-replies-outstanding:" + survey + ":%")).hasSize(3);
+	}
+
+	private List<Map<String, Object>> mailsAbout(String keyPattern) {
+		return jdbc.sql("SELECT event_key, recipient, subject, body FROM notification_outbox WHERE event_key LIKE ? ORDER BY id")
+			.param(keyPattern)
+			.query()
+			.listOfRows()
+			.stream()
+			.map(row -> {
+				Map<String, Object> upper = new java.util.HashMap<>();
+				row.forEach((k, v) -> upper.put(k.toUpperCase(), v));
+				return upper;
+			})
+			.toList();
+	}
+
+	@Test
+	void aCancelledSurveyIsNeitherRemindedNorClosed() {
+		long survey = fixtures.activityOfType("SURVEY_SUPPORT");
+		details.askMemberState(survey, new SurveyRequest("NO", "SMR-PRISONERS", null), "officerCpcjd");
+		fixtures.cancel(survey);
+		assertThatThrownBy(() -> details.remindNonRespondents(survey)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> details.surveyCollected(survey)).isInstanceOf(ConflictException.class);
+		assertThat(details.survey(survey).requests().get(0).reminders()).isZero();
+	}
+
+	@Test
+	void aSurveyThatAskedNobodyCannotBeClosed() {
+		long survey = fixtures.activityOfType("SURVEY_SUPPORT");
+		assertThatThrownBy(() -> details.surveyCollected(survey))
+			.satisfies(e -> assertThat(fields(e)).containsExactly("surveyRequests"));
+		details.askMemberState(survey, new SurveyRequest("KE", "VICTIMS-DECL", null), "officerCpcjd");
+		assertThat(details.surveyCollected(survey).requests()).hasSize(1);
+		assertThat(details.survey(survey).requests().get(0).askedOn()).as("today when left out").isEqualTo(LocalDate.now());
+	}
+
+	@Test
+	void taskFormsShowTheSurveyAndTheMeetingAsText() {
+		long survey = fixtures.activityOfType("SURVEY_SUPPORT");
+		assertThat(details.taskFacts(survey)).containsEntry("surveySummary",
+				"No Member State has been asked about a standard yet.");
+		details.askMemberStates(survey, List.of(new SurveyRequest("KE", "TOKYO-RULES", null),
+				new SurveyRequest("UG", "TOKYO-RULES", null), new SurveyRequest("KE", "BP-LAWYERS", null)), "officerCpcjd");
+		details.recordReply(survey, "UG", "TOKYO-RULES", new SurveyReply(LocalDate.now(), null), "officerCpcjd");
+		assertThat(details.taskFacts(survey)).containsOnlyKeys("surveySummary")
+			.containsEntry("surveySummary", """
+					BP-LAWYERS: asked 1, replied 0, outstanding 1 (KE)
+					TOKYO-RULES: asked 2, replied 1, outstanding 1 (KE)""");
+
+		long meeting = fixtures.activityOfType("EXPERT_MEETING");
+		assertThat(details.taskFacts(meeting)).containsEntry("meetingParticipants",
+				"No participant has been added yet.\nFunding: not recorded yet.");
+		details.addParticipants(meeting, List.of(expert("Wanjiru Kamau", "KE"), expert("Ola Nordmann", "NO")),
+				"officerCpcjd");
+		details.recordMeetingFunding(meeting, new MeetingFundingRequest(new BigDecimal("45000.50"), "EUR", "Austria"),
+				"officerCpcjd");
+		assertThat(details.taskFacts(meeting)).containsOnlyKeys("meetingParticipants")
+			.containsEntry("meetingParticipants", """
+					1. Wanjiru Kamau (KE), Faculty of Law, in a personal capacity
+					2. Ola Nordmann (NO), Faculty of Law, in a personal capacity
+					Funding: EUR 45000.50 from Austria.""");
+
+		assertThat(details.taskFacts(fixtures.activityOfType("TRAINING"))).isEmpty();
+	}
+
+}
