@@ -366,6 +366,59 @@ class ActivityImplementationProcessTests {
 			.param(programmeId).query(java.sql.Timestamp.class).single()).isNotNull();
 	}
 
+	@Test
+	void aTranslationASurveyAndAnExpertMeetingRecordWhatTheirTypeNeeds() {
+		long programmeId = fixtures.fundedProgramme("30000.00", "donorNorway", "30000");
+		String instance = instanceOf(programmeId);
+		long translation = fixtures.plan(programmeId, ImplementationFixtures.activity("COMPENDIUM_TRANSLATION", "Compendium in Swahili"))
+			.path("id").asLong();
+		long survey = fixtures.plan(programmeId, ImplementationFixtures.activity("SURVEY_SUPPORT", "Prison questionnaire"))
+			.path("id").asLong();
+		long meeting = fixtures.plan(programmeId, ImplementationFixtures.activity("EXPERT_MEETING", "Experts on the draft rules"))
+			.path("id").asLong();
+		complete(task(instance, Tasks.PLAN_ACTIVITIES), OFFICER, Map.of());
+		assertThat(openTasks(instance)).containsExactly(Tasks.COLLECT_SURVEY_REPLIES, Tasks.RECORD_MEETING_REPORT,
+				Tasks.RECORD_TRANSLATED_EDITION);
+
+		Task edition = taskOfActivity(instance, Tasks.RECORD_TRANSLATED_EDITION, translation);
+		assertThatThrownBy(() -> complete(edition, OFFICER, Map.of("editionLanguage", "qq", "editionMemberState", "KE",
+				"editionTitle", "Mkusanyiko"))).hasMessageContaining("editionLanguage");
+		complete(edition, OFFICER, Map.of("editionLanguage", "sw", "editionMemberState", "KE", "editionTitle",
+				"Mkusanyiko wa Viwango", "editionPublishedOn", today().toString()));
+		assertThat(get("/api/activities/" + translation + "/translated-edition").path("recordedBy").asText()).isEqualTo(OFFICER);
+
+		Task collect = taskOfActivity(instance, Tasks.COLLECT_SURVEY_REPLIES, survey);
+		assertThat(tasks.getVariableLocal(collect.getId(), "surveySummary"))
+			.isEqualTo("No Member State has been asked about a standard yet.");
+		assertThatThrownBy(() -> complete(collect, OFFICER, Map.of())).hasMessageContaining("surveyRequests");
+		fixtures.pledges().step("POST", "/api/activities/" + survey + "/survey/requests", OFFICER,
+				"{\"memberState\": \"NO\", \"standard\": \"SMR-PRISONERS\"}", 201);
+		fire(instance, "Timer_SurveyReminderDue");
+		assertThat(get("/api/activities/" + survey + "/survey").path("requests").get(0).path("reminders").asInt()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE event_key LIKE ? AND recipient = ?")
+			.params("survey-replies-outstanding:" + survey + ":NO:%", "donor.norway@example.org")
+			.query(Long.class).single()).isEqualTo(1);
+		complete(collect, OFFICER, Map.of());
+
+		Task report = taskOfActivity(instance, Tasks.RECORD_MEETING_REPORT, meeting);
+		Map<String, Object> answers = Map.of("answerDuplication", "No duplication", "answerNecessity", "Needed",
+				"answerLegalSystems", "Fits common-law and civil-law systems");
+		assertThatThrownBy(() -> complete(report, OFFICER, answers)).hasMessageContaining("participants")
+			.hasMessageContaining("funding");
+		fixtures.pledges().step("POST", "/api/activities/" + meeting + "/meeting/participants", OFFICER,
+				"{\"name\": \"Wanjiru Kamau\", \"country\": \"KE\", \"affiliation\": \"University of Nairobi\", "
+						+ "\"personalCapacity\": true}", 201);
+		fixtures.pledges().step("PUT", "/api/activities/" + meeting + "/meeting/funding", OFFICER,
+				"{\"amount\": \"45000\", \"currency\": \"EUR\", \"source\": \"Austria\"}", 200);
+		complete(report, OFFICER, answers);
+		assertThat(get("/api/activities/" + meeting + "/meeting").path("report").path("answerNecessity").asText())
+			.isEqualTo("Needed");
+
+		assertThat(openTasks(instance)).containsExactly(Tasks.COMPLETE_ACTIVITY, Tasks.COMPLETE_ACTIVITY,
+				Tasks.COMPLETE_ACTIVITY);
+		assertThat(passed(instance)).contains("Task_RemindNonRespondents", "EndEvent_NonRespondentsReminded");
+	}
+
 	@AfterAll
 	static void everyElementOfTheModelWasPassed() {
 		BpmnModelInstance model = repositoryService.getBpmnModelInstance(repositoryService.createProcessDefinitionQuery()
