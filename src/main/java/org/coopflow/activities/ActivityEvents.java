@@ -36,8 +36,12 @@ public final class ActivityEvents {
 	public record ReportSentToDonors(long reportId, long programmeId, Office office, List<String> donors) {
 	}
 
-	/** Member States asked about a standard have not replied to the questionnaire: they are reminded. */
-	public record SurveyRepliesOutstanding(long activityId, long programmeId, Office office, List<String> memberStates) {
+	/**
+	 * Member States asked about a standard have not replied to the questionnaire: they are reminded.
+	 * {@code remindedAt} names the reminder round (to the millisecond, which the database may not keep).
+	 */
+	public record SurveyRepliesOutstanding(long activityId, long programmeId, Office office, List<String> memberStates,
+			java.time.Instant remindedAt) {
 	}
 
 }

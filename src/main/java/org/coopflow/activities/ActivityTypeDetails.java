@@ -195,10 +195,11 @@ public class ActivityTypeDetails {
 	 */
 	public List<String> remindNonRespondents(long activityId) {
 		ActivityView activity = open(activityId, ActivityType.SURVEY_SUPPORT);
-		List<String> memberStates = details.remindNonRespondents(activityId, now());
+		java.time.Instant round = now();
+		List<String> memberStates = details.remindNonRespondents(activityId, round);
 		if (!memberStates.isEmpty()) {
 			events.publishEvent(new SurveyRepliesOutstanding(activityId, activity.programmeId(), activity.office(),
-					memberStates));
+					memberStates, round));
 		}
 		return memberStates;
 	}

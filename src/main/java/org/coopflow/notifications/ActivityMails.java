@@ -79,14 +79,9 @@ class ActivityMails {
 				.stream()
 				.filter(r -> r.memberState().equals(memberState) && r.status() == SurveyView.Status.OUTSTANDING)
 				.toList();
-			// the round is when this reminder was counted, the same on each of the Member State's requests;
+			// the round is when this reminder was counted, as the event says (MySQL keeps whole seconds);
 			// a count of reminders would repeat once the request reminded most is answered
-			long round = owed.stream()
-				.map(SurveyView.Request::lastRemindedAt)
-				.filter(java.util.Objects::nonNull)
-				.mapToLong(java.time.Instant::toEpochMilli)
-				.max()
-				.orElse(0);
+			long round = outstanding.remindedAt().toEpochMilli();
 			String questionnaires = owed.stream()
 				.map(r -> "- " + r.standard() + ", sent on " + date(r.askedOn()))
 				.collect(Collectors.joining("\n"));

@@ -94,7 +94,7 @@ class ActivityMailsTests {
 		details.askMemberStates(survey, List.of(new SurveyRequest("NO", "TOKYO-RULES", LocalDate.of(2026, 9, 1)),
 				new SurveyRequest("JP", "BP-LAWYERS", LocalDate.of(2026, 9, 2)),
 				new SurveyRequest("KE", "BP-LAWYERS", LocalDate.of(2026, 9, 2))), "officerCpcjd");
-		publish(new SurveyRepliesOutstanding(survey, programme, Office.CPCJD, List.of("JP", "KE", "NO")));
+		publish(new SurveyRepliesOutstanding(survey, programme, Office.CPCJD, List.of("JP", "KE", "NO"), Instant.ofEpochMilli(0)));
 
 		List<Mail> norway = mails("survey-replies-outstanding:" + survey + ":NO:0");
 		assertThat(recipients(norway)).containsExactly("donor.norway@example.org");
@@ -105,8 +105,10 @@ class ActivityMailsTests {
 		assertThat(japan.get(0).body()).contains("BP-LAWYERS, sent on 2 September 2026").doesNotContain("TOKYO-RULES");
 		assertThat(mails("survey-replies-outstanding:" + survey + ":KE:0")).as("Kenya has no donor account").isEmpty();
 
-		publish(new SurveyRepliesOutstanding(survey, programme, Office.CPCJD, List.of("NO")));
+		publish(new SurveyRepliesOutstanding(survey, programme, Office.CPCJD, List.of("NO"), Instant.ofEpochMilli(0)));
 		assertThat(mails("survey-replies-outstanding:" + survey + ":NO:0")).as("the same round mails once").hasSize(1);
+		publish(new SurveyRepliesOutstanding(survey, programme, Office.CPCJD, List.of("NO"), Instant.ofEpochMilli(1)));
+		assertThat(mails("survey-replies-outstanding:" + survey + ":NO:1")).as("the next round mails again").hasSize(1);
 	}
 
 	@Test
