@@ -356,6 +356,14 @@ public class ActivityService {
 		return activities.implementation(programmeId);
 	}
 
+	/** The implementation of the programme for other modules' reports; empty before it was funded. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<ImplementationView> implementationView(long programmeId) {
+		return activities.implementation(programmeId)
+			.map(i -> new ImplementationView(i.programmeId(), i.office(), i.stage(), i.startedAt(), i.closedAt(),
+					i.unspentAmount(), i.unspentChoice(), i.unspentReason(), i.unspentDecidedAt()));
+	}
+
 	/** The newest implementations for the list page: an officer's own office's, everyone's for others. */
 	@Transactional(readOnly = true)
 	List<ActivityRepository.Summary> implementations(CoopflowUser user) {

@@ -97,6 +97,9 @@ class SecurityConfiguration {
 				// the implementation pages; only the owning office's officers plan and spend there
 				.requestMatchers(paths("/implementation", "/implementation/**"))
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
+				// the portfolio is the offices' view; a donor follows its own pledges' reports instead
+				.requestMatchers(paths("/portfolio"))
+				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -79,7 +79,12 @@ public final class ImplementationFixtures {
 
 	/** A pledge of the donor to the programme, agreed, with {@code paid} received (nothing when "0"). */
 	public long pledge(long programmeId, String donor, String amount, String paid) {
-		long pledgeId = pledges.create(donor, PledgeFixtures.toProgramme(amount, "USD", programmeId)).path("id").asLong();
+		return pledge(programmeId, donor, amount, "USD", paid);
+	}
+
+	/** The same in another currency, which needs this month's rate entered first. */
+	public long pledge(long programmeId, String donor, String amount, String currency, String paid) {
+		long pledgeId = pledges.create(donor, PledgeFixtures.toProgramme(amount, currency, programmeId)).path("id").asLong();
 		pledges.verify(pledgeId);
 		pledges.agree(pledgeId);
 		if (!"0".equals(paid)) {

@@ -46,7 +46,12 @@ class SecurityMatrixTests {
 			"/actuator/metrics,    admin,            200",
 			"/engine-rest/engine,  anonymous,        200",
 			"/engine-rest/process-definition, anonymous, 401",
-			"/engine-rest/user,    donorJapan,       403" })
+			"/engine-rest/user,    donorJapan,       403",
+			"/api/portfolio,       anonymous,        401",
+			"/api/portfolio,       donorNorway,      403",
+			"/api/portfolio,       officerCpcjd,     200",
+			"/api/portfolio,       coordinatorOhchr, 200",
+			"/api/portfolio,       admin,            200" })
 	void apiAccess(String path, String user, int expected) {
 		TestHttp.Response response = TestHttp.api(port).get(path, user);
 		assertThat(response.status()).as("%s as %s", path, user).isEqualTo(expected);

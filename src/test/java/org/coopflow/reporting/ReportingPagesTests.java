@@ -1,0 +1,81 @@
+package org.coopflow.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.coopflow.CoopflowTest;
+import org.coopflow.TestHttp;
+import org.coopflow.activities.ImplementationFixtures;
+import org.coopflow.programmes.ProposalLifecycle;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reporting pages as HTML, signed in through the form: the portfolio for staff only, a pledge's report
+ * for its own donor only (another Member State's pledge is the 404 page).
+ */
+@CoopflowTest
+class ReportingPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ProposalLifecycle lifecycle;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	private TestHttp signedIn(String user) {
+		TestHttp browser = TestHttp.browser(port);
+		browser.signIn(user, TestHttp.DEMO_PASSWORD);
+		return browser;
+	}
+
+	@Test
+	void staffOpenThePortfolioFromTheStartPageAndDonorsCannot() {
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		long open = fixtures.openProgramme("800000000.00", "USD");
+		for (String user : new String[] { "officerCpcjd", "coordinatorOhchr", "admin" }) {
+			TestHttp browser = signedIn(user);
+			assertThat(browser.browse("/").body()).as(user).contains("href=\"/portfolio\"");
+			TestHttp.Response page = browser.browse("/portfolio?office=CPCJD");
+			assertThat(page.status()).as(user).isEqualTo(200);
+			assertThat(page.body()).contains("Portfolio of CPCJD", "id=\"gap-" + open + "\"", "800,000,000.00",
+					"Standard Minimum Rules");
+		}
+		assertThat(signedIn("officerCpcjd").browse("/portfolio?office=NOPE").status()).isEqualTo(400);
+		TestHttp donor = signedIn("donorNorway");
+		assertThat(donor.browse("/portfolio").status()).isEqualTo(403);
+		assertThat(donor.browse("/").body()).doesNotContain("href=\"/portfolio\"");
+	}
+
+	@Test
+	void aDonorOpensItsPledgesReportFromMyPledgesAndNoOtherMemberStatesReport() {
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		long programmeId = fixtures.openProgramme("40000.00", "USD");
+		long pledgeId = fixtures.pledge(programmeId, "donorNorway", "40000.00", "10000");
+		fixtures.markFunded(programmeId);
+		fixtures.plan(programmeId, ImplementationFixtures.activity("TRAINING", "Training of probation officers"));
+
+		TestHttp norway = signedIn("donorNorway");
+		assertThat(norway.browse("/donor/pledges").body()).contains("href=\"/donor/pledges/" + pledgeId + "/report\"");
+		TestHttp.Response page = norway.browse("/donor/pledges/" + pledgeId + "/report");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("What pledge " + pledgeId + " did", "40,000.00", "10,000.00",
+				"Training of probation officers", "No report has been shared with donors yet");
+
+		TestHttp.Response other = signedIn("donorJapan").browse("/donor/pledges/" + pledgeId + "/report");
+		assertThat(other.status()).isEqualTo(404);
+		assertThat(other.contentType()).startsWith("text/html");
+		assertThat(other.body()).doesNotContain("Training of probation officers");
+		assertThat(signedIn("officerCpcjd").browse("/donor/pledges/" + pledgeId + "/report").status())
+			.as("the donor pages are the donors'").isEqualTo(403);
+	}
+
+}
