@@ -152,12 +152,12 @@ class ActivityMails {
 							The %s sends you the final report%s of the programme "%s" (programme %d), to which a pledge \
 							of %s contributed.
 							%s
-							The activities of the programme, what each produced and what was spent on it are in coopflow: \
-							GET /api/programmes/%d/activities (also for your colleagues signed in for %s).
+							What your pledge paid for, the activities of the programme and what each produced are in \
+							coopflow: sign in and open "My pledges", then "What pledge N did" (also for your colleagues \
+							signed in for %s; the same as GET /api/pledges/{id}/report).
 							"""
 						.formatted(PledgeMails.officeName(sent.office()), period, programme.title(),
-								programme.programmeId(), PledgeMails.memberState(memberState), summary,
-								programme.programmeId(), memberState));
+								programme.programmeId(), PledgeMails.memberState(memberState), summary, memberState));
 		}
 	}
 

@@ -140,7 +140,7 @@ class ActivityMailsTests {
 		assertThat(sent).allSatisfy(mail -> {
 			assertThat(mail.subject()).startsWith("Final report: Standards in practice");
 			assertThat(mail.body()).contains("Trained 240 prison officers", "1 January 2027 to 30 June 2027",
-					"GET /api/programmes/" + programme + "/activities");
+					"\"My pledges\"", "GET /api/pledges/{id}/report");
 		});
 		assertThat(sent.get(0).body()).contains("Japan (JP)");
 		assertThat(sent.get(1).body()).contains("Norway (NO)");
