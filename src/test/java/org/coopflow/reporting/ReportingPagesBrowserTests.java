@@ -76,9 +76,11 @@ class ReportingPagesBrowserTests {
 		HeadlessChromium.follow(browser, browser.findElement(By.linkText("My pledges")));
 		HeadlessChromium.follow(browser, browser.findElement(By.id("report-link-" + pledgeId)));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What pledge " + pledgeId + " did");
-		assertThat(browser.findElement(By.id("money-pledged")).getText()).isEqualTo("Pledged 30,000.00 30,000.00");
-		assertThat(browser.findElement(By.id("money-received")).getText()).isEqualTo("Received 12,000.00 12,000.00");
-		assertThat(browser.findElement(By.id("money-spent")).getText()).isEqualTo("Spent 3,000.00 3,000.00");
+		assertThat(browser.findElement(By.id("money-pledged")).getText()).isEqualTo("Pledged 30,000.00");
+		assertThat(browser.findElement(By.id("money-received")).getText()).isEqualTo("Received 12,000.00");
+		assertThat(browser.findElement(By.id("money-spent")).getText()).isEqualTo("Spent 3,000.00");
+		assertThat(browser.findElement(By.id("money-caption")).getText()).as("a pledge in dollars has one column")
+			.isEqualTo("From pledged to spent, in US dollars");
 		assertThat(browser.findElement(By.id("activity-" + activity)).getText()).contains("Training of magistrates",
 				"Planned", "0 of 0");
 		assertThat(browser.findElement(By.id("no-reports")).isDisplayed()).isTrue();

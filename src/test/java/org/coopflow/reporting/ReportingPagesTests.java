@@ -78,4 +78,17 @@ class ReportingPagesTests {
 			.as("the donor pages are the donors'").isEqualTo(403);
 	}
 
+	@Test
+	void aPledgeInYenShowsWholeYenBesideItsDollars() {
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		fixtures.pledges().rate("JPY", "150.000000");
+		long programmeId = fixtures.openProgramme("40000.00", "USD");
+		long pledgeId = fixtures.pledge(programmeId, "donorJapan", "6000000", "JPY", "3000000");
+		fixtures.markFunded(programmeId);
+
+		String page = signedIn("donorJapan").browse("/donor/pledges/" + pledgeId + "/report").body();
+		assertThat(page).contains("From pledged to spent, in JPY and in US dollars", "6,000,000<", "3,000,000<",
+				"40,000.00", "20,000.00").doesNotContain("6,000,000.00");
+	}
+
 }
