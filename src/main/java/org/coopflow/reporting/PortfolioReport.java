@@ -69,17 +69,34 @@ public class PortfolioReport {
 		this.reports = reports;
 	}
 
-	/** One programme with its funding sums; {@code budgetUsd} null when its currency has no rate. */
+	/**
+	 * One programme with its funding sums; {@code unitsPerUsd} is this month's rate of its currency, null when
+	 * there is none. Committed and received dollars are what the pledges were worth when recorded; the budget
+	 * and the gap have no such date, so both are converted at this month's rate.
+	 */
 	record Row(long id, String title, Office office, ProgrammeStatus status, BigDecimal budget, String currency,
 			Instant fundingDeadlineAt, BigDecimal committed, BigDecimal committedUsd, BigDecimal receivedUsd,
-			BigDecimal budgetUsd) {
+			BigDecimal unitsPerUsd) {
 
 		BigDecimal gap() {
 			return budget.subtract(committed).max(BigDecimal.ZERO);
 		}
 
+		BigDecimal budgetUsd() {
+			return toUsd(budget);
+		}
+
+		/**
+		 * The gap in programme currency at this month's rate: subtracting the committed dollars (valued at
+		 * the pledges' own rates) from the budget at today's rate would show a fully funded euro programme
+		 * as short, or a short one as funded, whenever the rate has moved.
+		 */
 		BigDecimal gapUsd() {
-			return budgetUsd == null ? null : budgetUsd.subtract(committedUsd).max(BigDecimal.ZERO);
+			return toUsd(gap());
+		}
+
+		private BigDecimal toUsd(BigDecimal amount) {
+			return unitsPerUsd == null ? null : amount.divide(unitsPerUsd, 2, RoundingMode.HALF_EVEN);
 		}
 
 	}
@@ -128,7 +145,7 @@ public class PortfolioReport {
 		}).toList());
 
 		Set<String> withoutRate = rows.stream()
-			.filter(row -> row.budgetUsd() == null)
+			.filter(row -> row.unitsPerUsd() == null)
 			.map(Row::currency)
 			.collect(Collectors.toCollection(TreeSet::new));
 		return new Portfolio(office, asOf, rows.size(), byStatus, byStandard, byCountry, gaps, overdue,
@@ -154,14 +171,12 @@ public class PortfolioReport {
 			.query((rs, n) -> {
 				String currency = rs.getString(6).trim();
 				BigDecimal budget = rs.getBigDecimal(5).setScale(2);
-				BigDecimal budgetUsd = unitsPerUsd.computeIfAbsent(currency, c -> rates.unitsPerUsd(c, asOf))
-					.map(rate -> budget.divide(rate, 2, RoundingMode.HALF_EVEN))
-					.orElse(null);
+				BigDecimal rate = unitsPerUsd.computeIfAbsent(currency, c -> rates.unitsPerUsd(c, asOf)).orElse(null);
 				Timestamp deadline = rs.getTimestamp(7);
 				return new Row(rs.getLong(1), rs.getString(2), Office.valueOf(rs.getString(3).trim()),
 						ProgrammeStatus.valueOf(rs.getString(4)), budget, currency,
 						deadline == null ? null : deadline.toInstant(), rs.getBigDecimal(8).setScale(2),
-						rs.getBigDecimal(9).setScale(2), rs.getBigDecimal(10).setScale(2), budgetUsd);
+						rs.getBigDecimal(9).setScale(2), rs.getBigDecimal(10).setScale(2), rate);
 			})
 			.list();
 	}

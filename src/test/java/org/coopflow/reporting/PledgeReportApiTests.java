@@ -176,7 +176,9 @@ class PledgeReportApiTests {
 	}
 
 	@Test
-	void theDonorSeesWhatHappensToTheFundsLeftWhenTheProgrammeCloses() {
+	void theDonorSeesTheOfficersRecordedChoiceForTheFundsNotSpent() {
+		// the choice is recorded here directly; the closing task that records it is walked through in
+		// ActivityImplementationProcessTests.aFundedProgrammeIsPlannedCarriedOutReportedOnAndClosedWithItsUnspentFundsDecided
 		long programmeId = fixtures.openProgramme("20000.00", "USD");
 		long pledgeId = fixtures.pledge(programmeId, "donorNorway", "20000.00", "20000");
 		fixtures.markFunded(programmeId);

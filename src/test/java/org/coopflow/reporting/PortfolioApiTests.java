@@ -146,6 +146,22 @@ class PortfolioApiTests {
 	}
 
 	@Test
+	void theGapInDollarsIsTheGapInTheProgrammeCurrencyAtThisMonthsRate() {
+		fixtures.pledges().rate("EUR", "0.900000");
+		long euros = fixtures.openProgramme("90000000.00", "EUR");
+		// committed at 0.90: 50,000,000 dollars as recorded with the pledge
+		fixtures.pledge(euros, "donorNorway", "45000000.00", "EUR", "0");
+		fixtures.pledges().rate("EUR", "0.800000");
+
+		JsonNode gap = line(portfolio("coordinatorCpcjd", "?office=CPCJD&limit=500").path("fundingGaps").path("largest"),
+				"programmeId", String.valueOf(euros));
+		assertThat(gap.path("currency").asText()).isEqualTo("EUR");
+		assertThat(gap.path("gap").decimalValue()).isEqualByComparingTo("45000000");
+		// 45,000,000 euros still to fund at this month's 0.80, not this month's budget less last rate's dollars
+		assertThat(gap.path("gapUsd").decimalValue()).isEqualByComparingTo("56250000");
+	}
+
+	@Test
 	void donorsDoNotSeeThePortfolioAndBadParametersAreNamed() {
 		TestHttp.Response donor = api.get("/api/portfolio", "donorNorway");
 		assertThat(donor.status()).isEqualTo(403);
