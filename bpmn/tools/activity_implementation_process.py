@@ -149,9 +149,12 @@ def gateway(id, name=None, default=None, indent=I):
     return f'{indent}<bpmn:exclusiveGateway id="{id}"{n}{dflt}>' + d.io(id, indent) + f"\n{indent}</bpmn:exclusiveGateway>\n"
 
 
-def event(id, name, kind, indent=I, message=None):
+def event(id, name, kind, indent=I, message=None, terminate=False):
+    """A start or end event; a message names what starts it, terminate ends every path of the process."""
     definition = (f'\n{indent}  <bpmn:messageEventDefinition id="MessageEventDefinition_{id.split("_", 1)[1]}" '
                   f'messageRef="{message}" />' if message else "")
+    if terminate:
+        definition += f'\n{indent}  <bpmn:terminateEventDefinition id="TerminateEventDefinition_{id.split("_", 1)[1]}" />'
     return (f'{indent}<bpmn:{kind} id="{id}" name="{escape(name)}">' + d.io(id, indent) + definition
             + f"\n{indent}</bpmn:{kind}>\n")
 
@@ -191,7 +194,8 @@ DOC = ("From a funded programme to its closing. A programme officer of the progr
        "instrument), then its actual dates. An activity cancelled on the way is dropped. Every reporting period while "
        "activities run, a progress report is written and reviewed, and returned until it is accepted. When all "
        "activities are done, the final report is written and sent to the donors; money left unspent is returned to "
-       "them or reprogrammed, and the programme is closed. A report not submitted in time is reminded to its author, "
+       "them or reprogrammed, and the programme is closed; a progress report still open then is superseded by the "
+       "final report, which covers the whole implementation. A report not submitted in time is reminded to its author, "
        "then escalated to the coordinator.")
 x.append(f"{I}<bpmn:documentation>{escape(DOC)}</bpmn:documentation>\n")
 x.append(event("StartEvent_ProgrammeFunded", "Programme funded", "startEvent", message="Message_ProgrammeFunded"))
@@ -268,7 +272,8 @@ x.append(user_task("Task_RecordUnspentFundsChoice", "Record choice for unspent f
                    "Part of the programme's money is unspent. Record whether it is returned to the donors or reprogrammed, "
                    "and why; the programme is then closed.", "unspentFundsTaskListener"))
 x.append(service_task("Task_CloseProgramme", "Close programme", "closeProgrammeDelegate"))
-x.append(event("EndEvent_ProgrammeClosed", "Programme closed", "endEvent"))
+# terminates: a progress report still open when the last activity ended is superseded by the final report
+x.append(event("EndEvent_ProgrammeClosed", "Programme closed", "endEvent", terminate=True))
 for f in d.flows_from(set(d.shapes) - INNER - CANCELLED):
     x.append(d.flow_xml(f))
 x.append("  </bpmn:process>\n")

@@ -1,6 +1,7 @@
 package org.coopflow.activities;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import org.coopflow.reference.Office;
@@ -28,8 +29,12 @@ public final class ActivityEvents {
 			BigDecimal amount, String currency, BigDecimal receivedBefore, String reason, String by) {
 	}
 
-	/** A progress or final report is past due: the officers are reminded, or the coordinator told. */
-	public record ReportOverdue(long reportId, long programmeId, Office office, ReportKind kind, boolean escalated) {
+	/**
+	 * A progress or final report is past due: the officers are reminded, or the coordinator told. A returned
+	 * report's revision is due again later, so {@code dueAt} tells one round of reminders from the next.
+	 */
+	public record ReportOverdue(long reportId, long programmeId, Office office, ReportKind kind, boolean escalated,
+			Instant dueAt) {
 	}
 
 	/** The final report was sent to the Member States whose pledges funded the programme. */

@@ -58,6 +58,17 @@ final class ActivityTypeTasks {
 				+ " here; each instance of the activity sub-process carries its own");
 	}
 
+	/**
+	 * Removes what a completed form sent. Tasklist sends a form's fields as process variables, which every
+	 * activity's instance of the sub-process sees: left there, the next activity's form of the same kind
+	 * would open filled in with this one's answers.
+	 */
+	static void forget(DelegateTask task, String... fields) {
+		for (String field : fields) {
+			task.removeVariable(field);
+		}
+	}
+
 	/** The text a form sent, stripped; null when absent or blank. */
 	static String text(VariableScope scope, String name) {
 		Object value = scope.getVariable(name);

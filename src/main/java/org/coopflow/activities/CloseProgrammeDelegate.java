@@ -7,7 +7,11 @@ import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.ProgrammeStatus;
 import org.springframework.stereotype.Component;
 
-/** The implementation ends and the programme is CLOSED. */
+/**
+ * The implementation ends and the programme is CLOSED. The model's end event then terminates the process,
+ * so that a progress report still open (its period came due while the last activities ran) does not keep
+ * reminding anyone of a closed programme; its record says the final report superseded it.
+ */
 @Component
 class CloseProgrammeDelegate implements JavaDelegate {
 
@@ -17,8 +21,12 @@ class CloseProgrammeDelegate implements JavaDelegate {
 
 	private final ProgrammeCatalogue programmes;
 
-	CloseProgrammeDelegate(ActivityService activities, ImplementationLifecycle lifecycle, ProgrammeCatalogue programmes) {
+	private final ImplementationReports reports;
+
+	CloseProgrammeDelegate(ActivityService activities, ImplementationLifecycle lifecycle, ProgrammeCatalogue programmes,
+			ImplementationReports reports) {
 		this.activities = activities;
+		this.reports = reports;
 		this.lifecycle = lifecycle;
 		this.programmes = programmes;
 	}
@@ -27,6 +35,7 @@ class CloseProgrammeDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		long programmeId = ImplementationVariables.programmeId(execution);
 		activities.closeImplementation(programmeId);
+		reports.supersedeOpenProgressReports(programmeId);
 		if (programmes.find(programmeId).map(p -> p.status() != ProgrammeStatus.CLOSED).orElse(false)) {
 			lifecycle.close(programmeId, "coopflow");
 		}

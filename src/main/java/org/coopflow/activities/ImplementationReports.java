@@ -86,12 +86,13 @@ public class ImplementationReports {
 	/**
 	 * The report a new "Submit" task works on: the one returned for revision, or a new one for the period
 	 * since the last report (since implementation started, for the first). It is due after the reminder
-	 * period the process's timer waits before reminding.
+	 * period the process's timer waits before reminding; a returned report's revision is due as long after.
 	 */
 	public ReportView openForSubmission(long programmeId, ReportKind kind, String taskId) {
+		Instant due = now().plus(Duration.parse(settings.reportReminder()));
 		var returned = reports.returned(programmeId, kind);
 		if (returned.isPresent()) {
-			reports.pickUp(returned.get().id(), ReportStatus.DUE, taskId);
+			reports.reopen(returned.get().id(), taskId, due);
 			return reports.find(returned.get().id()).orElseThrow();
 		}
 		LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
@@ -105,7 +106,6 @@ public class ImplementationReports {
 		if (from.isAfter(today)) {
 			from = today;
 		}
-		Instant due = now().plus(Duration.parse(settings.reportReminder()));
 		long id = reports.insert(programmeId, kind, from, today, due, taskId);
 		return reports.find(id).orElseThrow();
 	}
@@ -143,11 +143,18 @@ public class ImplementationReports {
 
 	/** The DUE report of the kind is overdue: the officers are reminded, or (escalated) the coordinator told. */
 	public void overdue(long programmeId, ReportKind kind, boolean escalated) {
-		reports.due(programmeId, kind).ifPresent(report -> {
-			reports.stamp(report.id(), escalated ? "escalated_at" : "reminded_at", now());
+		String stamp = escalated ? "escalated_at" : "reminded_at";
+		reports.dueNotYet(programmeId, kind, stamp).ifPresent(report -> {
+			reports.stamp(report.id(), stamp, now());
 			Implementation implementation = activities.implementation(programmeId).orElseThrow();
-			events.publishEvent(new ReportOverdue(report.id(), programmeId, implementation.office(), kind, escalated));
+			events.publishEvent(new ReportOverdue(report.id(), programmeId, implementation.office(), kind, escalated,
+					report.dueAt()));
 		});
+	}
+
+	/** The programme closes: a progress report still open is superseded by the final report. */
+	public void supersedeOpenProgressReports(long programmeId) {
+		reports.supersedeOpenProgressReports(programmeId);
 	}
 
 	/** Sends the submitted final report to each Member State whose agreed pledges fund the programme. */

@@ -60,6 +60,9 @@ class ImplementationTaskListener implements TaskListener {
 				task.setDueDate(java.util.Date.from(report.dueAt()));
 			}
 			case Tasks.REVIEW_PROGRESS_REPORT -> {
+				// the last review's decision is still a process variable (the gateway after the task read it):
+				// left there, Tasklist would show it chosen and a completion without a decision would reuse it
+				task.removeVariable(ImplementationProcess.Variables.REPORT_ACCEPTED);
 				ReportView report = reports.openForReview(programmeId, task.getId());
 				shown.put("reportPeriod", report.periodFrom() + " to " + report.periodTo() + ", submitted by "
 						+ report.submittedBy());

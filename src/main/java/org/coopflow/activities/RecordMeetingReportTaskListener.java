@@ -25,6 +25,8 @@ class RecordMeetingReportTaskListener implements TaskListener {
 						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_NECESSITY),
 						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_LEGAL_SYSTEMS)),
 				ActivityTypeTasks.text(task, ActivityTypeTasks.MEETING_SUMMARY), by);
+		ActivityTypeTasks.forget(task, ActivityTypeTasks.ANSWER_DUPLICATION, ActivityTypeTasks.ANSWER_NECESSITY,
+				ActivityTypeTasks.ANSWER_LEGAL_SYSTEMS, ActivityTypeTasks.MEETING_SUMMARY);
 	}
 
 }

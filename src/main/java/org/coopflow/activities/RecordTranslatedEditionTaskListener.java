@@ -35,6 +35,8 @@ class RecordTranslatedEditionTaskListener implements TaskListener {
 		catch (InvalidInputException e) {
 			throw new InvalidInputException(asFormFields(e.errors()));
 		}
+		ActivityTypeTasks.forget(task, ActivityTypeTasks.EDITION_LANGUAGE, ActivityTypeTasks.EDITION_MEMBER_STATE,
+				ActivityTypeTasks.EDITION_TITLE, ActivityTypeTasks.EDITION_PUBLISHED_ON, ActivityTypeTasks.EDITION_LINK);
 	}
 
 	/** {@code language} → {@code editionLanguage}: the names the form and the REST client know. */

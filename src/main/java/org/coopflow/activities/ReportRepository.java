@@ -57,9 +57,14 @@ class ReportRepository {
 		return first("id = ?", id);
 	}
 
-	/** The oldest DUE report of the kind, for the reminders of the "Submit" task it belongs to. */
-	Optional<ReportView> due(long programmeId, ReportKind kind) {
-		return first("programme_id = ? AND kind = ? AND status = 'DUE'", programmeId, kind.name());
+	/**
+	 * The oldest DUE report of the kind not yet reminded (or escalated): the report whose "Submit" task's timer
+	 * fired. Each task's timers run in the order the tasks were opened, so with two periods' reports open the
+	 * first reminder is the older report's and the next the newer's.
+	 */
+	Optional<ReportView> dueNotYet(long programmeId, ReportKind kind, String stampColumn) {
+		return first("programme_id = ? AND kind = ? AND status = 'DUE' AND " + stampColumn + " IS NULL", programmeId,
+				kind.name());
 	}
 
 	/** The last report of the kind, whatever its state: the next period starts the day after it. */
@@ -85,6 +90,24 @@ class ReportRepository {
 			.param(Timestamp.from(now))
 			.query(ReportRepository::report)
 			.list();
+	}
+
+	/** A returned report is due again: its revision has a deadline, reminders and escalation of its own. */
+	void reopen(long id, String taskId, Instant dueAt) {
+		jdbc.sql("""
+				UPDATE implementation_report SET status = 'DUE', task_id = ?, due_at = ?, reminded_at = NULL,
+				escalated_at = NULL WHERE id = ?""")
+			.params(taskId, Timestamp.from(dueAt), id)
+			.update();
+	}
+
+	/** Progress reports still open when the programme closes; the final report took their place. */
+	int supersedeOpenProgressReports(long programmeId) {
+		return jdbc.sql("""
+				UPDATE implementation_report SET status = 'SUPERSEDED', task_id = NULL
+				WHERE programme_id = ? AND kind = 'PROGRESS' AND status IN ('DUE', 'SUBMITTED', 'RETURNED')""")
+			.param(programmeId)
+			.update();
 	}
 
 	void pickUp(long id, ReportStatus status, String taskId) {

@@ -113,7 +113,7 @@ class ActivityMails {
 		String period = report.map(r -> " for " + date(r.periodFrom()) + " to " + date(r.periodTo())).orElse("");
 		if (overdue.escalated()) {
 			for (String recipient : users.emailsOf(Role.COORDINATOR, overdue.office())) {
-				notifications.enqueue("report-escalated:" + overdue.reportId(), recipient,
+				notifications.enqueue("report-escalated:" + round(overdue), recipient,
 						"Escalated: " + kind + " report overdue - " + programme.title(),
 						"""
 								The %s report%s of the programme "%s" (programme %d, %s)%s and has still not been submitted \
@@ -126,14 +126,22 @@ class ActivityMails {
 			return;
 		}
 		for (String recipient : users.emailsOf(Role.PROGRAMME_OFFICER, overdue.office())) {
-			notifications.enqueue("report-overdue:" + overdue.reportId(), recipient,
+			notifications.enqueue("report-overdue:" + round(overdue), recipient,
 					"Reminder: " + kind + " report overdue - " + programme.title(),
 					"""
 							The %s report%s of the programme "%s" (programme %d)%s.
 
-							Please submit it in Tasklist. Donors receive the final report once it is approved.
-							""".formatted(kind, period, programme.title(), programme.programmeId(), due) + SIGNATURE);
+							Please submit it in Tasklist. %s
+							""".formatted(kind, period, programme.title(), programme.programmeId(), due,
+							overdue.kind() == ReportKind.FINAL ? "Donors receive the final report as soon as it is submitted."
+									: "A second officer then reviews it before the donors see it.")
+							+ SIGNATURE);
 		}
+	}
+
+	/** The report and its due date: a returned report's revision, due later, is reminded once more. */
+	private static String round(ReportOverdue overdue) {
+		return overdue.reportId() + ":" + overdue.dueAt().toEpochMilli();
 	}
 
 	/** To the donors of each Member State whose pledges funded the programme: what the report says. */

@@ -258,11 +258,20 @@ class ActivityImplementationProcessTests {
 			.as("four eyes").hasMessageContaining("second officer");
 		assertThatThrownBy(() -> complete(review, REVIEWER, Map.of("reportAccepted", false)))
 			.hasMessageContaining("reviewComment");
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(12))));
 		complete(review, REVIEWER, Map.of("reportAccepted", false, "reviewComment", "Say how many were women"));
 		Task again = task(instance, Tasks.SUBMIT_PROGRESS_REPORT);
 		assertThat(tasks.getVariableLocal(again.getId(), "reviewComment")).isEqualTo("Say how many were women");
+		Instant revisionDue = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(30));
+		assertThat(again.getDueDate().toInstant()).as("the revision has a deadline of its own").isEqualTo(revisionDue);
+		assertThat(jdbc.sql("SELECT due_at FROM implementation_report WHERE programme_id = ?").param(programmeId)
+			.query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(revisionDue.truncatedTo(ChronoUnit.SECONDS));
 		complete(again, OFFICER, Map.of("reportSummary", "Curriculum agreed; 40 trainers trained, 22 of them women."));
-		complete(task(instance, Tasks.REVIEW_PROGRESS_REPORT), REVIEWER, Map.of("reportAccepted", true));
+		Task secondReview = task(instance, Tasks.REVIEW_PROGRESS_REPORT);
+		assertThat(tasks.getVariable(secondReview.getId(), "reportAccepted"))
+			.as("the first review's decision is not offered again").isNull();
+		assertThatThrownBy(() -> complete(secondReview, REVIEWER, Map.of())).hasMessageContaining("reportAccepted");
+		complete(secondReview, REVIEWER, Map.of("reportAccepted", true));
 		assertThat(reportStatus(programmeId, "PROGRESS")).isEqualTo("ACCEPTED");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM implementation_report WHERE programme_id = ?").param(programmeId)
 			.query(Long.class).single()).as("the returned report was revised, not duplicated").isEqualTo(1);
@@ -335,6 +344,19 @@ class ActivityImplementationProcessTests {
 			.single();
 		assertThat(finalStamps).doesNotContainNull();
 		assertThat(passed(instance)).contains("EndEvent_FinalReportReminded", "EndEvent_FinalReportEscalated");
+
+		// the programme closes with its progress report never submitted: the final report supersedes it, and
+		// nothing is left to remind anyone of a closed programme
+		complete(task(instance, Tasks.SUBMIT_FINAL_REPORT), OFFICER, Map.of("reportSummary", "Advice given."));
+		fire(instance, "Task_SendReportToDonors");
+		complete(task(instance, Tasks.RECORD_UNSPENT_FUNDS_CHOICE), OFFICER,
+				Map.of("unspentFundsChoice", "RETURN", "unspentFundsReason", "Nothing was spent"));
+		assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+		assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).isZero();
+		assertThat(management.createJobQuery().processInstanceId(instance).count()).isZero();
+		assertThat(reportStatus(programmeId, "PROGRESS")).isEqualTo("SUPERSEDED");
+		assertThat(reportStatus(programmeId, "FINAL")).isEqualTo("SUBMITTED");
+		assertThat(get("/api/programmes/" + programmeId).path("status").asText()).isEqualTo("CLOSED");
 	}
 
 	@Test
@@ -386,6 +408,8 @@ class ActivityImplementationProcessTests {
 		complete(edition, OFFICER, Map.of("editionLanguage", "sw", "editionMemberState", "KE", "editionTitle",
 				"Mkusanyiko wa Viwango", "editionPublishedOn", today().toString()));
 		assertThat(get("/api/activities/" + translation + "/translated-edition").path("recordedBy").asText()).isEqualTo(OFFICER);
+		assertThat(runtime.getVariables(instance)).as("the next translation's form opens empty")
+			.doesNotContainKeys("editionLanguage", "editionMemberState", "editionTitle", "editionPublishedOn");
 
 		Task collect = taskOfActivity(instance, Tasks.COLLECT_SURVEY_REPLIES, survey);
 		assertThat(tasks.getVariableLocal(collect.getId(), "surveySummary"))
@@ -411,6 +435,8 @@ class ActivityImplementationProcessTests {
 		fixtures.pledges().step("PUT", "/api/activities/" + meeting + "/meeting/funding", OFFICER,
 				"{\"amount\": \"45000\", \"currency\": \"EUR\", \"source\": \"Austria\"}", 200);
 		complete(report, OFFICER, answers);
+		assertThat(runtime.getVariables(instance)).as("the next meeting's form opens empty")
+			.doesNotContainKeys("answerDuplication", "answerNecessity", "answerLegalSystems");
 		assertThat(get("/api/activities/" + meeting + "/meeting").path("report").path("answerNecessity").asText())
 			.isEqualTo("Needed");
 

@@ -115,19 +115,28 @@ class ActivityMailsTests {
 	void anOverdueReportRemindsTheOfficersAndOnceEscalatedTheCoordinators() {
 		long programme = fixtures.programmeOf(fixtures.activityOfType("TRAINING"));
 		long report = report(programme, ReportKind.PROGRESS, null);
-		publish(new ReportOverdue(report, programme, Office.CPCJD, ReportKind.PROGRESS, false));
-		List<Mail> reminders = mails("report-overdue:" + report);
+		Instant due = Instant.parse("2027-07-31T09:00:00Z");
+		String round = report + ":" + due.toEpochMilli();
+		publish(new ReportOverdue(report, programme, Office.CPCJD, ReportKind.PROGRESS, false, due));
+		List<Mail> reminders = mails("report-overdue:" + round);
 		assertThat(recipients(reminders)).containsExactlyElementsOf(CPCJD_OFFICERS);
 		assertThat(reminders.get(0).subject()).startsWith("Reminder: progress report overdue - Standards in practice");
 		assertThat(reminders.get(0).body()).contains("1 January 2027 to 30 June 2027", "was due on 31 July 2027",
-				"programme " + programme);
-		assertThat(mails("report-escalated:" + report)).isEmpty();
+				"programme " + programme, "A second officer then reviews it");
+		assertThat(mails("report-escalated:" + round)).isEmpty();
 
-		publish(new ReportOverdue(report, programme, Office.CPCJD, ReportKind.PROGRESS, true));
-		List<Mail> escalated = mails("report-escalated:" + report);
+		publish(new ReportOverdue(report, programme, Office.CPCJD, ReportKind.PROGRESS, true, due));
+		List<Mail> escalated = mails("report-escalated:" + round);
 		assertThat(recipients(escalated)).containsExactly("coordinator.cpcjd@example.org");
 		assertThat(escalated.get(0).subject()).startsWith("Escalated: progress report overdue");
-		assertThat(mails("report-overdue:" + report)).as("the officers are not mailed again").hasSize(2);
+		publish(new ReportOverdue(report, programme, Office.CPCJD, ReportKind.PROGRESS, false, due));
+		assertThat(mails("report-overdue:" + round)).as("the officers are not mailed again").hasSize(2);
+
+		// returned for revision, the report is due again later: its revision is reminded too
+		Instant revisionDue = due.plus(java.time.Duration.ofDays(40));
+		publish(new ReportOverdue(report, programme, Office.CPCJD, ReportKind.PROGRESS, false, revisionDue));
+		assertThat(recipients(mails("report-overdue:" + report + ":" + revisionDue.toEpochMilli())))
+			.containsExactlyElementsOf(CPCJD_OFFICERS);
 	}
 
 	@Test
