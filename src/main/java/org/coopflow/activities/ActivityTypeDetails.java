@@ -156,7 +156,8 @@ public class ActivityTypeDetails {
 						+ request.standard() + " twice in this request"));
 			}
 			cleaned.add(new SurveyRequest(request.memberState(), request.standard(),
-					request.askedOn() == null ? today() : request.askedOn()));
+					request.askedOn() == null ? today() : request.askedOn(),
+					request.contactEmail() == null ? null : request.contactEmail().strip()));
 		}
 		throwIfAny(errors);
 		int added = 0;

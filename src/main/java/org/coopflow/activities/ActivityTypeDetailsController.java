@@ -96,7 +96,8 @@ class ActivityTypeDetailsController {
 			+ "outstanding and the replies' summaries")
 	SurveyView survey(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
 		activities.readable(user, id);
-		return details.survey(id);
+		SurveyView survey = details.survey(id);
+		return user.getRole() == org.coopflow.security.Role.DONOR ? survey.withoutContacts() : survey;
 	}
 
 	// --- EXPERT_MEETING -------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ class ActivityTypeDetailsRepository {
 	List<SurveyView.Request> surveyRequests(long activityId) {
 		return jdbc.sql("""
 				SELECT member_state, standard_code, asked_on, recorded_by, replied_on, reply_summary, reply_recorded_by,
-				reminders, last_reminded_at FROM survey_request WHERE activity_id = ?
+				reminders, last_reminded_at, contact_email FROM survey_request WHERE activity_id = ?
 				ORDER BY standard_code, member_state""")
 			.param(activityId)
 			.query((rs, n) -> {
@@ -74,20 +74,32 @@ class ActivityTypeDetailsRepository {
 				return new SurveyView.Request(rs.getString(1).trim(), rs.getString(2), ActivityRepository.date(rs, 3),
 						rs.getString(4), repliedOn == null ? SurveyView.Status.OUTSTANDING : SurveyView.Status.REPLIED,
 						repliedOn, rs.getString(6), rs.getString(7), rs.getInt(8),
-						ActivityRepository.instant(rs, "last_reminded_at"));
+						ActivityRepository.instant(rs, "last_reminded_at"), rs.getString(10));
 			})
 			.list();
 	}
 
-	/** Records that a Member State was asked; false when it already was (the first date stays). */
+	/**
+	 * Records that a Member State was asked; false when it already was (the first date stays, and a contact
+	 * address sent again replaces the one recorded: focal points change).
+	 */
 	boolean addSurveyRequest(long activityId, SurveyRequest request, String by) {
-		return jdbc.sql("""
-				INSERT INTO survey_request (activity_id, member_state, standard_code, asked_on, recorded_by, reminders)
-				SELECT ?, ?, ?, ?, ?, 0 FROM activity WHERE id = ? AND NOT EXISTS (SELECT 1 FROM survey_request
+		boolean added = jdbc.sql("""
+				INSERT INTO survey_request (activity_id, member_state, standard_code, asked_on, recorded_by, reminders,
+				contact_email)
+				SELECT ?, ?, ?, ?, ?, 0, ? FROM activity WHERE id = ? AND NOT EXISTS (SELECT 1 FROM survey_request
 				WHERE activity_id = ? AND member_state = ? AND standard_code = ?)""")
 			.params(activityId, request.memberState(), request.standard(), Date.valueOf(request.askedOn()), by,
-					activityId, activityId, request.memberState(), request.standard())
+					request.contactEmail(), activityId, activityId, request.memberState(), request.standard())
 			.update() == 1;
+		if (!added && request.contactEmail() != null) {
+			jdbc.sql("""
+					UPDATE survey_request SET contact_email = ?
+					WHERE activity_id = ? AND member_state = ? AND standard_code = ?""")
+				.params(request.contactEmail(), activityId, request.memberState(), request.standard())
+				.update();
+		}
+		return added;
 	}
 
 	boolean recordReply(long activityId, String memberState, String standard, SurveyReply reply, String summary,

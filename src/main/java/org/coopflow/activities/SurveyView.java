@@ -10,12 +10,21 @@ import java.util.List;
  */
 public record SurveyView(long activityId, List<Request> requests, List<StandardSummary> standards) {
 
+	/** What a donor reads: the questionnaires without the addresses of other Member States' focal points. */
+	public SurveyView withoutContacts() {
+		return new SurveyView(activityId, requests.stream()
+			.map(r -> new Request(r.memberState(), r.standard(), r.askedOn(), r.recordedBy(), r.status(), r.repliedOn(),
+					r.replySummary(), r.replyRecordedBy(), r.reminders(), r.lastRemindedAt(), null))
+			.toList(), standards);
+	}
+
 	public enum Status {
 		OUTSTANDING, REPLIED
 	}
 
 	public record Request(String memberState, String standard, LocalDate askedOn, String recordedBy, Status status,
-			LocalDate repliedOn, String replySummary, String replyRecordedBy, int reminders, Instant lastRemindedAt) {
+			LocalDate repliedOn, String replySummary, String replyRecordedBy, int reminders, Instant lastRemindedAt,
+			String contactEmail) {
 	}
 
 	public record Reply(String memberState, LocalDate repliedOn, String summary) {

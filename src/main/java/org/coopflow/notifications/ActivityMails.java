@@ -5,7 +5,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.coopflow.activities.ActivityEvents.ReportOverdue;
@@ -85,21 +88,56 @@ class ActivityMails {
 			String questionnaires = owed.stream()
 				.map(r -> "- " + r.standard() + ", sent on " + date(r.askedOn()))
 				.collect(Collectors.joining("\n"));
-			toDonors(memberState,
-					"survey-replies-outstanding:" + outstanding.activityId() + ":" + memberState + ":" + round,
-					"Reminder: questionnaire replies awaited from " + PledgeMails.memberState(memberState),
+			// the focal points the questionnaires went to, then the Member State's donor accounts
+			Set<String> recipients = new TreeSet<>();
+			owed.stream().map(SurveyView.Request::contactEmail).filter(Objects::nonNull).forEach(recipients::add);
+			recipients.addAll(users.emailsOfDonors(memberState));
+			String key = outstanding.activityId() + ":" + memberState + ":" + round;
+			if (recipients.isEmpty()) {
+				noAddress(outstanding, activity, memberState, questionnaires, "survey-no-address:" + key);
+				continue;
+			}
+			for (String recipient : recipients) {
+				notifications.enqueue("survey-replies-outstanding:" + key, recipient,
+						"Reminder: questionnaire replies awaited from " + PledgeMails.memberState(memberState),
+						"""
+								The %s has not yet received the reply of %s to the following questionnaires on United Nations \
+								standards and norms in crime prevention and criminal justice (activity "%s", %d):
+
+								%s
+
+								ECOSOC resolution 1997/32 asks Governments that have not yet replied to submit their replies. \
+								Please send the reply to the %s, or ask it for another copy of the questionnaire.
+								"""
+							.formatted(PledgeMails.officeName(outstanding.office()), PledgeMails.memberState(memberState),
+									activity.title(), activity.id(),
+									questionnaires.isEmpty() ? "- (see the activity)" : questionnaires, outstanding.office())
+								+ SIGNATURE);
+			}
+		}
+	}
+
+	/**
+	 * A Member State coopflow has no address for: the reminder was counted but reached nobody, so the
+	 * office's officers are told to remind it another way, rather than the reminder being lost unseen.
+	 */
+	private void noAddress(SurveyRepliesOutstanding outstanding, ActivityView activity, String memberState,
+			String questionnaires, String key) {
+		for (String recipient : users.emailsOf(Role.PROGRAMME_OFFICER, outstanding.office())) {
+			notifications.enqueue(key, recipient,
+					"No address to remind " + PledgeMails.memberState(memberState) + " of its questionnaire replies",
 					"""
-							The %s has not yet received the reply of %s to the following questionnaires on United Nations \
-							standards and norms in crime prevention and criminal justice (activity "%s", %d):
+							%s has not replied to the following questionnaires of activity "%s" (%d):
 
 							%s
 
-							ECOSOC resolution 1997/32 asks Governments that have not yet replied to submit their replies. \
-							Please send the reply to the %s, or ask it for another copy of the questionnaire.
-							"""
-						.formatted(PledgeMails.officeName(outstanding.office()), PledgeMails.memberState(memberState),
-								activity.title(), activity.id(), questionnaires.isEmpty() ? "- (see the activity)" : questionnaires,
-								outstanding.office()));
+							coopflow has no address to remind it: no contact was recorded with the questionnaires and \
+							it has no donor account. Please remind it through its permanent mission, and record the \
+							focal point's address (contactEmail, POST /api/activities/%d/survey/requests) for the \
+							next reminder.
+							""".formatted(PledgeMails.memberState(memberState), activity.title(), activity.id(),
+							questionnaires.isEmpty() ? "- (see the activity)" : questionnaires, activity.id())
+							+ SIGNATURE);
 		}
 	}
 

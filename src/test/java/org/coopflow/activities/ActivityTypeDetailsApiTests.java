@@ -174,6 +174,28 @@ class ActivityTypeDetailsApiTests {
 		assertThat(tokyo.path("outstandingMemberStates").toString()).isEqualTo("[\"JP\",\"NO\"]");
 	}
 
+	@Test
+	void theFocalPointAQuestionnaireWentToIsKeptForRemindersAndHiddenFromDonors() {
+		long activity = fixtures.activityOfType("SURVEY_SUPPORT", "SMR-PRISONERS");
+		String requests = "/api/activities/" + activity + "/survey/requests";
+		fixtures.step("POST", requests, "officerCpcjd", """
+				{"memberState": "UG", "standard": "SMR-PRISONERS", "contactEmail": " prisons@mia.go.ug "}""", 201);
+		JsonNode corrected = fixtures.step("POST", requests, "officerCpcjd", """
+				{"memberState": "UG", "standard": "SMR-PRISONERS", "contactEmail": "focal.point@mia.go.ug"}""", 200);
+		assertThat(find(corrected.path("requests"), "UG", "SMR-PRISONERS").path("contactEmail").asText())
+			.as("focal points change: the address sent again replaces the first").isEqualTo("focal.point@mia.go.ug");
+		fixtures.step("POST", requests, "officerCpcjd", """
+				{"memberState": "UG", "standard": "SMR-PRISONERS"}""", 200);
+		JsonNode kept = fixtures.step("GET", "/api/activities/" + activity + "/survey", "coordinatorCpcjd", null, 200);
+		assertThat(find(kept.path("requests"), "UG", "SMR-PRISONERS").path("contactEmail").asText())
+			.as("asking again without an address keeps the one recorded").isEqualTo("focal.point@mia.go.ug");
+
+		fixtures.fundedBy("NO", fixtures.programmeOf(activity));
+		JsonNode donorView = fixtures.step("GET", "/api/activities/" + activity + "/survey", "donorNorway", null, 200);
+		assertThat(find(donorView.path("requests"), "UG", "SMR-PRISONERS").path("contactEmail").isTextual()).isFalse();
+		assertThat(donorView.toString()).doesNotContain("mia.go.ug");
+	}
+
 	private static JsonNode find(JsonNode requests, String memberState, String standard) {
 		for (JsonNode request : requests) {
 			if (request.path("memberState").asText().equals(memberState) && request.path("standard").asText().equals(standard)) {
@@ -190,10 +212,11 @@ class ActivityTypeDetailsApiTests {
 				[{"memberState": "KE", "standard": "SMR-PRISONERS", "askedOn": "2026-09-01"},
 				 {"memberState": "XX", "standard": "TOKYO-RULES"},
 				 {"memberState": "UG", "standard": "SMR-PRISONERS", "askedOn": "%s"},
-				 {"memberState": "KE", "standard": "SMR-PRISONERS"}]"""
+				 {"memberState": "KE", "standard": "SMR-PRISONERS"},
+				 {"memberState": "TZ", "standard": "SMR-PRISONERS", "contactEmail": "the ministry"}]"""
 			.formatted(LocalDate.now().plusDays(3)));
 		assertThat(fields(refused)).containsExactlyInAnyOrder("[1].memberState", "[1].standard", "[2].askedOn",
-				"[3].memberState");
+				"[3].memberState", "[4].contactEmail");
 		assertThat(count("survey_request", activity)).isZero();
 
 		TestHttp.Response notInCatalogue = send("POST", "/api/activities/" + fixtures.activityOfType("SURVEY_SUPPORT")

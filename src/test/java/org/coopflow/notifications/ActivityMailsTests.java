@@ -103,12 +103,34 @@ class ActivityMailsTests {
 		List<Mail> japan = mails("survey-replies-outstanding:" + survey + ":JP:0");
 		assertThat(recipients(japan)).containsExactly("donor.japan@example.org");
 		assertThat(japan.get(0).body()).contains("BP-LAWYERS, sent on 2 September 2026").doesNotContain("TOKYO-RULES");
-		assertThat(mails("survey-replies-outstanding:" + survey + ":KE:0")).as("Kenya has no donor account").isEmpty();
+		assertThat(mails("survey-replies-outstanding:" + survey + ":KE:0")).as("Kenya has no address").isEmpty();
+		List<Mail> kenya = mails("survey-no-address:" + survey + ":KE:0");
+		assertThat(recipients(kenya)).as("the officers remind Kenya another way").containsExactlyElementsOf(CPCJD_OFFICERS);
+		assertThat(kenya.get(0).subject()).isEqualTo("No address to remind Kenya (KE) of its questionnaire replies");
+		assertThat(kenya.get(0).body()).contains("BP-LAWYERS, sent on 2 September 2026", "permanent mission", "contactEmail");
+		assertThat(mails("survey-no-address:" + survey + ":NO:0")).isEmpty();
 
 		publish(new SurveyRepliesOutstanding(survey, programme, Office.CPCJD, List.of("NO"), Instant.ofEpochMilli(0)));
 		assertThat(mails("survey-replies-outstanding:" + survey + ":NO:0")).as("the same round mails once").hasSize(1);
 		publish(new SurveyRepliesOutstanding(survey, programme, Office.CPCJD, List.of("NO"), Instant.ofEpochMilli(1)));
 		assertThat(mails("survey-replies-outstanding:" + survey + ":NO:1")).as("the next round mails again").hasSize(1);
+	}
+
+	@Test
+	void remindersGoToTheFocalPointTheQuestionnaireWasSentTo() {
+		long survey = fixtures.activityOfType("SURVEY_SUPPORT");
+		long programme = fixtures.programmeOf(survey);
+		details.askMemberStates(survey, List.of(
+				new SurveyRequest("UG", "TOKYO-RULES", LocalDate.of(2026, 9, 1), "focal.point@mia.go.ug"),
+				new SurveyRequest("NO", "TOKYO-RULES", LocalDate.of(2026, 9, 1), "unodc.contact@mfa.no")), "officerCpcjd");
+		publish(new SurveyRepliesOutstanding(survey, programme, Office.CPCJD, List.of("NO", "UG"), Instant.ofEpochMilli(5)));
+
+		assertThat(recipients(mails("survey-replies-outstanding:" + survey + ":UG:5")))
+			.containsExactly("focal.point@mia.go.ug");
+		assertThat(recipients(mails("survey-replies-outstanding:" + survey + ":NO:5")))
+			.as("the focal point and the Member State's donor accounts")
+			.containsExactly("donor.norway@example.org", "unodc.contact@mfa.no");
+		assertThat(mails("survey-no-address:" + survey + ":UG:5")).isEmpty();
 	}
 
 	@Test
