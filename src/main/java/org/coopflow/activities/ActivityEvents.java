@@ -37,6 +37,14 @@ public final class ActivityEvents {
 			Instant dueAt) {
 	}
 
+	/**
+	 * An officer decided what becomes of the money a closing programme did not spend; the Member States whose
+	 * pledges funded it are told, since it is their money that is returned or reprogrammed.
+	 */
+	public record UnspentFundsDecided(long programmeId, Office office, BigDecimal amount, String currency,
+			UnspentFundsChoice choice, String reason, List<String> donors) {
+	}
+
 	/** The final report was sent to the Member States whose pledges funded the programme. */
 	public record ReportSentToDonors(long reportId, long programmeId, Office office, List<String> donors) {
 	}

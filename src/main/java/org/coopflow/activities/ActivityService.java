@@ -343,6 +343,9 @@ public class ActivityService {
 		if (!activities.recordUnspentChoice(programmeId, amount, choice, reason, by, ImplementationReports.now())) {
 			throw new ConflictException("Programme " + programmeId + " is closed already.");
 		}
+		ProgrammeView programme = programmes.find(programmeId).orElseThrow();
+		events.publishEvent(new ActivityEvents.UnspentFundsDecided(programmeId, programme.office(), amount,
+				programme.budget().currency(), choice, reason, pledges.donorsOfProgramme(programmeId)));
 	}
 
 	/** IN_IMPLEMENTATION → CLOSED; nothing when it is closed already (a retried step). */

@@ -15,6 +15,7 @@ import org.coopflow.activities.ActivityEvents.ReportOverdue;
 import org.coopflow.activities.ActivityEvents.ReportSentToDonors;
 import org.coopflow.activities.ActivityEvents.SpendingOverrideRecorded;
 import org.coopflow.activities.ActivityEvents.SurveyRepliesOutstanding;
+import org.coopflow.activities.ActivityEvents.UnspentFundsDecided;
 import org.coopflow.activities.ActivityService;
 import org.coopflow.activities.ActivityTypeDetails;
 import org.coopflow.activities.ActivityView;
@@ -22,6 +23,7 @@ import org.coopflow.activities.ReportKind;
 import org.coopflow.activities.ReportSummaries;
 import org.coopflow.activities.ReportSummaries.ReportSummary;
 import org.coopflow.activities.SurveyView;
+import org.coopflow.activities.UnspentFundsChoice;
 import org.coopflow.programmes.ProposalFacts;
 import org.coopflow.programmes.ProposalLifecycle;
 import org.coopflow.security.Role;
@@ -204,6 +206,30 @@ class ActivityMails {
 							"""
 						.formatted(PledgeMails.officeName(sent.office()), period, programme.title(),
 								programme.programmeId(), PledgeMails.memberState(memberState), summary, memberState));
+		}
+	}
+
+	/** To the donors of each Member State whose pledges funded the programme: what becomes of the money left. */
+	@EventListener
+	void on(UnspentFundsDecided decided) {
+		ProposalFacts programme = programmes.facts(decided.programmeId());
+		String what = decided.choice() == UnspentFundsChoice.RETURN ? "returned to the donors"
+				: "reprogrammed to other work on the standards, as agreed with the donors";
+		for (String memberState : decided.donors().stream().distinct().toList()) {
+			toDonors(memberState, "unspent-funds:" + decided.programmeId(),
+					"Funds left unspent: " + programme.title(),
+					"""
+							The programme "%s" (programme %d), to which a pledge of %s contributed, has closed with %s \
+							unspent. The %s decided that this money is %s.
+
+							The reason given: %s
+
+							Your pledge's share, and everything it paid for, is in coopflow: sign in and open "My \
+							pledges", then "What pledge N did".
+							"""
+						.formatted(programme.title(), programme.programmeId(), PledgeMails.memberState(memberState),
+								PledgeMails.money(decided.amount(), decided.currency()),
+								PledgeMails.officeName(decided.office()), what, decided.reason()));
 		}
 	}
 

@@ -309,6 +309,11 @@ class ActivityImplementationProcessTests {
 			.query((rs, n) -> List.of(rs.getString(1), rs.getBigDecimal(2).toPlainString(), rs.getString(3), rs.getString(4)))
 			.single();
 		assertThat(closed).containsExactly("CLOSED", "40000.00", "REPROGRAMME", OFFICER);
+		assertThat(jdbc.sql("SELECT body FROM notification_outbox WHERE event_key = ? AND recipient = ?")
+			.params("unspent-funds:" + programmeId, "donor.norway@example.org")
+			.query(String.class)
+			.single()).as("the donor is told what becomes of its money")
+			.contains("USD 40,000.00", "reprogrammed", "Norway agreed to fund the follow-up training in Uganda");
 		assertThat(passed(instance)).contains("EndEvent_ProgrammeClosed", "EndEvent_ProgressReportAccepted");
 		fixtures.pledges().step("POST", "/api/activities/" + trainingId + "/expenditures", OFFICER,
 				ImplementationFixtures.expenditure("1.00").toString(), 409);

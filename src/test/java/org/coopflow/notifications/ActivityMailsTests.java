@@ -12,10 +12,12 @@ import org.coopflow.TestHttp;
 import org.coopflow.activities.ActivityEvents.ReportOverdue;
 import org.coopflow.activities.ActivityEvents.ReportSentToDonors;
 import org.coopflow.activities.ActivityEvents.SurveyRepliesOutstanding;
+import org.coopflow.activities.ActivityEvents.UnspentFundsDecided;
 import org.coopflow.activities.ActivityFixtures;
 import org.coopflow.activities.ActivityTypeDetails;
 import org.coopflow.activities.ReportKind;
 import org.coopflow.activities.SurveyRequest;
+import org.coopflow.activities.UnspentFundsChoice;
 import org.coopflow.reference.Office;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,18 @@ class ActivityMailsTests {
 			.as("the focal point and the Member State's donor accounts")
 			.containsExactly("donor.norway@example.org", "unodc.contact@mfa.no");
 		assertThat(mails("survey-no-address:" + survey + ":UG:5")).isEmpty();
+	}
+
+	@Test
+	void theDonorsOfEachFundingMemberStateAreToldWhatBecomesOfTheMoneyLeft() {
+		long programme = fixtures.programmeOf(fixtures.activityOfType("TRAINING"));
+		publish(new UnspentFundsDecided(programme, Office.CPCJD, new java.math.BigDecimal("1250.50"), "USD",
+				UnspentFundsChoice.RETURN, "The second workshop was not needed", List.of("NO", "JP", "NO")));
+		List<Mail> told = mails("unspent-funds:" + programme);
+		assertThat(recipients(told)).containsExactly("donor.japan@example.org", "donor.norway@example.org");
+		assertThat(told.get(0).subject()).startsWith("Funds left unspent: ");
+		assertThat(told.get(0).body()).contains("USD 1,250.50 unspent", "returned to the donors",
+				"The second workshop was not needed", "a pledge of Japan (JP)");
 	}
 
 	@Test
