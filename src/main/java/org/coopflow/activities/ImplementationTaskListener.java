@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.activities.ImplementationProcess.Tasks;
 import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.ProgrammeView;
+import org.coopflow.workflow.TaskVisibility;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,6 +65,8 @@ class ImplementationTaskListener implements TaskListener {
 				// left there, Tasklist would show it chosen and a completion without a decision would reuse it
 				task.removeVariable(ImplementationProcess.Variables.REPORT_ACCEPTED);
 				ReportView report = reports.openForReview(programmeId, task.getId());
+				// four eyes: the officer who submitted the report does not see the review in Tasklist
+				TaskVisibility.hideFrom(task, java.util.List.of(report.submittedBy()));
 				shown.put("reportPeriod", report.periodFrom() + " to " + report.periodTo() + ", submitted by "
 						+ report.submittedBy());
 				shown.put("reportSummary", report.summary());

@@ -3,15 +3,11 @@ package org.coopflow.programmes;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.coopflow.workflow.TaskVisibility;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +34,7 @@ class FourEyesTaskListener implements TaskListener {
 		// who completes a task
 		Set<String> submitters = new HashSet<>(lifecycle.facts(ProposalVariables.programmeId(task)).authors());
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			hideFrom(submitters, task);
+			TaskVisibility.hideFrom(task, submitters);
 			return;
 		}
 		if (submitters.contains(task.getAssignee())) {
@@ -50,23 +46,6 @@ class FourEyesTaskListener implements TaskListener {
 				throw refused(current.getUserId());
 			}
 		}
-	}
-
-	private static void hideFrom(Set<String> submitters, DelegateTask task) {
-		AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
-		// whoever triggers the task's creation (often the submitter resubmitting) may not manage
-		// authorizations; this grant is the process's own doing, not theirs
-		Context.getCommandContext().runWithoutAuthorization(() -> {
-			for (String submitter : submitters) {
-				Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-				revoke.setUserId(submitter);
-				revoke.setResource(Resources.TASK);
-				revoke.setResourceId(task.getId());
-				revoke.removePermission(Permissions.ALL);
-				authorizations.saveAuthorization(revoke);
-			}
-			return null;
-		});
 	}
 
 	private static BadUserRequestException refused(String user) {

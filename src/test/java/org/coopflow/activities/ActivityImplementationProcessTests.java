@@ -366,7 +366,14 @@ class ActivityImplementationProcessTests {
 
 	@Test
 	void aProgrammeThatSpentAllItReceivedClosesWithoutAChoiceAndACancelledActivityDropsOut() {
-		long programmeId = fixtures.fundedProgramme("20000.00", "donorNorway", "20000");
+		long programmeId = fixtures.openProgramme("20000.00", "USD");
+		// Japan announced a pledge that was never agreed: it funds nothing, sees nothing and is sent nothing
+		long announced = fixtures.pledges()
+			.create("donorJapan", org.coopflow.pledges.PledgeFixtures.toProgramme("5000.00", "USD", programmeId))
+			.path("id").asLong();
+		assertThat(announced).isPositive();
+		fixtures.pledge(programmeId, "donorNorway", "20000.00", "20000");
+		fixtures.markFunded(programmeId);
 		String instance = instanceOf(programmeId);
 		long kept = fixtures.plan(programmeId, ImplementationFixtures.activity("TRAINING", "Kept")).path("id").asLong();
 		var dropped = ImplementationFixtures.activity("ADVISORY_SERVICES", "Dropped");
@@ -391,6 +398,16 @@ class ActivityImplementationProcessTests {
 		assertThat(get("/api/programmes/" + programmeId).path("status").asText()).isEqualTo("CLOSED");
 		assertThat(jdbc.sql("SELECT sent_to_donors_at FROM implementation_report WHERE programme_id = ? AND kind = 'FINAL'")
 			.param(programmeId).query(java.sql.Timestamp.class).single()).isNotNull();
+		long finalReport = jdbc.sql("SELECT id FROM implementation_report WHERE programme_id = ? AND kind = 'FINAL'")
+			.param(programmeId).query(Long.class).single();
+		assertThat(jdbc.sql("SELECT recipient FROM notification_outbox WHERE event_key = ?")
+			.param("report-sent:" + finalReport).query(String.class).list())
+			.as("the final report goes to the donor whose agreed pledge funded the programme, and only to it")
+			.containsExactly("donor.norway@example.org");
+		assertThat(TestHttp.api(port).get("/api/programmes/" + programmeId + "/activities", "donorJapan").status())
+			.isEqualTo(404);
+		assertThat(TestHttp.api(port).get("/api/programmes/" + programmeId + "/activities", "donorNorway").status())
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TasklistUser;
 import org.coopflow.TestHttp;
@@ -36,6 +38,12 @@ class ActivityTasklistTests {
 	@Autowired
 	TransactionTemplate transaction;
 
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	RuntimeService runtime;
+
 	private static ObjectNode submit(String... nameTypeValue) {
 		ObjectNode body = PledgeFixtures.JSON.createObjectNode();
 		ObjectNode variables = body.putObject("variables");
@@ -50,6 +58,15 @@ class ActivityTasklistTests {
 		assertThat(tasks).as("tasks of " + programmeId).hasSize(1);
 		assertThat(tasks.get(0).path("name").asText()).isEqualTo(name);
 		return tasks.get(0);
+	}
+
+	private static JsonNode named(TasklistUser user, long programmeId, String name) {
+		for (JsonNode task : user.tasksOf(ImplementationProcess.businessKey(programmeId))) {
+			if (task.path("name").asText().equals(name)) {
+				return task;
+			}
+		}
+		return null;
 	}
 
 	private void claimAndSubmit(TasklistUser user, String userId, JsonNode task, ObjectNode form) {
@@ -92,6 +109,39 @@ class ActivityTasklistTests {
 				submit("reportSummary", "String", "Forty judges trained on the Bangalore Principles."));
 		assertThat(jdbc.sql("SELECT summary FROM implementation_report WHERE programme_id = ? AND kind = 'FINAL'")
 			.param(programmeId).query(String.class).single()).startsWith("Forty judges");
+	}
+
+	@Test
+	void theOfficerWhoSubmittedAProgressReportNeitherSeesNorTakesItsReview() {
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		long programmeId = fixtures.fundedProgramme("30000.00", "donorJapan", "30000");
+		fixtures.plan(programmeId, ImplementationFixtures.activity("TRAINING", "Training of judges"));
+		TasklistUser officer = new TasklistUser(port, "officerCpcjd");
+		claimAndSubmit(officer, "officerCpcjd", only(officer, programmeId, "Plan activities"), submit());
+		// the reporting period ends (its timer is months away; its job is run as the job executor would)
+		management.executeJob(management.createJobQuery()
+			.processInstanceId(runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(ImplementationProcess.businessKey(programmeId))
+				.singleResult()
+				.getId())
+			.activityId("Timer_ProgressReportDue")
+			.singleResult()
+			.getId());
+		claimAndSubmit(officer, "officerCpcjd", named(officer, programmeId, "Submit progress report"),
+				submit("reportSummary", "String", "Twenty judges trained so far."));
+
+		TasklistUser reviewer = new TasklistUser(port, "reviewerCpcjd");
+		JsonNode review = named(reviewer, programmeId, "Review progress report");
+		assertThat(review).as("the second officer's list").isNotNull();
+		assertThat(named(officer, programmeId, "Review progress report")).as("the submitter's list").isNull();
+		TestHttp.Response ownClaim = officer.post("/task/" + review.path("id").asText() + "/claim",
+				"{\"userId\": \"officerCpcjd\"}");
+		assertThat(ownClaim.status()).as(ownClaim.body()).isEqualTo(403);
+		assertThat(reviewer.get("/task/" + review.path("id").asText() + "/form-variables").has("reportAccepted"))
+			.as("no decision is offered before the reviewer makes one").isFalse();
+		claimAndSubmit(reviewer, "reviewerCpcjd", review, submit("reportAccepted", "Boolean", "true"));
+		assertThat(jdbc.sql("SELECT status FROM implementation_report WHERE programme_id = ? AND kind = 'PROGRESS'")
+			.param(programmeId).query(String.class).single()).isEqualTo("ACCEPTED");
 	}
 
 }
