@@ -164,7 +164,10 @@ class ImplementationPagesController {
 		model.addAttribute("reports", reports.ofProgramme(programmeId));
 		model.addAttribute("received", received);
 		model.addAttribute("spent", spent);
-		model.addAttribute("left", received.subtract(spent));
+		// spending beyond the funds received (an officer's recorded override) is shown as such, not as a
+		// negative amount left
+		model.addAttribute("left", received.subtract(spent).max(BigDecimal.ZERO));
+		model.addAttribute("overspent", spent.subtract(received).max(BigDecimal.ZERO));
 		model.addAttribute("mayEdit", mayEdit);
 		model.addAttribute("planning", implementation.stage() == ImplementationStage.PLANNING);
 		model.addAttribute("form", form);

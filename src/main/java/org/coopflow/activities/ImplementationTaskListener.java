@@ -114,9 +114,11 @@ class ImplementationTaskListener implements TaskListener {
 		BigDecimal received = programmes.received(programme.id()).setScale(2);
 		BigDecimal spent = reports.spent(programme.id());
 		String currency = programme.budget().currency();
+		BigDecimal left = facts.unspent(programme.id());
 		return "Budget " + currency + " " + programme.budget().amount().toPlainString() + "; received " + currency + " "
-				+ received.toPlainString() + "; spent " + currency + " " + spent.toPlainString() + "; left " + currency
-				+ " " + facts.unspent(programme.id()).toPlainString();
+				+ received.toPlainString() + "; spent " + currency + " " + spent.toPlainString()
+				+ (left.signum() >= 0 ? "; left " + currency + " " + left.toPlainString()
+						: "; spent beyond the funds received " + currency + " " + left.negate().toPlainString());
 	}
 
 }

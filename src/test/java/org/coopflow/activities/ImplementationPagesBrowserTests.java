@@ -119,7 +119,8 @@ class ImplementationPagesBrowserTests {
 		type("spend-" + activityId + "-overrideReason", "The second payment is confirmed; the venue must be booked now");
 		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#activity-" + activityId + " button[type=submit]")));
 		assertThat(browser.findElement(By.id("spent")).getText()).isEqualTo("USD 25,000.00");
-		assertThat(browser.findElement(By.id("left")).getText()).isEqualTo("USD -5,000.00");
+		assertThat(browser.findElement(By.id("left")).getText()).isEqualTo("USD 0.00");
+		assertThat(browser.findElement(By.id("overspent")).getText()).isEqualTo("USD 5,000.00");
 
 		browser.manage().window().setSize(new Dimension(375, 800));
 		browser.navigate().refresh();
