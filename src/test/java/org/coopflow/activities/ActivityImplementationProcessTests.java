@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -255,7 +256,12 @@ class ActivityImplementationProcessTests {
 		Task review = task(instance, Tasks.REVIEW_PROGRESS_REPORT);
 		assertThat(tasks.getVariableLocal(review.getId(), "reportSummary")).isEqualTo("Curriculum agreed; 40 trainers trained.");
 		assertThatThrownBy(() -> complete(review, OFFICER, Map.of("reportAccepted", true)))
+			.as("four eyes: the review is revoked from its submitter").isInstanceOf(AuthorizationException.class);
+		// and were it handed to the submitter by someone allowed to, the record refuses it still
+		tasks.setAssignee(review.getId(), OFFICER);
+		assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("reportAccepted", true)))
 			.as("four eyes").hasMessageContaining("second officer");
+		tasks.setAssignee(review.getId(), null);
 		assertThatThrownBy(() -> complete(review, REVIEWER, Map.of("reportAccepted", false)))
 			.hasMessageContaining("reviewComment");
 		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(12))));
@@ -314,6 +320,17 @@ class ActivityImplementationProcessTests {
 			.query(String.class)
 			.single()).as("the donor is told what becomes of its money")
 			.contains("USD 40,000.00", "reprogrammed", "Norway agreed to fund the follow-up training in Uganda");
+
+		// what the process produced is what the donor's pledge report shows
+		long pledgeId = jdbc.sql("SELECT id FROM pledge WHERE allocated_programme_id = ?").param(programmeId)
+			.query(Long.class).single();
+		JsonNode report = fixtures.pledges().step("GET", "/api/pledges/" + pledgeId + "/report", "donorNorway", null, 200);
+		assertThat(report.path("reports").findValuesAsText("summary")).containsExactly(
+				"Curriculum agreed; 40 trainers trained, 22 of them women.", "All done.");
+		assertThat(report.path("activities").findValuesAsText("status")).containsExactlyInAnyOrder("COMPLETED", "COMPLETED");
+		assertThat(report.path("money").path("spent").path("amount").decimalValue()).isEqualByComparingTo("60000");
+		assertThat(report.path("programme").path("unspentFunds").path("choice").asText()).isEqualTo("REPROGRAMME");
+		assertThat(report.path("programme").path("status").asText()).isEqualTo("CLOSED");
 		assertThat(passed(instance)).contains("EndEvent_ProgrammeClosed", "EndEvent_ProgressReportAccepted");
 		fixtures.pledges().step("POST", "/api/activities/" + trainingId + "/expenditures", OFFICER,
 				ImplementationFixtures.expenditure("1.00").toString(), 409);
