@@ -1,6 +1,7 @@
 package org.coopflow.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -202,6 +203,23 @@ class ActivityApiTests {
 		within.put("overrideReason", "just in case");
 		assertThat(send("POST", "/api/activities/" + other + "/expenditures", "officerCpcjd", within).json()
 			.hasNonNull("overrideReason")).isFalse();
+	}
+
+	@Test
+	void theSchemaRefusesNegativeMoneyWrittenPastTheService() {
+		long programmeId = fixtures.fundedProgramme("10000.00", "donorNorway", "10000");
+		long id = fixtures.plan(programmeId, ImplementationFixtures.activity("TRAINING", "Training")).path("id").asLong();
+		for (String amount : new String[] { "-1.00", "0.00" }) {
+			assertThatThrownBy(() -> jdbc.sql("""
+					INSERT INTO activity_expenditure (activity_id, programme_id, amount, spent_on, description,
+					received_before, recorded_by, recorded_at) VALUES (?, ?, ?, ?, 'by hand', 0, 'console', ?)""")
+				.params(id, programmeId, new java.math.BigDecimal(amount), java.sql.Date.valueOf("2027-01-01"),
+						java.sql.Timestamp.from(java.time.Instant.now()))
+				.update()).as(amount).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		}
+		assertThatThrownBy(() -> jdbc.sql("UPDATE implementation SET unspent_amount = -5 WHERE programme_id = ?")
+			.param(programmeId).update()).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		assertThat(count("activity_expenditure", programmeId)).isZero();
 	}
 
 	@Test
