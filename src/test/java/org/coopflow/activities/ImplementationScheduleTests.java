@@ -24,18 +24,24 @@ import org.coopflow.activities.ImplementationProcess.Tasks;
 import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The schedule is configuration, not the model's: with a quarterly reporting period and ten days to
- * report, the timers and due dates follow, period after period. Its own application context, since the
- * settings are read when the engine evaluates the timers.
+ * report, the timers and due dates follow, period after period. The settings are read when the engine
+ * evaluates the timers, so the test needs an application context of its own: it runs in the JVM of the
+ * restart tests (a second context beside the cached one would take over Camunda's static engine
+ * registry, and Tasklist tests would then talk to this context's engine), and closes its context after.
  */
+@Tag("restarts")
+@DirtiesContext
 @CoopflowTest
 @TestPropertySource(properties = { "coopflow.activities.progress-report-cycle=R/P3M",
 		"coopflow.activities.report-reminder=P10D", "coopflow.activities.report-escalation=P20D" })
