@@ -27,16 +27,13 @@ class ImplementationTaskListener implements TaskListener {
 
 	private final ImplementationReports reports;
 
-	private final ImplementationFacts facts;
-
 	private final ActivityTypeDetails typeDetails;
 
 	ImplementationTaskListener(ProgrammeCatalogue programmes, ActivityService activities, ImplementationReports reports,
-			ImplementationFacts facts, ActivityTypeDetails typeDetails) {
+			ActivityTypeDetails typeDetails) {
 		this.programmes = programmes;
 		this.activities = activities;
 		this.reports = reports;
-		this.facts = facts;
 		this.typeDetails = typeDetails;
 	}
 
@@ -114,7 +111,7 @@ class ImplementationTaskListener implements TaskListener {
 		BigDecimal received = programmes.received(programme.id()).setScale(2);
 		BigDecimal spent = reports.spent(programme.id());
 		String currency = programme.budget().currency();
-		BigDecimal left = facts.unspent(programme.id());
+		BigDecimal left = received.subtract(spent);
 		return "Budget " + currency + " " + programme.budget().amount().toPlainString() + "; received " + currency + " "
 				+ received.toPlainString() + "; spent " + currency + " " + spent.toPlainString()
 				+ (left.signum() >= 0 ? "; left " + currency + " " + left.toPlainString()

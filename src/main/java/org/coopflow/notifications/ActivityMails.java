@@ -87,9 +87,10 @@ class ActivityMails {
 			// the round is when this reminder was counted, as the event says (MySQL keeps whole seconds);
 			// a count of reminders would repeat once the request reminded most is answered
 			long round = outstanding.remindedAt().toEpochMilli();
-			String questionnaires = owed.stream()
-				.map(r -> "- " + r.standard() + ", sent on " + date(r.askedOn()))
-				.collect(Collectors.joining("\n"));
+			String questionnaires = owed.isEmpty() ? "- (see the activity)"
+					: owed.stream()
+						.map(r -> "- " + r.standard() + ", sent on " + date(r.askedOn()))
+						.collect(Collectors.joining("\n"));
 			// the focal points the questionnaires went to, then the Member State's donor accounts
 			Set<String> recipients = new TreeSet<>();
 			owed.stream().map(SurveyView.Request::contactEmail).filter(Objects::nonNull).forEach(recipients::add);
@@ -113,7 +114,7 @@ class ActivityMails {
 								"""
 							.formatted(PledgeMails.officeName(outstanding.office()), PledgeMails.memberState(memberState),
 									activity.title(), activity.id(),
-									questionnaires.isEmpty() ? "- (see the activity)" : questionnaires, outstanding.office())
+									questionnaires, outstanding.office())
 								+ SIGNATURE);
 			}
 		}
@@ -138,7 +139,7 @@ class ActivityMails {
 							focal point's address (contactEmail, POST /api/activities/%d/survey/requests) for the \
 							next reminder.
 							""".formatted(PledgeMails.memberState(memberState), activity.title(), activity.id(),
-							questionnaires.isEmpty() ? "- (see the activity)" : questionnaires, activity.id())
+							questionnaires, activity.id())
 							+ SIGNATURE);
 		}
 	}
