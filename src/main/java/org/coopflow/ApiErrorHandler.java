@@ -1,5 +1,12 @@
 package org.coopflow;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -152,15 +159,51 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 			return "'" + format.getValue() + "' is not one of "
 					+ java.util.Arrays.toString(format.getTargetType().getEnumConstants());
 		}
+		String expected = e instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType()) : null;
+		if (expected != null) {
+			return expected;
+		}
 		if (e instanceof InvalidFormatException format) {
 			return "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName();
 		}
 		return "has a value of the wrong type";
 	}
 
+	/** What a client should send for the java.time types, which Jackson reads only from ISO text. */
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return null;
+		}
+		if (type == LocalDate.class) {
+			return "must be a date written as text, such as \"2026-11-30\"";
+		}
+		if (type == YearMonth.class) {
+			return "must be a month written as text, such as \"2026-11\"";
+		}
+		if (type == LocalTime.class) {
+			return "must be a time written as text, such as \"09:30\"";
+		}
+		if (type == LocalDateTime.class) {
+			return "must be a date and time written as text, such as \"2026-11-30T09:30:00\"";
+		}
+		if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+			return "must be a date and time with its offset written as text, such as \"2026-11-30T09:30:00Z\"";
+		}
+		return null;
+	}
+
+	/** The field as bean validation names it ({@code instalments[0].dueDate}), so one request's errors read alike. */
 	private static String path(JsonMappingException e) {
-		return String.join(".", e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
-				: String.valueOf(ref.getIndex())).toList());
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference ref : e.getPath()) {
+			if (ref.getFieldName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+			}
+			else {
+				path.append('[').append(ref.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 }

@@ -160,6 +160,17 @@ class PledgeApiTests {
 	}
 
 	@Test
+	void aNumberForAnInstalmentsDueDateIsRefusedWithTheFieldNamed() {
+		long before = pledges();
+		ObjectNode request = PledgeFixtures.pledge("1000", "USD");
+		request.putArray("instalments").addObject().put("dueDate", 20000).put("amount", "1000");
+		TestHttp.Response response = post("donorJapan", UUID.randomUUID().toString(), request.toString());
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().path("errors").findValuesAsText("field")).containsExactly("instalments[0].dueDate");
+		assertThat(pledges()).isEqualTo(before);
+	}
+
+	@Test
 	void onlyDonorsPledge() {
 		TestHttp.Response officer = post("officerCpcjd", null, PledgeFixtures.pledge("1000", "USD").toString());
 		assertThat(officer.status()).isEqualTo(403);

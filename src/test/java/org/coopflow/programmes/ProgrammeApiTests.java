@@ -135,8 +135,37 @@ class ProgrammeApiTests {
 				draft.toString());
 		assertThat(response.status()).isEqualTo(400);
 		JsonNode error = response.json().path("errors").get(0);
-		assertThat(error.path("field").asText()).isEqualTo("activityTypes.0");
+		assertThat(error.path("field").asText()).isEqualTo("activityTypes[0]");
 		assertThat(error.path("reason").asText()).contains("JUGGLING").contains("TRAINING");
+	}
+
+	@Test
+	void aNumberForADateIsRefusedWithTheFieldNamedAndNothingStored() {
+		long before = jdbc.sql("SELECT COUNT(*) FROM programme").query(Long.class).single();
+		for (int number : new int[] { 12345, -1 }) {
+			ObjectNode draft = draft(json, unique("Epoch day"));
+			draft.put("plannedStart", number);
+			TestHttp.Response response = api().send("POST", "/api/programmes", "officerCpcjd", "application/json",
+					draft.toString());
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			JsonNode error = response.json().path("errors").get(0);
+			assertThat(error.path("field").asText()).isEqualTo("plannedStart");
+			assertThat(error.path("reason").asText()).contains("2026-11-30");
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM programme").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void aNumberForAnEnumValueIsRefusedWithTheFieldNamed() {
+		ObjectNode draft = draft(json, unique("Enum by position"));
+		draft.putArray("activityTypes").add(1);
+		TestHttp.Response response = api().send("POST", "/api/programmes", "officerCpcjd", "application/json",
+				draft.toString());
+		assertThat(response.status()).isEqualTo(400);
+		JsonNode error = response.json().path("errors").get(0);
+		assertThat(error.path("field").asText()).isEqualTo("activityTypes[0]");
+		assertThat(error.path("reason").asText()).contains("TRAINING");
 	}
 
 	@Test
