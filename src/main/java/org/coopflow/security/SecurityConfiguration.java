@@ -62,6 +62,9 @@ class SecurityConfiguration {
 				// the list of engine names is public in Camunda's own REST API too
 				.requestMatchers(paths(GET, "/engine-rest/engine", "/engine-rest/engine/"))
 				.permitAll()
+				// tells whether any user's password is right: a guessing tool outside the throttle
+				.requestMatchers(paths("/engine-rest/identity/verify", "/engine-rest/engine/*/identity/verify"))
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(paths("/engine-rest/**"))
 				.hasAnyRole(CAMUNDA_WORKERS)
 				// rates of exchange are entered by officers and administrators; everyone reads them
