@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two ways in. API clients ({@code /api}, {@code /engine-rest}, {@code /actuator}) send HTTP Basic
@@ -36,6 +40,14 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignInThrottleSettings.class)
 class SecurityConfiguration {
+
+	/**
+	 * coopflow's pages load their styles, scripts and pictures from coopflow only, with no inline code
+	 * (charts are inline SVG markup, which needs no source), post forms only to coopflow, and are never
+	 * framed.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
 
 	private static final String[] CAMUNDA_WORKERS = { Role.PROGRAMME_OFFICER.name(), Role.COORDINATOR.name(),
 			Role.ADMIN.name() };
@@ -143,6 +155,13 @@ class SecurityConfiguration {
 			// Camunda's webapps guard themselves with their own XSRF-TOKEN cookie and X-XSRF-TOKEN
 			// header; Spring's token stays in the session under other names for coopflow's own pages
 			.csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))
+			// Camunda's webapps send their own Content-Security-Policy (nonces for their scripts), and
+			// Swagger UI needs inline styles; coopflow's policy is for coopflow's pages
+			.headers(headers -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						new NegatedRequestMatcher(paths("/camunda/**", "/swagger-ui/**", "/swagger-ui.html")),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
 
