@@ -3,7 +3,9 @@ package org.coopflow.security;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -39,7 +41,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			throttle.succeeded(username);
 			return authenticated;
 		}
-		catch (AuthenticationException e) {
+		catch (BadCredentialsException | AccountStatusException e) {
+			// a wrong password, an unknown user (reported as a wrong password) or a disabled account;
+			// not a database that cannot be reached, which would otherwise lock everyone out
 			throttle.failed(username, address);
 			throw e;
 		}
