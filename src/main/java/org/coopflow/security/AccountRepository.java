@@ -33,6 +33,10 @@ class AccountRepository {
 			.list();
 	}
 
+	List<Account> findAll() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY username").query(AccountRepository::map).list();
+	}
+
 	boolean anyEnabledWithRole(Role role) {
 		return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = ? AND enabled = TRUE")
 			.param(role.name())

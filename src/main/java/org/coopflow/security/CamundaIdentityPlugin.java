@@ -3,6 +3,8 @@ package org.coopflow.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -16,6 +18,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.coopflow.reference.Office;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,11 +28,18 @@ import org.springframework.stereotype.Component;
  * Plugs coopflow's user store into the Camunda engine, switches Camunda authorizations on, and grants
  * at every start what each role needs in Camunda's webapps (creating only grants that are missing,
  * so an administrator's own changes in Camunda Admin survive a restart).
+ * <p>
+ * Officers and coordinators see each other in Tasklist (assignees, candidate groups) through READ
+ * grants on each such user and on the office groups; donors and administrators get none, so their
+ * accounts and e-mail addresses stay hidden. The user grants follow {@code app_user} at each start:
+ * an account that is no longer an enabled officer or coordinator loses them.
  */
 @Component
 class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 
 	private static final Logger log = LoggerFactory.getLogger(CamundaIdentityPlugin.class);
+
+	private static final List<Role> OFFICE_ROLES = List.of(Role.PROGRAMME_OFFICER, Role.COORDINATOR);
 
 	private final AccountRepository accounts;
 
@@ -63,7 +73,7 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 		for (Resource resource : Resources.values()) {
 			grant(authorizations, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
 		}
-		for (Role role : new Role[] { Role.PROGRAMME_OFFICER, Role.COORDINATOR }) {
+		for (Role role : OFFICE_ROLES) {
 			String group = role.name();
 			grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(authorizations, group, Resources.FILTER, ANY, Permissions.READ);
@@ -71,6 +81,41 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 			// become visible through their per-office candidate groups instead
 			grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
 			grant(authorizations, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+			for (Role colleagues : OFFICE_ROLES) {
+				grant(authorizations, group, Resources.GROUP, colleagues.name(), Permissions.READ);
+				for (Office office : Office.values()) {
+					grant(authorizations, group, Resources.GROUP, colleagues.groupOf(office), Permissions.READ);
+				}
+			}
+		}
+		for (Account account : accounts.findAll()) {
+			for (Role role : OFFICE_ROLES) {
+				if (account.enabled() && account.role().isBoundToOffice()) {
+					grant(authorizations, role.name(), Resources.USER, account.username(), Permissions.READ);
+				}
+				else {
+					withdrawRead(authorizations, role.name(), account.username());
+				}
+			}
+		}
+	}
+
+	/** Removes the READ grant on a user that an earlier start made for a colleague's group, and no other. */
+	private static void withdrawRead(AuthorizationService authorizations, String group, String username) {
+		List<Authorization> grants = authorizations.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(Resources.USER)
+			.resourceId(username)
+			.authorizationType(AUTH_TYPE_GRANT)
+			.list();
+		for (Authorization grant : grants) {
+			// a grant an administrator widened by hand in Camunda Admin is theirs to remove
+			boolean readOnly = grant.isPermissionGranted(Permissions.READ) && !grant.isPermissionGranted(Permissions.UPDATE)
+					&& !grant.isPermissionGranted(Permissions.CREATE) && !grant.isPermissionGranted(Permissions.DELETE);
+			if (readOnly) {
+				authorizations.deleteAuthorization(grant.getId());
+				log.info("Withdrew Camunda group {} READ on user {}: no longer an officer or coordinator", group, username);
+			}
 		}
 	}
 

@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
 import org.camunda.bpm.engine.identity.NativeUserQuery;
@@ -23,8 +26,10 @@ import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.TenantQueryImpl;
 import org.camunda.bpm.engine.impl.UserQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.coopflow.reference.Office;
@@ -34,6 +39,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Camunda's view of coopflow's user store: users are the enabled accounts, groups are derived from
  * roles and offices. Read-only, so Camunda Admin shows users and groups but cannot fork them into a
  * second store. One instance lives for one engine command.
+ * <p>
+ * Like Camunda's own database provider, it shows the signed-in user only the users and groups that
+ * user may READ (USER and GROUP authorizations; {@link CamundaIdentityPlugin} grants officers and
+ * coordinators each other). Camunda administrators, the engine's own lookups without authorization
+ * checks, and code running without a signed-in user see everything; everyone sees themselves.
  */
 class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 
@@ -62,7 +72,11 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 
 	@Override
 	public User findUserById(String userId) {
-		return accounts.findByUsername(userId).filter(Account::enabled).map(CamundaIdentityProvider::toUser).orElse(null);
+		return accounts.findByUsername(userId)
+			.filter(Account::enabled)
+			.filter(account -> readable(Context.getCommandContext(), Resources.USER, account.username()))
+			.map(CamundaIdentityProvider::toUser)
+			.orElse(null);
 	}
 
 	@Override
@@ -94,7 +108,8 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 	@Override
 	public Group findGroupById(String groupId) {
 		String name = allGroups().get(groupId);
-		return name == null ? null : toGroup(groupId, name);
+		return name == null || !readable(Context.getCommandContext(), Resources.GROUP, groupId) ? null
+				: toGroup(groupId, name);
 	}
 
 	@Override
@@ -128,6 +143,31 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 
 	@Override
 	public void close() {
+	}
+
+	/**
+	 * Camunda's rule for its own identity queries (AuthorizationManager#configureQuery): checked only
+	 * when authorization is on, checks are not switched off for this command, someone is signed in and
+	 * that someone is not a Camunda administrator; then READ on the user or group, grants and revokes
+	 * alike. A user may always see their own profile, as with Camunda's LDAP plugin.
+	 */
+	private static boolean readable(CommandContext context, Resource resource, String id) {
+		if (context == null || !context.isAuthorizationCheckEnabled()
+				|| !context.getProcessEngineConfiguration().isAuthorizationEnabled()) {
+			return true;
+		}
+		Authentication current = context.getAuthentication();
+		if (current == null || current.getUserId() == null) {
+			return true;
+		}
+		AuthorizationManager authorizations = context.getAuthorizationManager();
+		if (authorizations.isCamundaAdmin(current)) {
+			return true;
+		}
+		if (resource == Resources.USER && id.equals(current.getUserId())) {
+			return true;
+		}
+		return authorizations.isAuthorized(current.getUserId(), current.getGroupIds(), Permissions.READ, resource, id);
 	}
 
 	private static User toUser(Account account) {
@@ -178,15 +218,15 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 
 		@Override
 		public long executeCount(CommandContext commandContext) {
-			return matching().count();
+			return matching(commandContext).count();
 		}
 
 		@Override
 		public List<User> executeList(CommandContext commandContext, Page page) {
-			return page(matching().map(CamundaIdentityProvider::toUser), page);
+			return page(matching(commandContext).map(CamundaIdentityProvider::toUser), page);
 		}
 
-		private Stream<Account> matching() {
+		private Stream<Account> matching(CommandContext commandContext) {
 			if (tenantId != null || procDefId != null) {
 				return Stream.empty();
 			}
@@ -201,6 +241,7 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 				.filter(a -> email == null || email.equals(a.email()))
 				.filter(a -> emailLike == null || like(emailLike).test(a.email()))
 				.filter(a -> groupId == null || a.camundaGroups().contains(groupId))
+				.filter(a -> readable(commandContext, Resources.USER, a.username()))
 				.sorted(Comparator.comparing(Account::username));
 		}
 
@@ -217,15 +258,15 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 
 		@Override
 		public long executeCount(CommandContext commandContext) {
-			return matching().count();
+			return matching(commandContext).count();
 		}
 
 		@Override
 		public List<Group> executeList(CommandContext commandContext, Page page) {
-			return page(matching(), page);
+			return page(matching(commandContext), page);
 		}
 
-		private Stream<Group> matching() {
+		private Stream<Group> matching(CommandContext commandContext) {
 			if (tenantId != null || procDefId != null) {
 				return Stream.empty();
 			}
@@ -240,6 +281,7 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 				.filter(g -> nameLike == null || like(nameLike).test(g.getName()))
 				.filter(g -> type == null || type.equals(g.getType()))
 				.filter(g -> membership == null || membership.contains(g.getId()))
+				.filter(g -> readable(commandContext, Resources.GROUP, g.getId()))
 				.sorted(Comparator.comparing(Group::getId));
 		}
 

@@ -45,6 +45,12 @@ class InitialAdministrator implements ApplicationRunner {
 	/** @return true if this call created the administrator */
 	boolean ensureAdministrator() {
 		if (accounts.anyEnabledWithRole(Role.ADMIN)) {
+			if (initialPassword != null && !initialPassword.isBlank()) {
+				log.warn("""
+						COOPFLOW_ADMIN_PASSWORD is set but an administrator already exists, so it was not applied: \
+						no user was created and no password changed. Remove the variable; a password is changed \
+						with PUT /api/me/password.""");
+			}
 			return false;
 		}
 		if (initialPassword == null || initialPassword.isBlank()) {

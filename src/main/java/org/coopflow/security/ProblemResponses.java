@@ -17,7 +17,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers API clients that are not signed in (401) or not allowed (403) with
+ * Answers API clients that are not signed in (401), must wait after failed sign-ins (429) or are not
+ * allowed (403) with
  * {@code application/problem+json}, as every other API error is answered.
  */
 @Component
@@ -32,6 +33,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
+		if (e instanceof SignInThrottledException throttled) {
+			// the same answer whether or not the username exists, and for the right password too
+			response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many failed sign-ins. Try again after the time in Retry-After (seconds).");
+			return;
+		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"coopflow\"");
 		write(request, response, HttpStatus.UNAUTHORIZED,
 				"Sign in with HTTP Basic authentication (username and password of a coopflow user).");

@@ -3,28 +3,51 @@ package org.coopflow.security;
 import static org.springframework.http.HttpMethod.GET;
 
 import java.util.Arrays;
+import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two ways in. API clients ({@code /api}, {@code /engine-rest}, {@code /actuator}) send HTTP Basic
  * credentials with every request and get no session. People sign in once at {@code /login} for
  * coopflow's pages and Camunda's webapps; Camunda picks that sign-in up through
- * {@link CamundaWebFilters}.
+ * {@link CamundaWebFilters}. Both check passwords behind {@link SignInThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInThrottleSettings.class)
 class SecurityConfiguration {
+
+	/**
+	 * coopflow's pages load their styles, scripts and pictures from coopflow only, with no inline code
+	 * (charts are inline SVG markup, which needs no source), post forms only to coopflow, and are never
+	 * framed.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
 
 	private static final String[] CAMUNDA_WORKERS = { Role.PROGRAMME_OFFICER.name(), Role.COORDINATOR.name(),
 			Role.ADMIN.name() };
@@ -50,9 +73,27 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	SignInThrottle signInThrottle(SignInThrottleSettings settings) {
+		return new SignInThrottle(settings, Ticker.systemTicker());
+	}
+
+	/** The password check of both chains: coopflow's users, behind the throttle. */
+	private static AuthenticationManager signIn(UserDetailsService users, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, AuthenticationEventPublisher events) {
+		var passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		var manager = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, UserDetailsService users,
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, AuthenticationEventPublisher events)
+			throws Exception {
 		return http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
+			.authenticationManager(signIn(users, passwordEncoder, throttle, events))
 			.authorizeHttpRequests(requests -> requests
 				// status only, without details, for load balancers and orchestrators
 				.requestMatchers(paths(GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"))
@@ -62,6 +103,9 @@ class SecurityConfiguration {
 				// the list of engine names is public in Camunda's own REST API too
 				.requestMatchers(paths(GET, "/engine-rest/engine", "/engine-rest/engine/"))
 				.permitAll()
+				// tells whether any user's password is right: a guessing tool outside the throttle
+				.requestMatchers(paths("/engine-rest/identity/verify", "/engine-rest/engine/*/identity/verify"))
+				.hasRole(Role.ADMIN.name())
 				.requestMatchers(paths("/engine-rest/**"))
 				.hasAnyRole(CAMUNDA_WORKERS)
 				// rates of exchange are entered by officers and administrators; everyone reads them
@@ -79,8 +123,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-		return http
+	SecurityFilterChain pageSecurity(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, AuthenticationEventPublisher events) throws Exception {
+		var failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl("/login?error");
+		failures.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?wait"));
+		return http.authenticationManager(signIn(users, passwordEncoder, throttle, events))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths("/login", "/error", "/css/**", "/favicon.ico"))
 				.permitAll()
@@ -102,11 +150,18 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
 				.anyRequest()
 				.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failures).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
 			// Camunda's webapps guard themselves with their own XSRF-TOKEN cookie and X-XSRF-TOKEN
 			// header; Spring's token stays in the session under other names for coopflow's own pages
 			.csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))
+			// Camunda's webapps send their own Content-Security-Policy (nonces for their scripts), and
+			// Swagger UI needs inline styles; coopflow's policy is for coopflow's pages
+			.headers(headers -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						new NegatedRequestMatcher(paths("/camunda/**", "/swagger-ui/**", "/swagger-ui.html")),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
 

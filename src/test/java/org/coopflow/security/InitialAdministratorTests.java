@@ -66,6 +66,18 @@ class InitialAdministratorTests {
 	}
 
 	@Test
+	void aPasswordForAnExistingAdministratorIsNotAppliedAndTheLogSaysSo(CapturedOutput output) {
+		accounts.insert("admin", passwordEncoder.encode("the-first-password"), "coopflow administrator", Role.ADMIN,
+				null, null);
+		assertThat(new InitialAdministrator(accounts, passwordEncoder, "correct-horse-battery").ensureAdministrator())
+			.isFalse();
+		assertThat(passwordEncoder.matches("the-first-password", accounts.findByUsername("admin").orElseThrow().passwordHash()))
+			.isTrue();
+		assertThat(output.getOut()).contains("WARN")
+			.contains("COOPFLOW_ADMIN_PASSWORD is set but an administrator already exists, so it was not applied");
+	}
+
+	@Test
 	void anAdministratorFromTheDemoDataNeedsNoPassword() {
 		jdbc.sql("UPDATE app_user SET role = 'ADMIN', office_code = NULL WHERE username = 'coordinatorCpcjd'").update();
 		assertThat(new InitialAdministrator(accounts, passwordEncoder, "").ensureAdministrator()).isFalse();
