@@ -5,10 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.coopflow.InvalidInputException;
 
 /**
@@ -90,21 +88,6 @@ final class ActivityTypeTasks {
 		catch (DateTimeParseException e) {
 			throw new InvalidInputException(name, "must be a date such as 2027-03-31");
 		}
-	}
-
-	/**
-	 * Who completes a task: the signed-in user, else its assignee; never a variable a client could send.
-	 * A step nobody can be named for is refused, since the record says who made it.
-	 */
-	static String completedBy(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
-		}
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
-		}
-		throw new BadUserRequestException("Claim the task before completing it, so that the record names who made it.");
 	}
 
 }

@@ -2,6 +2,7 @@ package org.coopflow.activities;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /** Completes the activity with the dates it actually ran. */
@@ -16,7 +17,7 @@ class CompleteActivityTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ImplementationVariables.completedBy(task);
+		String by = TaskCompletion.completedBy(task);
 		activities.completeActivity(ImplementationVariables.activityId(task), ImplementationVariables.date(task, "actualStart"),
 				ImplementationVariables.date(task, "actualEnd"), by);
 		task.removeVariable("actualStart");

@@ -2,6 +2,7 @@ package org.coopflow.activities;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /** Marks the task's milestone completed, with the officer's note. */
@@ -16,7 +17,7 @@ class CompleteMilestoneTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ImplementationVariables.completedBy(task);
+		String by = TaskCompletion.completedBy(task);
 		activities.completeMilestone(ImplementationVariables.milestoneId(task), ImplementationVariables.text(task, "milestoneNote"),
 				by);
 		task.removeVariable("milestoneNote");

@@ -5,10 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.coopflow.InvalidInputException;
 import org.coopflow.activities.ImplementationProcess.Variables;
 
@@ -78,17 +76,6 @@ final class ImplementationVariables {
 			return Boolean.valueOf(value.toString());
 		}
 		return null;
-	}
-
-	/** Who completes the task: the signed-in user, never a value a client could send. */
-	static String completedBy(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		String by = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
-		if (by == null) {
-			throw new BadUserRequestException(
-					"Claim the task before completing it, so that the work is recorded under your name.");
-		}
-		return by;
 	}
 
 }

@@ -2,6 +2,7 @@ package org.coopflow.activities;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ class RecordMeetingReportTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ActivityTypeTasks.completedBy(task);
+		String by = TaskCompletion.completedBy(task);
 		details.recordMeetingReport(ActivityTypeTasks.activityId(task),
 				new MeetingReportAnswers(ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_DUPLICATION),
 						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_NECESSITY),

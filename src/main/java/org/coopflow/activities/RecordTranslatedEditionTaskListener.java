@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.FieldError;
 import org.coopflow.InvalidInputException;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class RecordTranslatedEditionTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ActivityTypeTasks.completedBy(task);
+		String by = TaskCompletion.completedBy(task);
 		EditionRequest edition = new EditionRequest(ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_LANGUAGE),
 				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_MEMBER_STATE),
 				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_TITLE),
