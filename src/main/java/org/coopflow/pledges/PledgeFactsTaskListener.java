@@ -57,7 +57,8 @@ class PledgeFactsTaskListener implements TaskListener {
 	private static void completed(DelegateTask task) {
 		task.getExecution().setVariable(Variables.DECIDED_BY, TaskCompletion.completedBy(task));
 		if (Tasks.CONFIRM_RECEIPT.equals(task.getTaskDefinitionKey())) {
-			// the payment this task was bound to, unless the completion names another reported one
+			// the payment this task was bound to, unless the form named another; "Record receipt" refuses one
+			// that is not of this process's pledge
 			Object chosen = task.getVariable(Variables.PAYMENT_ID);
 			task.getExecution().setVariable(Variables.PAYMENT_ID, chosen);
 		}
