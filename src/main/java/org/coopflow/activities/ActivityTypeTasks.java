@@ -26,9 +26,6 @@ final class ActivityTypeTasks {
 
 	static final String TASK_RECORD_MEETING_REPORT = "Task_RecordMeetingReport";
 
-	/** Local to each instance of the multi-instance sub-process: the activity it carries out. */
-	static final String ACTIVITY_ID = "activityId";
-
 	static final String EDITION_LANGUAGE = "editionLanguage";
 
 	static final String EDITION_MEMBER_STATE = "editionMemberState";
@@ -46,15 +43,6 @@ final class ActivityTypeTasks {
 	static final String ANSWER_LEGAL_SYSTEMS = "answerLegalSystems";
 
 	static final String MEETING_SUMMARY = "meetingSummary";
-
-	static long activityId(VariableScope scope) {
-		Object value = scope.getVariable(ACTIVITY_ID);
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
-		throw new IllegalStateException("The activity implementation process has no variable " + ACTIVITY_ID
-				+ " here; each instance of the activity sub-process carries its own");
-	}
 
 	/**
 	 * Removes what a completed form sent. Tasklist sends a form's fields as process variables, which every

@@ -11,14 +11,17 @@ class CompleteActivityTaskListener implements TaskListener {
 
 	private final ActivityService activities;
 
-	CompleteActivityTaskListener(ActivityService activities) {
+	private final ImplementationRecords records;
+
+	CompleteActivityTaskListener(ActivityService activities, ImplementationRecords records) {
 		this.activities = activities;
+		this.records = records;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		activities.completeActivity(ImplementationVariables.activityId(task), ImplementationVariables.date(task, "actualStart"),
+		activities.completeActivity(records.activityId(task), ImplementationVariables.date(task, "actualStart"),
 				ImplementationVariables.date(task, "actualEnd"), by);
 		task.removeVariable("actualStart");
 		task.removeVariable("actualEnd");

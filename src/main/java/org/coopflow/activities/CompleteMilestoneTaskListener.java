@@ -11,14 +11,17 @@ class CompleteMilestoneTaskListener implements TaskListener {
 
 	private final ActivityService activities;
 
-	CompleteMilestoneTaskListener(ActivityService activities) {
+	private final ImplementationRecords records;
+
+	CompleteMilestoneTaskListener(ActivityService activities, ImplementationRecords records) {
 		this.activities = activities;
+		this.records = records;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		activities.completeMilestone(ImplementationVariables.milestoneId(task), ImplementationVariables.text(task, "milestoneNote"),
+		activities.completeMilestone(records.milestoneId(task), ImplementationVariables.text(task, "milestoneNote"),
 				by);
 		task.removeVariable("milestoneNote");
 	}

@@ -8,32 +8,11 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.coopflow.InvalidInputException;
-import org.coopflow.activities.ImplementationProcess.Variables;
 
 /** Reading the implementation process's variables and a completed task's form fields, with clear errors. */
 final class ImplementationVariables {
 
 	private ImplementationVariables() {
-	}
-
-	static long programmeId(VariableScope scope) {
-		return number(scope, Variables.PROGRAMME_ID);
-	}
-
-	static long activityId(VariableScope scope) {
-		return number(scope, Variables.ACTIVITY_ID);
-	}
-
-	static long milestoneId(VariableScope scope) {
-		return number(scope, Variables.MILESTONE_ID);
-	}
-
-	private static long number(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
-		throw new IllegalStateException("Process variable '" + name + "' is " + value + ", not a number");
 	}
 
 	static String text(DelegateTask task, String name) {

@@ -19,7 +19,7 @@ class PlanActivitiesTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		TaskCompletion.completedBy(task);
-		long programmeId = ImplementationVariables.programmeId(task);
+		long programmeId = ImplementationRecords.programmeId(task);
 		if (activities.plannedActivityIds(programmeId).isEmpty()) {
 			throw new ConflictException("Programme " + programmeId + " has no activity planned; plan them with POST /api/programmes/"
 					+ programmeId + "/activities before completing this task.");

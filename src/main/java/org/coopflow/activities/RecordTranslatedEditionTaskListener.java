@@ -18,8 +18,11 @@ class RecordTranslatedEditionTaskListener implements TaskListener {
 
 	private final ActivityTypeDetails details;
 
-	RecordTranslatedEditionTaskListener(ActivityTypeDetails details) {
+	private final ImplementationRecords records;
+
+	RecordTranslatedEditionTaskListener(ActivityTypeDetails details, ImplementationRecords records) {
 		this.details = details;
+		this.records = records;
 	}
 
 	@Override
@@ -31,7 +34,7 @@ class RecordTranslatedEditionTaskListener implements TaskListener {
 				ActivityTypeTasks.date(task, ActivityTypeTasks.EDITION_PUBLISHED_ON),
 				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_LINK));
 		try {
-			details.recordTranslatedEdition(ActivityTypeTasks.activityId(task), edition, by);
+			details.recordTranslatedEdition(records.activityId(task), edition, by);
 		}
 		catch (InvalidInputException e) {
 			throw new InvalidInputException(asFormFields(e.errors()));

@@ -27,7 +27,7 @@ class ReviewProgressReportTaskListener implements TaskListener {
 		if (accepted == null) {
 			throw new InvalidInputException(Variables.REPORT_ACCEPTED, "choose whether the report is accepted or returned");
 		}
-		reports.review(task.getId(), accepted, ImplementationVariables.text(task, "reviewComment"), by);
+		reports.review(ImplementationRecords.programmeId(task), task.getId(), accepted, ImplementationVariables.text(task, "reviewComment"), by);
 		task.removeVariable("reviewComment");
 		task.getExecution().setVariable(Variables.REPORT_ACCEPTED, accepted);
 	}

@@ -18,7 +18,7 @@ class SubmitReportTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		reports.submit(task.getId(), ImplementationVariables.text(task, "reportSummary"), by);
+		reports.submit(ImplementationRecords.programmeId(task), task.getId(), ImplementationVariables.text(task, "reportSummary"), by);
 		// the report is kept in its own table; as a process variable it would only go stale
 		task.removeVariable("reportSummary");
 	}

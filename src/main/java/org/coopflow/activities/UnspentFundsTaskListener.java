@@ -34,7 +34,7 @@ class UnspentFundsTaskListener implements TaskListener {
 		}
 		String reason = ImplementationVariables.requiredText(task, "unspentFundsReason",
 				"must say why; the donors read it with the final report");
-		long programmeId = ImplementationVariables.programmeId(task);
+		long programmeId = ImplementationRecords.programmeId(task);
 		activities.recordUnspentFunds(programmeId, facts.unspent(programmeId), chosen, reason, by);
 	}
 
