@@ -82,7 +82,7 @@ class ImplementationTaskCompletionTests {
 		draft.put("office", "OHCHR");
 		draft.put("title", "Human rights in places of detention " + UUID.randomUUID());
 		draft.put("description", "Monitoring places of detention against the Nelson Mandela Rules");
-		draft.putArray("countries").add("GH");
+		draft.putArray("countries").add("KE");
 		draft.putArray("standards").add("SMR-PRISONERS");
 		draft.putArray("activityTypes").add("TRAINING");
 		draft.putArray("sectors").add("15130");
@@ -180,7 +180,7 @@ class ImplementationTaskCompletionTests {
 		assertThat(milestoneOnly.status()).as(milestoneOnly.body()).isNotEqualTo(204);
 		assertThat(trace(other.programmeId())).isEqualTo(before);
 		assertThat(fixtures.pledges().step("GET", "/api/activities/" + activityId, "officerCpcjd", null, 200)
-			.path("milestones").get(0).path("completedAt").isNull()).as("nor was the task's own milestone completed").isTrue();
+			.path("milestones").get(0).path("completedAt").isTextual()).as("nor was the task's own milestone completed").isFalse();
 
 		completeAs("officerCpcjd", task(programmeId, ImplementationProcess.Tasks.COMPLETE_MILESTONE), "", 204);
 		String today = PledgeFixtures.today().toString();
