@@ -25,12 +25,12 @@ final class ProposalVariables {
 	 * a task can set any process variable through the REST API, but not the business key.
 	 */
 	static long programmeId(DelegateExecution execution) {
-		String businessKey = execution.getProcessBusinessKey();
-		if (businessKey == null || !businessKey.matches("\\d+")) {
+		Long programmeId = FundingProposalProcess.programmeIdOf(execution.getProcessBusinessKey());
+		if (programmeId == null) {
 			throw new IllegalStateException("The funding proposal process " + execution.getProcessInstanceId()
-					+ " has no programme id as its business key; start it with FundingProposals.start");
+					+ " has no programme-<id> business key; start it with FundingProposals.start");
 		}
-		return Long.parseLong(businessKey);
+		return programmeId;
 	}
 
 	static long programmeId(DelegateTask task) {

@@ -149,7 +149,7 @@ class FundingProposalProcessTest {
 			.containsEntry(Variables.OVERLAP_FOUND, false)
 			.containsEntry(Variables.OVERLAP_ALERT_IDS, "")
 			.containsEntry(Variables.FUNDING_DEADLINE, "P60D");
-		assertThat(instance).hasBusinessKey("42");
+		assertThat(instance).hasBusinessKey("programme-42");
 		verify(lifecycle).awaitReview(PROGRAMME_ID);
 		assertThat(task(instance)).hasCandidateGroup("PROGRAMME_OFFICER_CPCJD").isNotAssigned();
 
@@ -496,7 +496,7 @@ class FundingProposalProcessTest {
 	private void review(String decision, String comment) {
 		Task review = engine.getTaskService()
 			.createTaskQuery()
-			.processInstanceBusinessKey(String.valueOf(PROGRAMME_ID))
+			.processInstanceBusinessKey(FundingProposalProcess.businessKey(PROGRAMME_ID))
 			.taskDefinitionKey(Elements.TASK_REVIEW_PROPOSAL)
 			.singleResult();
 		engine.getTaskService().claim(review.getId(), REVIEWER);
@@ -535,7 +535,7 @@ class FundingProposalProcessTest {
 	private void decideOnPartialFunding(Map<String, Object> decision) {
 		Task task = engine.getTaskService()
 			.createTaskQuery()
-			.processInstanceBusinessKey(String.valueOf(PROGRAMME_ID))
+			.processInstanceBusinessKey(FundingProposalProcess.businessKey(PROGRAMME_ID))
 			.taskDefinitionKey(Elements.TASK_DECIDE_PARTIAL_FUNDING)
 			.singleResult();
 		engine.getTaskService().claim(task.getId(), REVIEWER);
