@@ -299,6 +299,20 @@ class FundingProposalProcessTest {
 	}
 
 	@Test
+	void theDecisionIsRecordedUnderTheOfficerWhoCompletesTheReviewNotTheOneWhoClaimedIt() {
+		ProcessInstance instance = start();
+		String taskId = task(instance).getId();
+		engine.getTaskService().claim(taskId, REVIEWER);
+
+		engine.getIdentityService().setAuthenticatedUserId("officerCarla");
+		engine.getTaskService()
+			.complete(taskId, Map.of(Variables.REVIEW_DECISION, "REJECT", Variables.REVIEW_COMMENT, "Outside the mandate"));
+
+		verify(lifecycle).reject(PROGRAMME_ID, "Outside the mandate", "officerCarla");
+		assertThat(instance).isEnded();
+	}
+
+	@Test
 	void afterTheDeadlineTheProgrammeStartsWithTheFundsCommitted() {
 		ProcessInstance instance = openForFunding();
 
