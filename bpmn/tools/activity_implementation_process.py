@@ -73,7 +73,7 @@ d.flow("SequenceFlow_ImplementationStarted", "Task_StartImplementation", "SubPro
 d.flow("SequenceFlow_ActivityStarted", "StartEvent_ActivityStarted", "Task_StartActivity")
 d.flow("SequenceFlow_ActivityInProgress", "Task_StartActivity", "Task_CompleteMilestone")
 d.flow("SequenceFlow_MilestonesCompleted", "Task_CompleteMilestone", "Gateway_ActivityType")
-TYPE = "${implementationFacts.activityType(activityId) == '%s'}"
+TYPE = "${implementationFacts.activityType(execution) == '%s'}"
 d.flow("SequenceFlow_IsTranslation", "Gateway_ActivityType", "Task_RecordTranslatedEdition", "Compendium translation",
        TYPE % "COMPENDIUM_TRANSLATION", route="v", label=(985, Y - 262, 85, 27))
 d.flow("SequenceFlow_IsExpertMeeting", "Gateway_ActivityType", "Task_RecordMeetingReport", "Expert meeting",
@@ -112,9 +112,9 @@ d.flow("SequenceFlow_FinalReportEscalated", "Task_EscalateFinalReport", "EndEven
 d.flow("SequenceFlow_FinalReportSubmitted", "Task_SubmitFinalReport", "Task_SendReportToDonors")
 d.flow("SequenceFlow_ReportSentToDonors", "Task_SendReportToDonors", "Gateway_FundsUnspent")
 d.flow("SequenceFlow_FundsUnspent", "Gateway_FundsUnspent", "Task_RecordUnspentFundsChoice", "yes",
-       "${implementationFacts.unspentFunds(programmeId)}", route="v", label=(F + 316, Y - 70, 20, 14))
+       "${implementationFacts.unspentFunds(execution)}", route="v", label=(F + 316, Y - 70, 20, 14))
 d.flow("SequenceFlow_AllFundsSpent", "Gateway_FundsUnspent", "Task_CloseProgramme", "no",
-       "${!implementationFacts.unspentFunds(programmeId)}", label=(F + 400, Y - 18, 20, 14))
+       "${!implementationFacts.unspentFunds(execution)}", label=(F + 400, Y - 18, 20, 14))
 d.flow("SequenceFlow_UnspentFundsChoiceRecorded", "Task_RecordUnspentFundsChoice", "Task_CloseProgramme")
 d.flow("SequenceFlow_ProgrammeClosed", "Task_CloseProgramme", "EndEvent_ProgrammeClosed")
 
@@ -206,7 +206,7 @@ x.append(user_task("Task_PlanActivities", "Plan activities", "plan-activities",
 x.append(service_task("Task_StartImplementation", "Start implementation", "startImplementationDelegate"))
 # Carry out activity: one instance per planned activity, all at once
 x.append(f'{I}<bpmn:subProcess id="SubProcess_CarryOutActivity" name="Carry out activity">' + d.io("SubProcess_CarryOutActivity")
-         + f'\n{J}<bpmn:multiInstanceLoopCharacteristics camunda:collection="${{implementationFacts.activityIds(programmeId)}}" '
+         + f'\n{J}<bpmn:multiInstanceLoopCharacteristics camunda:collection="${{implementationFacts.activityIds(execution)}}" '
          'camunda:elementVariable="activityId" />\n')
 x.append(event("StartEvent_ActivityStarted", "Activity started", "startEvent", J))
 x.append(service_task("Task_StartActivity", "Mark activity in progress", "startActivityDelegate", J))
@@ -214,7 +214,7 @@ x.append(user_task("Task_CompleteMilestone", "Complete milestone", "complete-mil
                    "Confirm that this milestone of the activity is reached, with a note if useful. The activity's milestones "
                    "come one after another, in their planned order.", "completeMilestoneTaskListener", J,
                    loop='<bpmn:multiInstanceLoopCharacteristics isSequential="true" '
-                        'camunda:collection="${implementationFacts.milestoneIds(activityId)}" camunda:elementVariable="milestoneId" />'))
+                        'camunda:collection="${implementationFacts.milestoneIds(execution)}" camunda:elementVariable="milestoneId" />'))
 x.append(gateway("Gateway_ActivityType", "Type of activity?", default="SequenceFlow_NoTypeSteps", indent=J))
 x.append(user_task("Task_RecordTranslatedEdition", "Record translated edition", "record-translated-edition",
                    "Record the translated edition of the compendium that this activity produced: its language, the Member "

@@ -71,9 +71,9 @@ flow("SequenceFlow_ToAllocation", "Gateway_AgreementRecorded", "Gateway_Earmarke
 flow("SequenceFlow_ToCollection", "Gateway_AgreementRecorded", "SubProcess_CollectInstalments", route="v",
      points=[(985, 425), (985, 740), (1070, 740)])
 flow("SequenceFlow_EarmarkedToProgrammeYes", "Gateway_EarmarkedToProgramme", "Task_AllocateToEarmarkedProgramme", "yes",
-     "${pledgeFacts.earmarkedToProgramme(pledgeId)}", route="v")
+     "${pledgeFacts.earmarkedToProgramme(execution)}", route="v")
 flow("SequenceFlow_EarmarkedToProgrammeNo", "Gateway_EarmarkedToProgramme", "Task_AllocateFunds", "no",
-     "${!pledgeFacts.earmarkedToProgramme(pledgeId)}", route="v")
+     "${!pledgeFacts.earmarkedToProgramme(execution)}", route="v")
 flow("SequenceFlow_AllocatedToEarmarkedProgramme", "Task_AllocateToEarmarkedProgramme", "Gateway_FundsAllocated")
 flow("SequenceFlow_AllocationChosen", "Task_AllocateFunds", "Task_RecordAllocation")
 flow("SequenceFlow_AllocationRecorded", "Task_RecordAllocation", "Gateway_FundsAllocated")
@@ -88,9 +88,9 @@ flow("SequenceFlow_ToPaymentChecks", "Gateway_CollectionStarted", "Gateway_Payme
 flow("SequenceFlow_ToReminders", "Gateway_CollectionStarted", "SubProcess_InstalmentReminders",
      points=[(1190, 605), (1190, 890), (1240, 890)])
 flow("SequenceFlow_PaymentsWaitingYes", "Gateway_PaymentsWaiting", "Task_ConfirmReceipt", "yes",
-     "${pledgeFacts.paymentWaiting(pledgeId)}")
+     "${pledgeFacts.paymentWaiting(execution)}")
 flow("SequenceFlow_PaymentsWaitingNo", "Gateway_PaymentsWaiting", "Gateway_AwaitPayment", "no",
-     "${!pledgeFacts.paymentWaiting(pledgeId)}", route="v")
+     "${!pledgeFacts.paymentWaiting(execution)}", route="v")
 flow("SequenceFlow_AwaitPaymentReport", "Gateway_AwaitPayment", "Event_PaymentReported")
 flow("SequenceFlow_AwaitNextDay", "Gateway_AwaitPayment", "Event_DailyCheck", route="v")
 flow("SequenceFlow_PaymentReported", "Event_PaymentReported", "Gateway_PaymentsWaiting",
@@ -100,9 +100,9 @@ flow("SequenceFlow_DailyCheckDone", "Event_DailyCheck", "Gateway_PaymentsWaiting
 flow("SequenceFlow_ReceiptChecked", "Task_ConfirmReceipt", "Task_RecordReceipt")
 flow("SequenceFlow_ReceiptRecorded", "Task_RecordReceipt", "Gateway_PledgePaid")
 flow("SequenceFlow_PledgePaidYes", "Gateway_PledgePaid", "EndEvent_PledgeFullyPaid", "yes",
-     "${pledgeFacts.paid(pledgeId)}")
+     "${pledgeFacts.paid(execution)}")
 flow("SequenceFlow_PledgePaidNo", "Gateway_PledgePaid", "Gateway_PaymentsWaiting", "no",
-     "${!pledgeFacts.paid(pledgeId)}", points=[(1910, 555), (1910, 510), (1300, 510), (1300, 555)])
+     "${!pledgeFacts.paid(execution)}", points=[(1910, 555), (1910, 510), (1300, 510), (1300, 555)])
 flow("SequenceFlow_RemindersScheduled", "SubProcess_InstalmentReminders", "EndEvent_RemindersSent")
 # inside "Instalment reminders"
 flow("SequenceFlow_InstalmentScheduled", "StartEvent_InstalmentScheduled", "Event_DueDateNear")
@@ -173,7 +173,7 @@ x.append(user_task("Task_ConcludeAgreement", "Conclude agreement", "conclude-agr
                    "Record the signed contribution agreement: its date and reference. Without one by the lapse date, the pledge lapses."))
 x.append('    <bpmn:boundaryEvent id="BoundaryEvent_LapseDateReached" name="Lapse date reached" attachedToRef="Task_ConcludeAgreement">'
          f'{outgoing("BoundaryEvent_LapseDateReached")}\n      <bpmn:timerEventDefinition id="TimerEventDefinition_LapseDateReached">\n'
-         '        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${pledgeFacts.lapseAt(pledgeId)}</bpmn:timeDate>\n'
+         '        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${pledgeFacts.lapseAt(execution)}</bpmn:timeDate>\n'
          '      </bpmn:timerEventDefinition>\n    </bpmn:boundaryEvent>\n')
 x.append(service_task("Task_MarkPledgeLapsed", "Mark pledge lapsed", "markPledgeLapsedDelegate"))
 x.append(end("EndEvent_PledgeLapsed", "Pledge lapsed"))
@@ -206,11 +206,11 @@ x.append(end("EndEvent_PledgeFullyPaid", "Pledge fully paid", indent=I, terminat
 J = "        "
 x.append(f'{I}<bpmn:subProcess id="SubProcess_InstalmentReminders" name="Remind of each instalment">'
          + io("SubProcess_InstalmentReminders").replace("\n      ", "\n" + I + "  ")
-         + f'\n{I}  <bpmn:multiInstanceLoopCharacteristics camunda:collection="${{pledgeFacts.instalmentNumbers(pledgeId)}}" camunda:elementVariable="instalment" />\n')
+         + f'\n{I}  <bpmn:multiInstanceLoopCharacteristics camunda:collection="${{pledgeFacts.instalmentNumbers(execution)}}" camunda:elementVariable="instalment" />\n')
 x.append(f'{J}<bpmn:startEvent id="StartEvent_InstalmentScheduled" name="Instalment scheduled">{outgoing("StartEvent_InstalmentScheduled").replace(chr(10)+"      ", chr(10)+J+"  ")}\n{J}</bpmn:startEvent>\n')
-x.append(timer_catch("Event_DueDateNear", "Due date near", "${pledgeFacts.reminderAt(pledgeId, instalment)}", indent=J))
+x.append(timer_catch("Event_DueDateNear", "Due date near", "${pledgeFacts.reminderAt(execution, instalment)}", indent=J))
 x.append(service_task("Task_RemindOfInstalment", "Remind donor of instalment", "remindOfInstalmentDelegate", indent=J))
-x.append(timer_catch("Event_DueDatePassed", "Due date passed", "${pledgeFacts.overdueAt(pledgeId, instalment)}", indent=J))
+x.append(timer_catch("Event_DueDatePassed", "Due date passed", "${pledgeFacts.overdueAt(execution, instalment)}", indent=J))
 x.append(service_task("Task_ReportOverdueInstalment", "Report overdue instalment", "reportOverdueInstalmentDelegate", indent=J))
 x.append(end("EndEvent_InstalmentRemindersSent", "Instalment reminders sent", indent=J))
 for f in flows_in(INNER_REMIND):

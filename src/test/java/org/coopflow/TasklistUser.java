@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.coopflow.programmes.FundingProposalProcess;
+
 /**
  * A person in Tasklist: signed in through the login page, the Tasklist page opened (which starts
  * Camunda's single sign-on session), and Camunda's XSRF token at hand, so that calls go through the
@@ -35,11 +37,12 @@ public final class TasklistUser {
 		return browser.sendWithHeader("POST", TASKLIST_API + path, "X-XSRF-TOKEN", xsrf, "application/json", body);
 	}
 
-	/** The tasks this person sees of the process instance with the business key. */
-	public JsonNode tasksOf(long businessKey) {
-		return tasksOf(String.valueOf(businessKey));
+	/** The tasks this person sees of the programme's funding proposal process. */
+	public JsonNode tasksOf(long programmeId) {
+		return tasksOf(FundingProposalProcess.businessKey(programmeId));
 	}
 
+	/** The tasks this person sees of the process instance with the business key. */
 	public JsonNode tasksOf(String businessKey) {
 		return get("/task?processInstanceBusinessKey=" + businessKey);
 	}

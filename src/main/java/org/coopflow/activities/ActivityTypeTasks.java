@@ -5,10 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.coopflow.InvalidInputException;
 
 /**
@@ -28,9 +26,6 @@ final class ActivityTypeTasks {
 
 	static final String TASK_RECORD_MEETING_REPORT = "Task_RecordMeetingReport";
 
-	/** Local to each instance of the multi-instance sub-process: the activity it carries out. */
-	static final String ACTIVITY_ID = "activityId";
-
 	static final String EDITION_LANGUAGE = "editionLanguage";
 
 	static final String EDITION_MEMBER_STATE = "editionMemberState";
@@ -48,15 +43,6 @@ final class ActivityTypeTasks {
 	static final String ANSWER_LEGAL_SYSTEMS = "answerLegalSystems";
 
 	static final String MEETING_SUMMARY = "meetingSummary";
-
-	static long activityId(VariableScope scope) {
-		Object value = scope.getVariable(ACTIVITY_ID);
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
-		throw new IllegalStateException("The activity implementation process has no variable " + ACTIVITY_ID
-				+ " here; each instance of the activity sub-process carries its own");
-	}
 
 	/**
 	 * Removes what a completed form sent. Tasklist sends a form's fields as process variables, which every
@@ -90,21 +76,6 @@ final class ActivityTypeTasks {
 		catch (DateTimeParseException e) {
 			throw new InvalidInputException(name, "must be a date such as 2027-03-31");
 		}
-	}
-
-	/**
-	 * Who completes a task: the signed-in user, else its assignee; never a variable a client could send.
-	 * A step nobody can be named for is refused, since the record says who made it.
-	 */
-	static String completedBy(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
-		}
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
-		}
-		throw new BadUserRequestException("Claim the task before completing it, so that the record names who made it.");
 	}
 
 }

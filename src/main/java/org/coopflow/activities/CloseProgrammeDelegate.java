@@ -33,7 +33,7 @@ class CloseProgrammeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long programmeId = ImplementationVariables.programmeId(execution);
+		long programmeId = ImplementationRecords.programmeId(execution);
 		activities.closeImplementation(programmeId);
 		reports.supersedeOpenProgressReports(programmeId);
 		if (programmes.find(programmeId).map(p -> p.status() != ProgrammeStatus.CLOSED).orElse(false)) {

@@ -14,13 +14,16 @@ class CollectSurveyRepliesTaskListener implements TaskListener {
 
 	private final ActivityTypeDetails details;
 
-	CollectSurveyRepliesTaskListener(ActivityTypeDetails details) {
+	private final ImplementationRecords records;
+
+	CollectSurveyRepliesTaskListener(ActivityTypeDetails details, ImplementationRecords records) {
 		this.details = details;
+		this.records = records;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		details.surveyCollected(ActivityTypeTasks.activityId(task));
+		details.surveyCollected(records.activityId(task));
 	}
 
 }

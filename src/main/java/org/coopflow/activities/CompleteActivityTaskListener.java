@@ -2,6 +2,7 @@ package org.coopflow.activities;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /** Completes the activity with the dates it actually ran. */
@@ -10,14 +11,17 @@ class CompleteActivityTaskListener implements TaskListener {
 
 	private final ActivityService activities;
 
-	CompleteActivityTaskListener(ActivityService activities) {
+	private final ImplementationRecords records;
+
+	CompleteActivityTaskListener(ActivityService activities, ImplementationRecords records) {
 		this.activities = activities;
+		this.records = records;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ImplementationVariables.completedBy(task);
-		activities.completeActivity(ImplementationVariables.activityId(task), ImplementationVariables.date(task, "actualStart"),
+		String by = TaskCompletion.completedBy(task);
+		activities.completeActivity(records.activityId(task), ImplementationVariables.date(task, "actualStart"),
 				ImplementationVariables.date(task, "actualEnd"), by);
 		task.removeVariable("actualStart");
 		task.removeVariable("actualEnd");

@@ -2,6 +2,7 @@ package org.coopflow.activities;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /** Marks the task's milestone completed, with the officer's note. */
@@ -10,14 +11,17 @@ class CompleteMilestoneTaskListener implements TaskListener {
 
 	private final ActivityService activities;
 
-	CompleteMilestoneTaskListener(ActivityService activities) {
+	private final ImplementationRecords records;
+
+	CompleteMilestoneTaskListener(ActivityService activities, ImplementationRecords records) {
 		this.activities = activities;
+		this.records = records;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ImplementationVariables.completedBy(task);
-		activities.completeMilestone(ImplementationVariables.milestoneId(task), ImplementationVariables.text(task, "milestoneNote"),
+		String by = TaskCompletion.completedBy(task);
+		activities.completeMilestone(records.milestoneId(task), ImplementationVariables.text(task, "milestoneNote"),
 				by);
 		task.removeVariable("milestoneNote");
 	}

@@ -19,7 +19,7 @@ class EscalateReportDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		ReportKind kind = Tasks.ESCALATE_FINAL_REPORT.equals(execution.getCurrentActivityId()) ? ReportKind.FINAL
 				: ReportKind.PROGRESS;
-		reports.overdue(ImplementationVariables.programmeId(execution), kind, true);
+		reports.overdue(ImplementationRecords.programmeId(execution), kind, true);
 	}
 
 }

@@ -12,11 +12,21 @@ final class ImplementationProcess {
 
 	static final String ACTIVITY_CANCELLED = "ActivityCancelled";
 
+	private static final String BUSINESS_KEY_PREFIX = "implementation-";
+
 	private ImplementationProcess() {
 	}
 
 	static String businessKey(long programmeId) {
-		return "implementation-" + programmeId;
+		return BUSINESS_KEY_PREFIX + programmeId;
+	}
+
+	/** The programme id in a business key made by {@link #businessKey(long)}, or null for any other key. */
+	static Long programmeIdOf(String businessKey) {
+		if (businessKey == null || !businessKey.matches(BUSINESS_KEY_PREFIX + "\\d+")) {
+			return null;
+		}
+		return Long.valueOf(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
 	}
 
 	static final class Tasks {
@@ -51,8 +61,6 @@ final class ImplementationProcess {
 	}
 
 	static final class Variables {
-
-		static final String PROGRAMME_ID = "programmeId";
 
 		static final String OFFICE = "office";
 

@@ -59,7 +59,6 @@ class ImplementationProcesses {
 		}
 		runtime.createMessageCorrelation(ImplementationProcess.PROGRAMME_FUNDED)
 			.processInstanceBusinessKey(businessKey)
-			.setVariable(Variables.PROGRAMME_ID, funded.programmeId())
 			.setVariable(Variables.OFFICE, funded.office().name())
 			.correlateStartMessage();
 	}

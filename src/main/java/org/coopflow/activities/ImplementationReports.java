@@ -81,6 +81,19 @@ public class ImplementationReports {
 			.orElseThrow(() -> new IllegalStateException("Task " + taskId + " works on no report"));
 	}
 
+	/**
+	 * The report the task was bound to when it was created, which must be one of the programme of the
+	 * task's process: a report of any other would mean the engine's state was corrupted.
+	 */
+	private ReportView ofTask(long programmeId, String taskId) {
+		ReportView report = ofTask(taskId);
+		if (report.programmeId() != programmeId) {
+			throw new IllegalStateException("Task " + taskId + " of programme " + programmeId + " is bound to report "
+					+ report.id() + " of programme " + report.programmeId());
+		}
+		return report;
+	}
+
 	// --- the process -----------------------------------------------------------------------------------
 
 	/**
@@ -110,8 +123,8 @@ public class ImplementationReports {
 		return reports.find(id).orElseThrow();
 	}
 
-	public void submit(String taskId, String summary, String by) {
-		ReportView report = ofTask(taskId);
+	public void submit(long programmeId, String taskId, String summary, String by) {
+		ReportView report = ofTask(programmeId, taskId);
 		if (summary == null || summary.isBlank()) {
 			throw new InvalidInputException("reportSummary", "must say what was done in the period, and what was not");
 		}
@@ -130,8 +143,8 @@ public class ImplementationReports {
 	}
 
 	/** Four eyes: the officer who submitted a report never reviews it. */
-	public void review(String taskId, boolean accepted, String comment, String by) {
-		ReportView report = ofTask(taskId);
+	public void review(long programmeId, String taskId, boolean accepted, String comment, String by) {
+		ReportView report = ofTask(programmeId, taskId);
 		if (by.equals(report.submittedBy())) {
 			throw new ConflictException(by + " submitted this report; a second officer of the office reviews it.");
 		}

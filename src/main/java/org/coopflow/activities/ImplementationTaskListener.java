@@ -29,17 +29,20 @@ class ImplementationTaskListener implements TaskListener {
 
 	private final ActivityTypeDetails typeDetails;
 
+	private final ImplementationRecords records;
+
 	ImplementationTaskListener(ProgrammeCatalogue programmes, ActivityService activities, ImplementationReports reports,
-			ActivityTypeDetails typeDetails) {
+			ActivityTypeDetails typeDetails, ImplementationRecords records) {
 		this.programmes = programmes;
 		this.activities = activities;
 		this.reports = reports;
 		this.typeDetails = typeDetails;
+		this.records = records;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		long programmeId = ImplementationVariables.programmeId(task);
+		long programmeId = ImplementationRecords.programmeId(task);
 		ProgrammeView programme = programmes.find(programmeId).orElseThrow();
 		Map<String, Object> shown = new LinkedHashMap<>();
 		shown.put("programmeTitle", programme.title() + " (programme " + programmeId + ", " + programme.office() + ")");
@@ -80,12 +83,12 @@ class ImplementationTaskListener implements TaskListener {
 		if (!task.hasVariable(ImplementationProcess.Variables.ACTIVITY_ID)) {
 			return;
 		}
-		long activityId = ImplementationVariables.activityId(task);
-		ActivityView activity = activities.find(activityId);
+		ActivityView activity = records.activity(task);
+		long activityId = activity.id();
 		shown.put("activityTitle", activity.title() + " (" + activity.type() + (activity.country() == null ? ""
 				: ", " + activity.country()) + ", planned " + activity.plannedStart() + " to " + activity.plannedEnd() + ")");
 		if (Tasks.COMPLETE_MILESTONE.equals(task.getTaskDefinitionKey())) {
-			long milestoneId = ImplementationVariables.milestoneId(task);
+			long milestoneId = records.milestoneId(task);
 			activity.milestones().stream().filter(m -> m.id() == milestoneId).findFirst().ifPresent(m -> {
 				shown.put("milestoneTitle", m.title());
 				shown.put("milestoneDue", m.due().toString());

@@ -5,37 +5,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.coopflow.InvalidInputException;
-import org.coopflow.activities.ImplementationProcess.Variables;
 
 /** Reading the implementation process's variables and a completed task's form fields, with clear errors. */
 final class ImplementationVariables {
 
 	private ImplementationVariables() {
-	}
-
-	static long programmeId(VariableScope scope) {
-		return number(scope, Variables.PROGRAMME_ID);
-	}
-
-	static long activityId(VariableScope scope) {
-		return number(scope, Variables.ACTIVITY_ID);
-	}
-
-	static long milestoneId(VariableScope scope) {
-		return number(scope, Variables.MILESTONE_ID);
-	}
-
-	private static long number(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
-		throw new IllegalStateException("Process variable '" + name + "' is " + value + ", not a number");
 	}
 
 	static String text(DelegateTask task, String name) {
@@ -78,17 +55,6 @@ final class ImplementationVariables {
 			return Boolean.valueOf(value.toString());
 		}
 		return null;
-	}
-
-	/** Who completes the task: the signed-in user, never a value a client could send. */
-	static String completedBy(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		String by = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
-		if (by == null) {
-			throw new BadUserRequestException(
-					"Claim the task before completing it, so that the work is recorded under your name.");
-		}
-		return by;
 	}
 
 }

@@ -3,6 +3,7 @@ package org.coopflow.activities;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.ConflictException;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /** "Plan activities" is done when at least one activity is planned: the process carries out what is. */
@@ -17,8 +18,8 @@ class PlanActivitiesTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		ImplementationVariables.completedBy(task);
-		long programmeId = ImplementationVariables.programmeId(task);
+		TaskCompletion.completedBy(task);
+		long programmeId = ImplementationRecords.programmeId(task);
 		if (activities.plannedActivityIds(programmeId).isEmpty()) {
 			throw new ConflictException("Programme " + programmeId + " has no activity planned; plan them with POST /api/programmes/"
 					+ programmeId + "/activities before completing this task.");

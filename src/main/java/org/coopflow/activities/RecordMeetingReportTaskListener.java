@@ -2,6 +2,7 @@ package org.coopflow.activities;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +14,17 @@ class RecordMeetingReportTaskListener implements TaskListener {
 
 	private final ActivityTypeDetails details;
 
-	RecordMeetingReportTaskListener(ActivityTypeDetails details) {
+	private final ImplementationRecords records;
+
+	RecordMeetingReportTaskListener(ActivityTypeDetails details, ImplementationRecords records) {
 		this.details = details;
+		this.records = records;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ActivityTypeTasks.completedBy(task);
-		details.recordMeetingReport(ActivityTypeTasks.activityId(task),
+		String by = TaskCompletion.completedBy(task);
+		details.recordMeetingReport(records.activityId(task),
 				new MeetingReportAnswers(ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_DUPLICATION),
 						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_NECESSITY),
 						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_LEGAL_SYSTEMS)),

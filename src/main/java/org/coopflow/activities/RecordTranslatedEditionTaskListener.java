@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.FieldError;
 import org.coopflow.InvalidInputException;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,20 +18,23 @@ class RecordTranslatedEditionTaskListener implements TaskListener {
 
 	private final ActivityTypeDetails details;
 
-	RecordTranslatedEditionTaskListener(ActivityTypeDetails details) {
+	private final ImplementationRecords records;
+
+	RecordTranslatedEditionTaskListener(ActivityTypeDetails details, ImplementationRecords records) {
 		this.details = details;
+		this.records = records;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ActivityTypeTasks.completedBy(task);
+		String by = TaskCompletion.completedBy(task);
 		EditionRequest edition = new EditionRequest(ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_LANGUAGE),
 				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_MEMBER_STATE),
 				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_TITLE),
 				ActivityTypeTasks.date(task, ActivityTypeTasks.EDITION_PUBLISHED_ON),
 				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_LINK));
 		try {
-			details.recordTranslatedEdition(ActivityTypeTasks.activityId(task), edition, by);
+			details.recordTranslatedEdition(records.activityId(task), edition, by);
 		}
 		catch (InvalidInputException e) {
 			throw new InvalidInputException(asFormFields(e.errors()));

@@ -15,14 +15,17 @@ class RemindNonRespondentsDelegate implements JavaDelegate {
 
 	private final ActivityTypeDetails details;
 
-	RemindNonRespondentsDelegate(ActivityService activities, ActivityTypeDetails details) {
+	private final ImplementationRecords records;
+
+	RemindNonRespondentsDelegate(ActivityService activities, ActivityTypeDetails details, ImplementationRecords records) {
 		this.activities = activities;
 		this.details = details;
+		this.records = records;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long activityId = ActivityTypeTasks.activityId(execution);
+		long activityId = records.activityId(execution);
 		// the timer may fire in the moment between a cancellation and the end of the activity's branch;
 		// a cancelled activity's Member States hear nothing more, and no incident is raised for it
 		if (activities.find(activityId).status() == ActivityStatus.CANCELLED) {

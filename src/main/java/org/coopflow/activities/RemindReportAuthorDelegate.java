@@ -19,7 +19,7 @@ class RemindReportAuthorDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		ReportKind kind = Tasks.REMIND_OF_FINAL_REPORT.equals(execution.getCurrentActivityId()) ? ReportKind.FINAL
 				: ReportKind.PROGRESS;
-		reports.overdue(ImplementationVariables.programmeId(execution), kind, false);
+		reports.overdue(ImplementationRecords.programmeId(execution), kind, false);
 	}
 
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.InvalidInputException;
 import org.coopflow.activities.ImplementationProcess.Variables;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +22,12 @@ class ReviewProgressReportTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ImplementationVariables.completedBy(task);
+		String by = TaskCompletion.completedBy(task);
 		Boolean accepted = ImplementationVariables.bool(task, Variables.REPORT_ACCEPTED);
 		if (accepted == null) {
 			throw new InvalidInputException(Variables.REPORT_ACCEPTED, "choose whether the report is accepted or returned");
 		}
-		reports.review(task.getId(), accepted, ImplementationVariables.text(task, "reviewComment"), by);
+		reports.review(ImplementationRecords.programmeId(task), task.getId(), accepted, ImplementationVariables.text(task, "reviewComment"), by);
 		task.removeVariable("reviewComment");
 		task.getExecution().setVariable(Variables.REPORT_ACCEPTED, accepted);
 	}

@@ -16,7 +16,7 @@ class SendReportToDonorsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		reports.sendFinalReportToDonors(ImplementationVariables.programmeId(execution));
+		reports.sendFinalReportToDonors(ImplementationRecords.programmeId(execution));
 	}
 
 }

@@ -10,13 +10,16 @@ class StartActivityDelegate implements JavaDelegate {
 
 	private final ActivityService activities;
 
-	StartActivityDelegate(ActivityService activities) {
+	private final ImplementationRecords records;
+
+	StartActivityDelegate(ActivityService activities, ImplementationRecords records) {
 		this.activities = activities;
+		this.records = records;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		activities.startActivity(ImplementationVariables.activityId(execution), "coopflow");
+		activities.startActivity(records.activityId(execution), "coopflow");
 	}
 
 }

@@ -16,7 +16,7 @@ class StartImplementationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		activities.startImplementation(ImplementationVariables.programmeId(execution));
+		activities.startImplementation(ImplementationRecords.programmeId(execution));
 	}
 
 }

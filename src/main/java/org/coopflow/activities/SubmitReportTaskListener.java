@@ -2,6 +2,7 @@ package org.coopflow.activities;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /** Stores the report the task was bound to, submitted under the signed-in officer. */
@@ -16,8 +17,8 @@ class SubmitReportTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ImplementationVariables.completedBy(task);
-		reports.submit(task.getId(), ImplementationVariables.text(task, "reportSummary"), by);
+		String by = TaskCompletion.completedBy(task);
+		reports.submit(ImplementationRecords.programmeId(task), task.getId(), ImplementationVariables.text(task, "reportSummary"), by);
 		// the report is kept in its own table; as a process variable it would only go stale
 		task.removeVariable("reportSummary");
 	}

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.InvalidInputException;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /** Records what becomes of the funds left unspent: returned to the donors, or reprogrammed. */
@@ -22,7 +23,7 @@ class UnspentFundsTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String by = ImplementationVariables.completedBy(task);
+		String by = TaskCompletion.completedBy(task);
 		String choice = ImplementationVariables.requiredText(task, "unspentFundsChoice", "choose RETURN or REPROGRAMME");
 		UnspentFundsChoice chosen;
 		try {
@@ -33,7 +34,7 @@ class UnspentFundsTaskListener implements TaskListener {
 		}
 		String reason = ImplementationVariables.requiredText(task, "unspentFundsReason",
 				"must say why; the donors read it with the final report");
-		long programmeId = ImplementationVariables.programmeId(task);
+		long programmeId = ImplementationRecords.programmeId(task);
 		activities.recordUnspentFunds(programmeId, facts.unspent(programmeId), chosen, reason, by);
 	}
 

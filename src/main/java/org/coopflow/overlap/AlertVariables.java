@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Typed reads of the overlap review process's variables. A decision a coordinator left out or got wrong
@@ -70,21 +69,6 @@ final class AlertVariables {
 					"Say why the programmes do not overlap: a reason is required for \"not an overlap\" (" + reasonName + ").");
 		}
 		return decision;
-	}
-
-	/**
-	 * Who completes a task: the signed-in user, else its assignee. A decision nobody can be named for is
-	 * refused, since the alert records who decided.
-	 */
-	static String completedBy(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
-		}
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
-		}
-		throw new BadUserRequestException("Claim the task before completing it, so that the decision is recorded under your name.");
 	}
 
 }

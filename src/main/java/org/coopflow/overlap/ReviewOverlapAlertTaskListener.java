@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.overlap.OverlapReviewProcess.OfficeReview;
 import org.coopflow.overlap.OverlapReviewProcess.Variables;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ class ReviewOverlapAlertTaskListener implements TaskListener {
 			throw new IllegalStateException(task.getTaskDefinitionKey() + " is not an office's review of an overlap alert");
 		}
 		CoordinatorDecision decision = AlertVariables.chosen(task, Variables.DECISION, Variables.REASON);
-		String by = AlertVariables.completedBy(task);
+		String by = TaskCompletion.completedBy(task);
 		if (by.equals(AlertVariables.optionalText(task, office.other().reviewedByVariable()))) {
 			throw new BadUserRequestException(by + " already proposed a decision for " + office.other().office()
 					+ "; the coordinators of both offices review each alert, so " + office.office()

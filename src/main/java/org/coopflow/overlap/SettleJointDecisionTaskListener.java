@@ -3,6 +3,7 @@ package org.coopflow.overlap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.overlap.OverlapReviewProcess.Variables;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,7 @@ class SettleJointDecisionTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		CoordinatorDecision decision = AlertVariables.chosen(task, Variables.DECISION, Variables.REASON);
-		String by = AlertVariables.completedBy(task);
+		String by = TaskCompletion.completedBy(task);
 		task.getExecution().setVariable(Variables.JOINT_DECISION, decision.name());
 		task.getExecution().setVariable(Variables.JOINT_REASON, AlertVariables.optionalText(task, Variables.REASON));
 		task.getExecution().setVariable(Variables.SETTLED_BY, by);

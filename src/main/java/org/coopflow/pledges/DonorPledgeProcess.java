@@ -8,12 +8,22 @@ final class DonorPledgeProcess {
 
 	static final String PROCESS_KEY = "DonorPledgeProcess";
 
+	private static final String BUSINESS_KEY_PREFIX = "pledge-";
+
 	private DonorPledgeProcess() {
 	}
 
 	/** "pledge-42": pledges and programmes are numbered apart, so the key says which one it is. */
 	static String businessKey(long pledgeId) {
-		return "pledge-" + pledgeId;
+		return BUSINESS_KEY_PREFIX + pledgeId;
+	}
+
+	/** The pledge id in a business key made by {@link #businessKey(long)}, or null for any other key. */
+	static Long pledgeIdOf(String businessKey) {
+		if (businessKey == null || !businessKey.matches(BUSINESS_KEY_PREFIX + "\\d+")) {
+			return null;
+		}
+		return Long.valueOf(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
 	}
 
 	static final class Tasks {
@@ -43,8 +53,6 @@ final class DonorPledgeProcess {
 	}
 
 	static final class Variables {
-
-		static final String PLEDGE_ID = "pledgeId";
 
 		static final String OFFICE = "office";
 

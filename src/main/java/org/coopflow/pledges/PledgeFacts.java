@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.coopflow.pledges.PledgeView.InstalmentView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the donor pledge process reads from the pledge's record when it needs it (bean
  * {@code pledgeFacts}): gateways and timers ask here, so that a revised schedule or a payment
- * confirmed a moment ago counts, and no form can rewrite them through process variables.
+ * confirmed a moment ago counts, and no form can rewrite them through process variables. Each takes
+ * the execution, whose business key names the pledge.
  */
 @Component("pledgeFacts")
 public class PledgeFacts { // public: the engine's expression language calls it by reflection
@@ -30,34 +32,34 @@ public class PledgeFacts { // public: the engine's expression language calls it 
 		this.reminderDaysBeforeDue = reminderDaysBeforeDue;
 	}
 
-	public boolean earmarkedToProgramme(long pledgeId) {
-		return pledges.facts(pledgeId).earmarkedToProgramme();
+	public boolean earmarkedToProgramme(DelegateExecution execution) {
+		return pledges.facts(PledgeVariables.pledgeId(execution)).earmarkedToProgramme();
 	}
 
-	public boolean paid(long pledgeId) {
-		return pledges.facts(pledgeId).paid();
+	public boolean paid(DelegateExecution execution) {
+		return pledges.facts(PledgeVariables.pledgeId(execution)).paid();
 	}
 
-	public boolean paymentWaiting(long pledgeId) {
-		return pledges.nextPaymentToConfirm(pledgeId).isPresent();
+	public boolean paymentWaiting(DelegateExecution execution) {
+		return pledges.nextPaymentToConfirm(PledgeVariables.pledgeId(execution)).isPresent();
 	}
 
 	/** The agreement is due by the end of the lapse date. */
-	public Date lapseAt(long pledgeId) {
-		return at(pledges.facts(pledgeId).lapseDate().plusDays(1), LocalTime.MIDNIGHT);
+	public Date lapseAt(DelegateExecution execution) {
+		return at(pledges.facts(PledgeVariables.pledgeId(execution)).lapseDate().plusDays(1), LocalTime.MIDNIGHT);
 	}
 
-	public List<Integer> instalmentNumbers(long pledgeId) {
-		return pledges.facts(pledgeId).instalments().stream().map(InstalmentView::seq).toList();
+	public List<Integer> instalmentNumbers(DelegateExecution execution) {
+		return pledges.facts(PledgeVariables.pledgeId(execution)).instalments().stream().map(InstalmentView::seq).toList();
 	}
 
-	public Date reminderAt(long pledgeId, int instalment) {
-		return at(dueDate(pledgeId, instalment).minusDays(reminderDaysBeforeDue), REMINDER_TIME);
+	public Date reminderAt(DelegateExecution execution, int instalment) {
+		return at(dueDate(PledgeVariables.pledgeId(execution), instalment).minusDays(reminderDaysBeforeDue), REMINDER_TIME);
 	}
 
 	/** The morning after the due date: the instalment is overdue if it is not fully paid by then. */
-	public Date overdueAt(long pledgeId, int instalment) {
-		return at(dueDate(pledgeId, instalment).plusDays(1), REMINDER_TIME);
+	public Date overdueAt(DelegateExecution execution, int instalment) {
+		return at(dueDate(PledgeVariables.pledgeId(execution), instalment).plusDays(1), REMINDER_TIME);
 	}
 
 	private LocalDate dueDate(long pledgeId, int instalment) {

@@ -4,13 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.coopflow.pledges.DonorPledgeProcess.Tasks;
 import org.coopflow.pledges.DonorPledgeProcess.Variables;
 import org.coopflow.pledges.PledgeView.PaymentView;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,14 +55,10 @@ class PledgeFactsTaskListener implements TaskListener {
 	}
 
 	private static void completed(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		String by = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
-		if (by == null) {
-			throw new BadUserRequestException("Claim the task before completing it, so that the decision is recorded under your name.");
-		}
-		task.getExecution().setVariable(Variables.DECIDED_BY, by);
+		task.getExecution().setVariable(Variables.DECIDED_BY, TaskCompletion.completedBy(task));
 		if (Tasks.CONFIRM_RECEIPT.equals(task.getTaskDefinitionKey())) {
-			// the payment this task was bound to, unless the completion names another reported one
+			// the payment this task was bound to, unless the form named another; "Record receipt" refuses one
+			// that is not of this process's pledge
 			Object chosen = task.getVariable(Variables.PAYMENT_ID);
 			task.getExecution().setVariable(Variables.PAYMENT_ID, chosen);
 		}

@@ -43,8 +43,7 @@ class PledgeProcesses {
 	void on(PledgeAnnounced announced) {
 		runtime.startProcessInstanceByKey(DonorPledgeProcess.PROCESS_KEY,
 				DonorPledgeProcess.businessKey(announced.pledgeId()),
-				Map.of(Variables.PLEDGE_ID, announced.pledgeId(), Variables.OFFICE, announced.office().name(),
-						Variables.DONOR, announced.donor()));
+				Map.of(Variables.OFFICE, announced.office().name(), Variables.DONOR, announced.donor()));
 	}
 
 	/**

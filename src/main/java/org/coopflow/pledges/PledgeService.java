@@ -453,7 +453,8 @@ public class PledgeService {
 			.stream()
 			.filter(p -> p.id() == paymentId)
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Pledge " + id + " has no payment " + paymentId + "."));
+			// the payment comes from the task, the pledge from the process's business key
+			.orElseThrow(() -> new InvalidInputException("paymentId", "is not a payment of pledge " + id));
 		if (!received && (note == null || note.isBlank())) {
 			throw new InvalidInputException("receiptNote", "say what was found, e.g. no transfer on the account; the donor is told");
 		}

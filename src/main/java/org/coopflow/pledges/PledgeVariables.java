@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.coopflow.InvalidInputException;
 import org.coopflow.pledges.DonorPledgeProcess.Variables;
@@ -14,12 +16,21 @@ final class PledgeVariables {
 	private PledgeVariables() {
 	}
 
-	static long pledgeId(VariableScope scope) {
-		Object value = scope.getVariable(Variables.PLEDGE_ID);
-		if (value instanceof Number number) {
-			return number.longValue();
+	/**
+	 * The pledge is read from the business key, never from a variable: whoever completes a task can set
+	 * any process variable through the REST API, but not the business key.
+	 */
+	static long pledgeId(DelegateExecution execution) {
+		Long pledgeId = DonorPledgeProcess.pledgeIdOf(execution.getProcessBusinessKey());
+		if (pledgeId == null) {
+			throw new IllegalStateException("The donor pledge process " + execution.getProcessInstanceId()
+					+ " has no pledge-<id> business key; it is started by PledgeProcesses");
 		}
-		throw new IllegalStateException("The donor pledge process has no variable " + Variables.PLEDGE_ID);
+		return pledgeId;
+	}
+
+	static long pledgeId(DelegateTask task) {
+		return pledgeId(task.getExecution());
 	}
 
 	static String text(VariableScope scope, String name) {

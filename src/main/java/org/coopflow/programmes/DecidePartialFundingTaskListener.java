@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.programmes.FundingProposalProcess.PartialFundingDecision;
 import org.coopflow.programmes.FundingProposalProcess.Variables;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ class DecidePartialFundingTaskListener implements TaskListener {
 				}
 			}
 		}
-		task.getExecution().setVariable(Variables.DECIDED_BY, ProposalVariables.completedBy(task));
+		task.getExecution().setVariable(Variables.DECIDED_BY, TaskCompletion.completedBy(task));
 	}
 
 }

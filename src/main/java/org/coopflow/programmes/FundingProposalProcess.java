@@ -14,7 +14,26 @@ public final class FundingProposalProcess {
 
 	public static final int DEFAULT_FUNDING_DEADLINE_DAYS = 90;
 
+	private static final String BUSINESS_KEY_PREFIX = "programme-";
+
 	private FundingProposalProcess() {
+	}
+
+	/**
+	 * "programme-42": like every process's key, it says which kind of record it names. Until 2026-12 it
+	 * was the bare id; the changeset db/programmes/2026-12-02-prefix-proposal-business-key.yaml renamed
+	 * the keys of instances started before.
+	 */
+	public static String businessKey(long programmeId) {
+		return BUSINESS_KEY_PREFIX + programmeId;
+	}
+
+	/** The programme id in a business key made by {@link #businessKey(long)}, or null for any other key. */
+	static Long programmeIdOf(String businessKey) {
+		if (businessKey == null || !businessKey.matches(BUSINESS_KEY_PREFIX + "\\d+")) {
+			return null;
+		}
+		return Long.valueOf(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
 	}
 
 	/** The value of {@link Variables#FUNDING_DEADLINE} for a number of days, e.g. P90D. */

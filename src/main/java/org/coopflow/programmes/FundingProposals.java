@@ -40,7 +40,7 @@ public class FundingProposals {
 	 * @throws IllegalStateException when a funding proposal process already runs for the programme
 	 */
 	public String start(long programmeId, Office office, String submittedBy, int fundingDeadlineDays) {
-		String businessKey = String.valueOf(programmeId);
+		String businessKey = FundingProposalProcess.businessKey(programmeId);
 		if (runtime.createProcessInstanceQuery()
 			.processDefinitionKey(FundingProposalProcess.PROCESS_KEY)
 			.processInstanceBusinessKey(businessKey)
@@ -81,7 +81,7 @@ public class FundingProposals {
 	 */
 	private void correlate(String message, long programmeId, Map<String, Object> variables) {
 		List<MessageCorrelationResult> correlated = runtime.createMessageCorrelation(message)
-			.processInstanceBusinessKey(String.valueOf(programmeId))
+			.processInstanceBusinessKey(FundingProposalProcess.businessKey(programmeId))
 			.setVariables(variables)
 			.correlateAllWithResult();
 		if (correlated.isEmpty()) {

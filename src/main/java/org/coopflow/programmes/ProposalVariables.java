@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.coopflow.reference.Office;
 
@@ -26,12 +25,12 @@ final class ProposalVariables {
 	 * a task can set any process variable through the REST API, but not the business key.
 	 */
 	static long programmeId(DelegateExecution execution) {
-		String businessKey = execution.getProcessBusinessKey();
-		if (businessKey == null || !businessKey.matches("\\d+")) {
+		Long programmeId = FundingProposalProcess.programmeIdOf(execution.getProcessBusinessKey());
+		if (programmeId == null) {
 			throw new IllegalStateException("The funding proposal process " + execution.getProcessInstanceId()
-					+ " has no programme id as its business key; start it with FundingProposals.start");
+					+ " has no programme-<id> business key; start it with FundingProposals.start");
 		}
-		return Long.parseLong(businessKey);
+		return programmeId;
 	}
 
 	static long programmeId(DelegateTask task) {
@@ -98,20 +97,6 @@ final class ProposalVariables {
 		}
 	}
 
-	/**
-	 * Who completes a task: its assignee, or else the user completing it through the API. A decision
-	 * nobody can be named for is refused, since the programme's history records who took it.
-	 */
-	static String completedBy(DelegateTask task) {
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
-		}
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
-		}
-		throw new BadUserRequestException("Claim the task before completing it, so that the decision is recorded under your name.");
-	}
 
 	private static Object required(VariableScope scope, String name) {
 		Object value = scope.getVariable(name);

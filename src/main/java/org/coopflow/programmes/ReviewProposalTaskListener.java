@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.programmes.FundingProposalProcess.ReviewDecision;
 import org.coopflow.programmes.FundingProposalProcess.Variables;
+import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class ReviewProposalTaskListener implements TaskListener {
 					? "Say what the submitter should revise: a comment is required to return a proposal."
 					: "Give the reason for rejecting the proposal: a comment is required to reject it.");
 		}
-		task.getExecution().setVariable(Variables.REVIEWED_BY, ProposalVariables.completedBy(task));
+		task.getExecution().setVariable(Variables.REVIEWED_BY, TaskCompletion.completedBy(task));
 	}
 
 }

@@ -55,9 +55,11 @@ class ActivityTypeStepsTests {
 	private String start(String step, long activityId, String taskKey) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("step", step);
-		variables.put(ActivityTypeTasks.ACTIVITY_ID, activityId);
+		variables.put(ImplementationProcess.Variables.ACTIVITY_ID, activityId);
 		variables.put("assignee", "officerCpcjd");
-		String instance = runtime.startProcessInstanceByKey("ActivityTypeStepsFixture", variables).getId();
+		// as in the implementation process: the business key names the programme the activity must belong to
+		String instance = runtime.startProcessInstanceByKey("ActivityTypeStepsFixture",
+				ImplementationProcess.businessKey(fixtures.programmeOf(activityId)), variables).getId();
 		if (taskKey == null) {
 			return instance;
 		}

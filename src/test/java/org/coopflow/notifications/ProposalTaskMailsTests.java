@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.TestMailServer;
+import org.coopflow.programmes.FundingProposalProcess;
 import org.coopflow.programmes.TaskEscalated;
 import org.coopflow.programmes.TaskReminderDue;
 import org.coopflow.reference.Office;
@@ -77,7 +78,7 @@ class ProposalTaskMailsTests {
 			.asLong();
 		assertThat(api.send("POST", "/api/programmes/" + id + "/submission", "officerOhchr", null, null).status())
 			.isEqualTo(201);
-		String taskId = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).singleResult().getId();
+		String taskId = tasks.createTaskQuery().processInstanceBusinessKey(FundingProposalProcess.businessKey(id)).singleResult().getId();
 
 		transaction.executeWithoutResult(status -> events.publishEvent(new TaskReminderDue(id, taskId, null)));
 		relay.relayPending();

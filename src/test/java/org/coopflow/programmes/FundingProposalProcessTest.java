@@ -149,7 +149,7 @@ class FundingProposalProcessTest {
 			.containsEntry(Variables.OVERLAP_FOUND, false)
 			.containsEntry(Variables.OVERLAP_ALERT_IDS, "")
 			.containsEntry(Variables.FUNDING_DEADLINE, "P60D");
-		assertThat(instance).hasBusinessKey("42");
+		assertThat(instance).hasBusinessKey("programme-42");
 		verify(lifecycle).awaitReview(PROGRAMME_ID);
 		assertThat(task(instance)).hasCandidateGroup("PROGRAMME_OFFICER_CPCJD").isNotAssigned();
 
@@ -296,6 +296,20 @@ class FundingProposalProcessTest {
 
 		verify(lifecycle).reject(PROGRAMME_ID, "Outside the mandate of resolution 1997/32", REVIEWER);
 		assertThat(instance).hasPassed(Elements.END_PROPOSAL_REJECTED).isEnded();
+	}
+
+	@Test
+	void theDecisionIsRecordedUnderTheOfficerWhoCompletesTheReviewNotTheOneWhoClaimedIt() {
+		ProcessInstance instance = start();
+		String taskId = task(instance).getId();
+		engine.getTaskService().claim(taskId, REVIEWER);
+
+		engine.getIdentityService().setAuthenticatedUserId("officerCarla");
+		engine.getTaskService()
+			.complete(taskId, Map.of(Variables.REVIEW_DECISION, "REJECT", Variables.REVIEW_COMMENT, "Outside the mandate"));
+
+		verify(lifecycle).reject(PROGRAMME_ID, "Outside the mandate", "officerCarla");
+		assertThat(instance).isEnded();
 	}
 
 	@Test
@@ -496,7 +510,7 @@ class FundingProposalProcessTest {
 	private void review(String decision, String comment) {
 		Task review = engine.getTaskService()
 			.createTaskQuery()
-			.processInstanceBusinessKey(String.valueOf(PROGRAMME_ID))
+			.processInstanceBusinessKey(FundingProposalProcess.businessKey(PROGRAMME_ID))
 			.taskDefinitionKey(Elements.TASK_REVIEW_PROPOSAL)
 			.singleResult();
 		engine.getTaskService().claim(review.getId(), REVIEWER);
@@ -535,7 +549,7 @@ class FundingProposalProcessTest {
 	private void decideOnPartialFunding(Map<String, Object> decision) {
 		Task task = engine.getTaskService()
 			.createTaskQuery()
-			.processInstanceBusinessKey(String.valueOf(PROGRAMME_ID))
+			.processInstanceBusinessKey(FundingProposalProcess.businessKey(PROGRAMME_ID))
 			.taskDefinitionKey(Elements.TASK_DECIDE_PARTIAL_FUNDING)
 			.singleResult();
 		engine.getTaskService().claim(task.getId(), REVIEWER);

@@ -193,9 +193,9 @@ class PledgeIntakeBenchmark {
 		Kind bare = new Kind("bare engine", 200, n -> {
 			long id = bareSequence.incrementAndGet();
 			String body = """
-					{"businessKey":"%d","variables":{"pledgeId":{"value":%d,"type":"Long"},\
+					{"businessKey":"pledge-%d","variables":{\
 					"office":{"value":"CPCJD","type":"String"},"donor":{"value":"NO","type":"String"}}}"""
-				.formatted(id, id);
+				.formatted(id);
 			return HttpRequest.newBuilder(uri("/engine-rest/process-definition/key/" + BARE_KEY + "/start"))
 				.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 				.header("Content-Type", "application/json")

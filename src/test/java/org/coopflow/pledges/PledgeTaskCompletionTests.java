@@ -1,0 +1,156 @@
+package org.coopflow.pledges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.coopflow.CoopflowTest;
+import org.coopflow.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A task of the pledge process works on the pledge of its process's business key, whatever a
+ * completion sends through engine-rest: naming another office's pledge or payment in the variables
+ * changes nothing of that pledge.
+ */
+@CoopflowTest
+class PledgeTaskCompletionTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TaskService tasks;
+
+	TestHttp api;
+
+	PledgeFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		api = TestHttp.api(port);
+		fixtures = new PledgeFixtures(api, jdbc);
+	}
+
+	/** What can tell that anything happened to a pledge: its record, its timeline, its ledger, its process, its mails. */
+	private record Trace(JsonNode pledge, List<String> timeline, List<String> ledger, List<String> openTasks,
+			List<String> mails) {
+	}
+
+	private Trace trace(long pledgeId, String officer) {
+		JsonNode pledge = fixtures.step("GET", "/api/pledges/" + pledgeId, officer, null, 200);
+		((ObjectNode) pledge).remove("overdue");
+		Pattern mention = Pattern.compile("\\bpledge " + pledgeId + "\\b", Pattern.CASE_INSENSITIVE);
+		return new Trace(pledge,
+				jdbc.sql("SELECT CONCAT(kind, ' ', status, ' ', actor) FROM pledge_event WHERE pledge_id = ? ORDER BY id")
+					.param(pledgeId)
+					.query(String.class)
+					.list(),
+				jdbc.sql("SELECT CONCAT(stage, ' ', amount) FROM programme_funding_entry WHERE pledge_ref = ? ORDER BY id")
+					.param("pledge-" + pledgeId)
+					.query(String.class)
+					.list(),
+				tasks.createTaskQuery()
+					.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
+					.list()
+					.stream()
+					.map(Task::getTaskDefinitionKey)
+					.sorted()
+					.toList(),
+				jdbc.sql("SELECT CONCAT(event_key, ' ', recipient, ' ', subject) FROM notification_outbox ORDER BY id")
+					.query(String.class)
+					.list()
+					.stream()
+					.filter(mail -> mention.matcher(mail).find() || mail.matches("\\S+:" + pledgeId + "(:\\S*)? .*"))
+					.toList());
+	}
+
+	private long ohchrPledge() {
+		ObjectNode pledge = PledgeFixtures.pledge("5000", "USD");
+		pledge.put("office", "OHCHR");
+		return fixtures.create("donorJapan", pledge).path("id").asLong();
+	}
+
+	private String openTask(long pledgeId, String officer) {
+		JsonNode open = fixtures.step("GET", "/engine-rest/task?processInstanceBusinessKey="
+				+ DonorPledgeProcess.businessKey(pledgeId), officer, null, 200);
+		assertThat(open).as("open tasks of pledge " + pledgeId).hasSize(1);
+		String taskId = open.get(0).path("id").asText();
+		fixtures.step("POST", "/engine-rest/task/" + taskId + "/claim", officer, "{\"userId\": \"" + officer + "\"}", 204);
+		return taskId;
+	}
+
+	@Test
+	void verifyingOnesOwnPledgeWithAnotherOfficesPledgeIdLeavesThatPledgeUntouched() {
+		long own = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		long others = ohchrPledge();
+		Trace before = trace(others, "officerOhchr");
+		assertThat(before.pledge().path("status").asText()).isEqualTo("PLEDGED");
+		assertThat(before.openTasks()).containsExactly(DonorPledgeProcess.Tasks.VERIFY_PLEDGE);
+
+		String taskId = openTask(own, "officerCpcjd");
+		TestHttp.Response completed = api.send("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd",
+				"application/json", """
+						{"variables":{"pledgeId":{"value":%d,"type":"Long"},"pledgeVerified":{"value":false},\
+						"verificationNote":{"value":"declined"}}}""".formatted(others));
+
+		assertThat(trace(others, "officerOhchr")).as(completed.body()).isEqualTo(before);
+		JsonNode ownAfter = fixtures.step("GET", "/api/pledges/" + own, "officerCpcjd", null, 200);
+		if (completed.status() == 204) {
+			assertThat(ownAfter.path("status").asText()).as("the decision lands on the task's own pledge")
+				.isEqualTo("CANCELLED");
+		}
+		else {
+			assertThat(completed.status()).as(completed.body()).isEqualTo(400);
+			assertThat(ownAfter.path("status").asText()).isEqualTo("PLEDGED");
+		}
+	}
+
+	@Test
+	void confirmingAPaymentOfAnotherOfficesPledgeIsRefusedAndChangesNothing() {
+		long own = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		fixtures.verify(own);
+		fixtures.agree(own);
+		fixtures.pay(own, "donorNorway", "400");
+		long others = ohchrPledge();
+		fixtures.step("PUT", "/api/pledges/" + others + "/verification", "officerOhchr", "{\"verified\": true}", 200);
+		fixtures.step("PUT", "/api/pledges/" + others + "/agreement", "officerOhchr",
+				"{\"agreementDate\": \"" + PledgeFixtures.today() + "\", \"agreementReference\": \"OHCHR/" + others + "\"}", 200);
+		long othersPayment = PledgeFixtures.lastPaymentId(fixtures.pay(others, "donorJapan", "700"));
+		Trace before = trace(others, "officerOhchr");
+		assertThat(before.openTasks()).contains(DonorPledgeProcess.Tasks.CONFIRM_RECEIPT);
+
+		String taskId = tasks.createTaskQuery()
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(own))
+			.taskDefinitionKey(DonorPledgeProcess.Tasks.CONFIRM_RECEIPT)
+			.singleResult()
+			.getId();
+		fixtures.step("POST", "/engine-rest/task/" + taskId + "/claim", "officerCpcjd", "{\"userId\": \"officerCpcjd\"}", 204);
+		// submitting the form, unlike completing the task, overwrites the payment the task was bound to
+		TestHttp.Response completed = api.send("POST", "/engine-rest/task/" + taskId + "/submit-form", "officerCpcjd",
+				"application/json", """
+						{"variables":{"paymentId":{"value":%d,"type":"Long"},"paymentReceived":{"value":true}}}"""
+					.formatted(othersPayment));
+
+		assertThat(completed.status()).as(completed.body()).isNotEqualTo(204);
+		assertThat(completed.body()).contains("paymentId");
+		assertThat(trace(others, "officerOhchr")).isEqualTo(before);
+		JsonNode ownAfter = fixtures.step("GET", "/api/pledges/" + own, "officerCpcjd", null, 200);
+		assertThat(ownAfter.path("status").asText()).isEqualTo("COMMITTED");
+		assertThat(ownAfter.path("payments").get(0).path("status").asText()).isEqualTo("REPORTED");
+	}
+
+}
