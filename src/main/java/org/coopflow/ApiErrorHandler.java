@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.coopflow.workflow.TaskCompletionRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -61,6 +63,28 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+	}
+
+	/** A task completion the engine refused carries the exception that refused it. */
+	@ExceptionHandler(ProcessEngineException.class)
+	ProblemDetail engine(ProcessEngineException e) {
+		return TaskCompletionRefused.in(e).map(this::refused).orElseGet(() -> unexpected(e));
+	}
+
+	private ProblemDetail refused(TaskCompletionRefused e) {
+		if (e.getCause() instanceof InvalidInputException invalid) {
+			return invalidInput(invalid);
+		}
+		if (e.getCause() instanceof NotFoundException notFound) {
+			return notFound(notFound);
+		}
+		if (e.getCause() instanceof ConflictException conflict) {
+			return conflict(conflict);
+		}
+		if (e.getCause() instanceof AccessDeniedException denied) {
+			return forbidden(denied);
+		}
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
