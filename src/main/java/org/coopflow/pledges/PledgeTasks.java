@@ -54,7 +54,8 @@ class PledgeTasks {
 		// itself (the payment in "Confirm receipt"'s path is a reported payment of this pledge), so coopflow
 		// rebinds the task to it first, as the process, not as the officer
 		variables.forEach((name, value) -> {
-			if (tasks.getVariableLocal(task.getId(), name) != null) {
+			Object shown = tasks.getVariableLocal(task.getId(), name);
+			if (shown != null && !shown.equals(value)) {
 				tasks.setVariableLocal(task.getId(), name, value);
 			}
 		});
