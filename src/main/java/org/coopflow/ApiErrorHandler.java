@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.coopflow.workflow.TaskCompletionRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -65,26 +65,32 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
 	}
 
-	/** A task completion the engine refused carries the exception that refused it. */
+	/**
+	 * A task completion the engine refused (workflow's TaskCompletionRefused) carries the exception that
+	 * refused it, coopflow's own or the engine's BadUserRequestException; anything else is a failure.
+	 */
 	@ExceptionHandler(ProcessEngineException.class)
 	ProblemDetail engine(ProcessEngineException e) {
-		return TaskCompletionRefused.in(e).map(this::refused).orElseGet(() -> unexpected(e));
-	}
-
-	private ProblemDetail refused(TaskCompletionRefused e) {
-		if (e.getCause() instanceof InvalidInputException invalid) {
-			return invalidInput(invalid);
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof InvalidInputException invalid) {
+				return invalidInput(invalid);
+			}
+			if (cause instanceof NotFoundException notFound) {
+				return notFound(notFound);
+			}
+			if (cause instanceof ConflictException conflict) {
+				return conflict(conflict);
+			}
+			if (cause instanceof AccessDeniedException denied) {
+				return forbidden(denied);
+			}
 		}
-		if (e.getCause() instanceof NotFoundException notFound) {
-			return notFound(notFound);
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof BadUserRequestException refused) {
+				return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+			}
 		}
-		if (e.getCause() instanceof ConflictException conflict) {
-			return conflict(conflict);
-		}
-		if (e.getCause() instanceof AccessDeniedException denied) {
-			return forbidden(denied);
-		}
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		return unexpected(e);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Tasklist's own REST) goes through the same check.
  */
 @Component
-public class TaskAnswersPlugin extends AbstractProcessEnginePlugin {
+class TaskAnswersPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,7 +1,5 @@
 package org.coopflow.workflow;
 
-import java.util.Optional;
-
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
@@ -16,16 +14,6 @@ public class TaskCompletionRefused extends BadUserRequestException {
 
 	TaskCompletionRefused(String message, Throwable cause) {
 		super(message, cause);
-	}
-
-	/** The refusal behind an exception a completion threw, if it was one. */
-	public static Optional<TaskCompletionRefused> in(Throwable thrown) {
-		for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-			if (cause instanceof TaskCompletionRefused refused) {
-				return Optional.of(refused);
-			}
-		}
-		return Optional.empty();
 	}
 
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TasklistUser;
 import org.coopflow.TestHttp;
@@ -30,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A task completion through engine-rest and Tasklist's own REST accepts only the task's answers, keeps
  * the facts the task shows, and answers every business refusal (an undeclared variable, a changed fact,
- * four eyes, a missing note) with 400 and the human message, changing nothing.
+ * four eyes, a missing note) with 400 and the human message, changing nothing; a failure of the engine
+ * stays a 500. Candidates work their tasks (claim, complete) and change nothing else about them.
  */
 @CoopflowTest
 class TaskCompletionTests {
@@ -49,6 +53,9 @@ class TaskCompletionTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RepositoryService repository;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -223,6 +230,36 @@ class TaskCompletionTests {
 		TestHttp.Response completed = engineRest("POST", "/task/" + taskId + "/complete", "officerCpcjd",
 				variables("comment", "Done").toString());
 		assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+	}
+
+	@Test
+	void aTaskWhoseFormWasNeverDeployedIsTheEnginesFailureNotTheClients() {
+		BpmnModelInstance model = Bpmn.createExecutableProcess("BrokenFormProcess")
+			.camundaHistoryTimeToLive(1)
+			.startEvent("StartEvent_Broken")
+			.userTask("Task_Broken")
+			.name("Broken")
+			.camundaFormRef("form-never-deployed")
+			.camundaFormRefBinding("latest")
+			.camundaCandidateGroups("PROGRAMME_OFFICER_CPCJD")
+			.endEvent("EndEvent_Broken")
+			.done();
+		String deployment = repository.createDeployment()
+			.name("broken form")
+			.addModelInstance("BrokenFormProcess.bpmn", model)
+			.deploy()
+			.getId();
+		try {
+			String instance = runtime.startProcessInstanceByKey("BrokenFormProcess").getId();
+			String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+			TestHttp.Response failed = engineRest("POST", "/task/" + taskId + "/complete", "officerCpcjd",
+					variables("comment", "Fine").toString());
+			assertThat(failed.status()).as(failed.body()).isEqualTo(500);
+			assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+		}
+		finally {
+			repository.deleteDeployment(deployment, true);
+		}
 	}
 
 	@Test
