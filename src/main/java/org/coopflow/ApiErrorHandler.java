@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -68,6 +70,34 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+	}
+
+	/**
+	 * A task completion the engine refused (workflow's TaskCompletionRefused) carries the exception that
+	 * refused it, coopflow's own or the engine's BadUserRequestException; anything else is a failure.
+	 */
+	@ExceptionHandler(ProcessEngineException.class)
+	ProblemDetail engine(ProcessEngineException e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof InvalidInputException invalid) {
+				return invalidInput(invalid);
+			}
+			if (cause instanceof NotFoundException notFound) {
+				return notFound(notFound);
+			}
+			if (cause instanceof ConflictException conflict) {
+				return conflict(conflict);
+			}
+			if (cause instanceof AccessDeniedException denied) {
+				return forbidden(denied);
+			}
+		}
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof BadUserRequestException refused) {
+				return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+			}
+		}
+		return unexpected(e);
 	}
 
 	@ExceptionHandler(Exception.class)

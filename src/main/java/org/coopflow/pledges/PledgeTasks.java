@@ -50,6 +50,15 @@ class PledgeTasks {
 			throw new ConflictException("\"" + taskName + "\" of pledge " + pledgeId + " is claimed by " + task.getAssignee()
 					+ "; ask them, or have it handed back in Tasklist.");
 		}
+		// a task accepts its facts back only unchanged; the API may name another of the facts it checked
+		// itself (the payment in "Confirm receipt"'s path is a reported payment of this pledge), so coopflow
+		// rebinds the task to it first, as the process, not as the officer
+		variables.forEach((name, value) -> {
+			Object shown = tasks.getVariableLocal(task.getId(), name);
+			if (shown != null && !shown.equals(value)) {
+				tasks.setVariableLocal(task.getId(), name, value);
+			}
+		});
 		identity.setAuthentication(officer.getUsername(), officer.getRole().camundaGroups(officer.getOffice()));
 		try {
 			tasks.complete(task.getId(), variables);

@@ -97,13 +97,20 @@ class PledgeTasklistTests {
 
 		assertThat(officer.post("/task/" + task.path("id").asText() + "/claim", "{\"userId\": \"officerCpcjd\"}").status())
 			.isEqualTo(204);
-		TestHttp.Response verified = officer.post("/task/" + task.path("id").asText() + "/submit-form",
+		TestHttp.Response forged = officer.post("/task/" + task.path("id").asText() + "/submit-form",
 				submit(json, "pledgeVerified", "Boolean", "true", "decidedBy", "String", "someoneElse").toString());
+		assertThat(forged.status()).as("the form does not ask who decided").isEqualTo(400);
+		assertThat(forged.json().path("message").asText()).contains("decidedBy");
+		// what Tasklist sends: the answer, and the readonly facts back as they were shown
+		TestHttp.Response verified = officer.post("/task/" + task.path("id").asText() + "/submit-form",
+				submit(json, "pledgeVerified", "Boolean", "true", "pledgeSummary", "String",
+						facts.path("pledgeSummary").path("value").asText(), "instalmentSchedule", "String",
+						facts.path("instalmentSchedule").path("value").asText()).toString());
 		assertThat(verified.status()).as(verified.body()).isEqualTo(204);
 		JsonNode afterVerification = api.get("/api/pledges/" + pledgeId, "officerCpcjd").json();
 		assertThat(afterVerification.path("verifiedAt").isTextual()).isTrue();
 		assertThat(api.get("/api/pledges/" + pledgeId + "/history", "officerCpcjd").json().get(1).path("actor").asText())
-			.as("recorded under the signed-in officer, whatever the form sent").isEqualTo("officerCpcjd");
+			.as("recorded under the signed-in officer").isEqualTo("officerCpcjd");
 
 		JsonNode agreement = officer.tasksOf(DonorPledgeProcess.businessKey(pledgeId)).get(0);
 		assertThat(agreement.path("name").asText()).isEqualTo("Conclude agreement");

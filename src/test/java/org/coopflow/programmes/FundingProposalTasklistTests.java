@@ -115,8 +115,12 @@ class FundingProposalTasklistTests {
 		ObjectNode returned = json.createObjectNode();
 		returned.putObject("variables").putObject("reviewDecision").put("value", "RETURN");
 		((ObjectNode) returned.path("variables")).putObject("reviewComment").put("value", "Add the interpretation costs");
-		// the reviewer tries to hand the revision to someone else
-		((ObjectNode) returned.path("variables")).putObject("submittedBy").put("value", "officerOhchr");
+		// the reviewer tries to hand the revision to someone else: a fact the task shows, not an answer
+		ObjectNode handedOver = returned.deepCopy();
+		((ObjectNode) handedOver.path("variables")).putObject("submittedBy").put("value", "officerOhchr");
+		TestHttp.Response refused = reviewer.post("/task/" + reviewId + "/submit-form", handedOver.toString());
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.json().path("message").asText()).contains("submittedBy");
 		assertThat(reviewer.post("/task/" + reviewId + "/submit-form", returned.toString()).status()).isEqualTo(204);
 
 		assertThat(new TasklistUser(port, "officerOhchr").tasksOf(id)).isEmpty();
@@ -130,7 +134,12 @@ class FundingProposalTasklistTests {
 		ObjectNode variables = resubmitted.putObject("variables");
 		variables.putObject("submittedBy").put("value", "reviewerCpcjd");
 		variables.putObject("office").put("value", "OHCHR");
-		TestHttp.Response done = submitter.post("/task/" + revise.path("id").asText() + "/submit-form", resubmitted.toString());
+		TestHttp.Response forged = submitter.post("/task/" + revise.path("id").asText() + "/submit-form",
+				resubmitted.toString());
+		assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+		assertThat(forged.json().path("message").asText()).contains("submittedBy").contains("office");
+		TestHttp.Response done = submitter.post("/task/" + revise.path("id").asText() + "/submit-form",
+				"{\"variables\": {}}");
 		assertThat(done.status()).as(done.body()).isEqualTo(204);
 
 		assertThat(submitter.tasksOf(id)).as("the submitter still cannot see the review").isEmpty();

@@ -1,0 +1,49 @@
+package org.coopflow.workflow;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/**
+ * Camunda's form service, whose task form submissions (Tasklist's way of completing) accept only the
+ * task's own answers ({@link TaskAnswers}).
+ */
+class AnswersOnlyFormService extends FormServiceImpl {
+
+	private final TaskAnswers answers;
+
+	AnswersOnlyFormService(TaskAnswers answers) {
+		this.answers = answers;
+	}
+
+	@Override
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public void submitTaskFormData(String taskId, Map<String, String> properties) {
+		submitTaskForm(taskId, (Map) properties);
+	}
+
+	@Override
+	public void submitTaskForm(String taskId, Map<String, Object> properties) {
+		submit(taskId, properties, false, false);
+	}
+
+	@Override
+	public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
+			boolean deserializeValues) {
+		return submit(taskId, properties, true, deserializeValues);
+	}
+
+	private VariableMap submit(String taskId, Map<String, Object> properties, boolean returnVariables,
+			boolean deserializeValues) {
+		try {
+			return commandExecutor.execute(answers.only(taskId, properties,
+					(id, accepted) -> new SubmitTaskFormCmd(id, accepted, returnVariables, deserializeValues)));
+		}
+		catch (TaskCompletionRefused refused) {
+			throw new TaskFormRefused(refused);
+		}
+	}
+
+}

@@ -1,0 +1,183 @@
+package org.coopflow.workflow;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.coopflow.ConflictException;
+import org.coopflow.FieldError;
+import org.coopflow.InvalidInputException;
+import org.coopflow.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A task accepts only its own answers. On completion, every variable sent must be one the task's
+ * Camunda Form asks for; a fact the task shows (a variable a create listener set on the task, or a
+ * readonly field of its form) may come back only unchanged, and then is not written again. Anything
+ * else refuses the completion before it changes anything. Refusals, these and those of the listeners
+ * and delegates the completion runs, leave as {@link TaskCompletionRefused} with the human message.
+ */
+class TaskAnswers {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskAnswers.class);
+
+	/** By form definition id: a deployed form never changes, a new version is a new definition. */
+	private final Map<String, TaskForm> forms = new ConcurrentHashMap<>();
+
+	/** The completion, run on the variables the task accepts, with its refusals made plain. */
+	<T> Command<T> only(String taskId, Map<String, Object> variables,
+			BiFunction<String, Map<String, Object>, Command<T>> completion) {
+		return context -> {
+			Map<String, Object> accepted = accept(context, taskId, variables);
+			try {
+				return completion.apply(taskId, accepted).execute(context);
+			}
+			catch (RuntimeException e) {
+				throw refusalOr(context, taskId, e);
+			}
+		};
+	}
+
+	/** A command on a task that takes no answers (claiming, assigning), with its refusals made plain. */
+	<T> Command<T> plain(String taskId, Command<T> command) {
+		return context -> {
+			try {
+				return command.execute(context);
+			}
+			catch (RuntimeException e) {
+				throw refusalOr(context, taskId, e);
+			}
+		};
+	}
+
+	private Map<String, Object> accept(CommandContext context, String taskId, Map<String, Object> variables) {
+		TaskEntity task = context.getTaskManager().findTaskById(taskId);
+		if (task == null || variables == null || variables.isEmpty()) {
+			// a missing task is the completion's own error to report
+			return variables;
+		}
+		// who may not work the task hears that first, not what the form would have refused
+		for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+			checker.checkTaskWork(task);
+		}
+		TaskForm form = formOf(context, task);
+		VariableMap sent = Variables.fromMap(variables);
+		Map<String, Object> accepted = new LinkedHashMap<>();
+		List<FieldError> refused = new ArrayList<>();
+		for (Map.Entry<String, Object> variable : variables.entrySet()) {
+			String name = variable.getKey();
+			if (task.hasVariableLocal(name) || form.shows(name)) {
+				if (!same(task.getVariable(name), sent.getValueTyped(name))) {
+					refused.add(new FieldError(name, "is shown by \"" + task.getName() + "\" and cannot be changed"));
+				}
+			}
+			else if (form.asks(name)) {
+				accepted.put(name, variable.getValue());
+			}
+			else {
+				refused.add(new FieldError(name, "is not a field of the form of \"" + task.getName() + "\""));
+			}
+		}
+		if (!refused.isEmpty()) {
+			InvalidInputException invalid = new InvalidInputException(refused);
+			log.info("Completion of task {} ({}) by {} refused: {}", taskId, task.getName(),
+					context.getAuthenticatedUserId(), invalid.getMessage());
+			throw new TaskCompletionRefused(invalid.getMessage(), invalid);
+		}
+		return accepted;
+	}
+
+	private TaskForm formOf(CommandContext context, TaskEntity task) {
+		task.initializeFormKey();
+		CamundaFormRef reference = task.getCamundaFormRef();
+		if (reference == null) {
+			return TaskForm.NONE;
+		}
+		String deploymentId = task.getProcessDefinitionId() == null ? null
+				: context.getProcessEngineConfiguration()
+					.getDeploymentCache()
+					.findDeployedProcessDefinitionById(task.getProcessDefinitionId())
+					.getDeploymentId();
+		// the same resolution (binding latest, deployment or version) as Tasklist's deployed-form
+		CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(reference, deploymentId).execute(context);
+		if (definition == null) {
+			throw new ProcessEngineException("The form '" + reference.getKey() + "' of task " + task.getId()
+					+ " is not deployed");
+		}
+		return forms.computeIfAbsent(definition.getId(), id -> {
+			ResourceEntity resource = context.getResourceManager()
+				.findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+			return TaskForm.parse(resource.getBytes(), definition.getResourceName());
+		});
+	}
+
+	/** Tasklist sends an empty text for a fact that has no value, and a number may come as another type. */
+	private static boolean same(Object current, TypedValue sent) {
+		if (sent instanceof ObjectValue object && !object.isDeserialized()) {
+			return false;
+		}
+		Object value = sent == null ? null : sent.getValue();
+		if (blank(current) && blank(value)) {
+			return true;
+		}
+		if (current instanceof Number a && value instanceof Number b) {
+			return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+		}
+		return Objects.equals(current, value);
+	}
+
+	private static boolean blank(Object value) {
+		return value == null || "".equals(value);
+	}
+
+	/**
+	 * Camunda wraps what a task listener throws in a ProcessEngineException (ENGINE-03051), which
+	 * engine-rest answers with 500 and the engine logs as an error with its stack trace; a business
+	 * refusal anywhere in the cause chain is the answer instead.
+	 */
+	private static RuntimeException refusalOr(CommandContext context, String taskId, RuntimeException e) {
+		if (e instanceof TaskCompletionRefused) {
+			return e;
+		}
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof AuthorizationException denied) {
+				return denied;
+			}
+			if (isRefusal(cause)) {
+				log.info("Task {} refused {}: {}", taskId, context.getAuthenticatedUserId(),
+						cause.getMessage());
+				return new TaskCompletionRefused(cause.getMessage(), cause);
+			}
+		}
+		return e;
+	}
+
+	private static boolean isRefusal(Throwable e) {
+		return e instanceof BadUserRequestException || e instanceof InvalidInputException
+				|| e instanceof ConflictException || e instanceof NotFoundException
+				|| e instanceof AccessDeniedException;
+	}
+
+}
