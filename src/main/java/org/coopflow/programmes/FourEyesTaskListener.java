@@ -6,7 +6,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.coopflow.workflow.TaskCompletion;
 import org.coopflow.workflow.TaskVisibility;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +41,9 @@ class FourEyesTaskListener implements TaskListener {
 			throw refused(task.getAssignee());
 		}
 		if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-			Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-			if (current != null && submitters.contains(current.getUserId())) {
-				throw refused(current.getUserId());
+			String completedBy = TaskCompletion.completedBy(task);
+			if (submitters.contains(completedBy)) {
+				throw refused(completedBy);
 			}
 		}
 	}

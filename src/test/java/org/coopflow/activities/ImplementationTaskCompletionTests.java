@@ -173,11 +173,11 @@ class ImplementationTaskCompletionTests {
 		TestHttp.Response milestone = complete("officerCpcjd", task(programmeId, ImplementationProcess.Tasks.COMPLETE_MILESTONE),
 				String.join(", ", longVariable("milestoneId", other.milestoneId()), longVariable("activityId", other.activityId()),
 						"\"milestoneNote\": {\"value\": \"done\"}"));
-		assertThat(milestone.status()).as(milestone.body()).isNotEqualTo(204);
+		assertThat(milestone.status()).as(milestone.body()).isEqualTo(400);
 		assertThat(trace(other.programmeId())).isEqualTo(before);
 		TestHttp.Response milestoneOnly = complete("officerCpcjd",
 				task(programmeId, ImplementationProcess.Tasks.COMPLETE_MILESTONE), longVariable("milestoneId", other.milestoneId()));
-		assertThat(milestoneOnly.status()).as(milestoneOnly.body()).isNotEqualTo(204);
+		assertThat(milestoneOnly.status()).as(milestoneOnly.body()).isEqualTo(400);
 		assertThat(trace(other.programmeId())).isEqualTo(before);
 		assertThat(fixtures.pledges().step("GET", "/api/activities/" + activityId, "officerCpcjd", null, 200)
 			.path("milestones").get(0).path("completedAt").isTextual()).as("nor was the task's own milestone completed").isFalse();
@@ -187,14 +187,14 @@ class ImplementationTaskCompletionTests {
 		TestHttp.Response activity = complete("officerCpcjd", task(programmeId, ImplementationProcess.Tasks.COMPLETE_ACTIVITY),
 				String.join(", ", longVariable("activityId", other.activityId()),
 						"\"actualStart\": {\"value\": \"" + today + "\"}", "\"actualEnd\": {\"value\": \"" + today + "\"}"));
-		assertThat(activity.status()).as(activity.body()).isNotEqualTo(204);
+		assertThat(activity.status()).as(activity.body()).isEqualTo(400);
 		assertThat(trace(other.programmeId())).isEqualTo(before);
 		assertThat(fixtures.pledges().step("GET", "/api/activities/" + activityId, "officerCpcjd", null, 200)
 			.path("status").asText()).isEqualTo("IN_PROGRESS");
 	}
 
 	@Test
-	void aProgrammeOrReportOfAnotherOfficeNamedInACompletionChangesNothingOfTheirs() {
+	void aProgrammeOrReportOfAnotherOfficeNamedInACompletionIsRefusedAndChangesNothing() {
 		OtherOffice other = ohchrProgrammeUnderWay();
 		long programmeId = fixtures.fundedProgramme("30000.00", "donorJapan", "30000");
 		long activityId = fixtures.plan(programmeId, ImplementationFixtures.activity("TRAINING", "Training of judges"))
@@ -205,10 +205,9 @@ class ImplementationTaskCompletionTests {
 		TestHttp.Response planned = complete("officerCpcjd", task(programmeId, ImplementationProcess.Tasks.PLAN_ACTIVITIES),
 				longVariable("programmeId", other.programmeId()));
 		assertThat(trace(other.programmeId())).isEqualTo(before);
-		if (planned.status() != 204) {
-			assertThat(planned.status()).as(planned.body()).isEqualTo(400);
-			completeAs("officerCpcjd", task(programmeId, ImplementationProcess.Tasks.PLAN_ACTIVITIES), "", 204);
-		}
+		assertThat(planned.status()).as(planned.body()).isEqualTo(400);
+		assertThat(planned.json().path("message").asText()).contains("programmeId");
+		completeAs("officerCpcjd", task(programmeId, ImplementationProcess.Tasks.PLAN_ACTIVITIES), "", 204);
 		assertThat(fixtures.pledges().step("GET", "/api/activities/" + activityId, "officerCpcjd", null, 200)
 			.path("status").asText()).as("the task's own programme's activity runs").isEqualTo("IN_PROGRESS");
 
@@ -219,15 +218,12 @@ class ImplementationTaskCompletionTests {
 				String.join(", ", longVariable("programmeId", other.programmeId()), longVariable("reportId", other.reportId()),
 						"\"reportSummary\": {\"value\": \"Twenty judges trained so far.\"}"));
 		assertThat(trace(other.programmeId())).isEqualTo(before);
-		if (submitted.status() == 204) {
-			assertThat(jdbc.sql("SELECT summary FROM implementation_report WHERE programme_id = ? AND status = 'SUBMITTED'")
-				.param(programmeId)
-				.query(String.class)
-				.single()).as("the report the task was bound to").isEqualTo("Twenty judges trained so far.");
-		}
-		else {
-			assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
-		}
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
+		assertThat(submitted.json().path("message").asText()).contains("programmeId", "reportId");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM implementation_report WHERE programme_id = ? AND status = 'SUBMITTED'")
+			.param(programmeId)
+			.query(Long.class)
+			.single()).as("nor was the task's own report submitted").isZero();
 	}
 
 }

@@ -94,7 +94,7 @@ class PledgeTaskCompletionTests {
 	}
 
 	@Test
-	void verifyingOnesOwnPledgeWithAnotherOfficesPledgeIdLeavesThatPledgeUntouched() {
+	void verifyingOnesOwnPledgeNamingAnotherOfficesPledgeIsRefusedAndChangesNothing() {
 		long own = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
 		long others = ohchrPledge();
 		Trace before = trace(others, "officerOhchr");
@@ -107,16 +107,12 @@ class PledgeTaskCompletionTests {
 						{"variables":{"pledgeId":{"value":%d,"type":"Long"},"pledgeVerified":{"value":false},\
 						"verificationNote":{"value":"declined"}}}""".formatted(others));
 
-		assertThat(trace(others, "officerOhchr")).as(completed.body()).isEqualTo(before);
+		assertThat(completed.status()).as(completed.body()).isEqualTo(400);
+		assertThat(completed.json().path("message").asText()).contains("pledgeId");
+		assertThat(trace(others, "officerOhchr")).isEqualTo(before);
 		JsonNode ownAfter = fixtures.step("GET", "/api/pledges/" + own, "officerCpcjd", null, 200);
-		if (completed.status() == 204) {
-			assertThat(ownAfter.path("status").asText()).as("the decision lands on the task's own pledge")
-				.isEqualTo("CANCELLED");
-		}
-		else {
-			assertThat(completed.status()).as(completed.body()).isEqualTo(400);
-			assertThat(ownAfter.path("status").asText()).isEqualTo("PLEDGED");
-		}
+		assertThat(ownAfter.path("status").asText()).as("the refused completion changed nothing").isEqualTo("PLEDGED");
+		assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task is still open").isEqualTo(1);
 	}
 
 	@Test
@@ -145,8 +141,8 @@ class PledgeTaskCompletionTests {
 						{"variables":{"paymentId":{"value":%d,"type":"Long"},"paymentReceived":{"value":true}}}"""
 					.formatted(othersPayment));
 
-		assertThat(completed.status()).as(completed.body()).isNotEqualTo(204);
-		assertThat(completed.body()).contains("paymentId");
+		assertThat(completed.status()).as(completed.body()).isEqualTo(400);
+		assertThat(completed.json().path("message").asText()).contains("paymentId");
 		assertThat(trace(others, "officerOhchr")).isEqualTo(before);
 		JsonNode ownAfter = fixtures.step("GET", "/api/pledges/" + own, "officerCpcjd", null, 200);
 		assertThat(ownAfter.path("status").asText()).isEqualTo("COMMITTED");
