@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
@@ -72,7 +74,57 @@ class AnswersOnlyTaskService extends TaskServiceImpl {
 
 	@Override
 	public void setAssignee(String taskId, String userId) {
-		commandExecutor.execute(answers.plain(taskId, new AssignTaskCmd(taskId, userId)));
+		AssignTaskCmd assign = new AssignTaskCmd(taskId, userId);
+		commandExecutor.execute(answers.plain(taskId, context -> {
+			if (userId == null && assignedTo(context, taskId, context.getAuthenticatedUserId())) {
+				// TASK_WORK lets a candidate claim a task but not unassign it; handing one's own task back
+				// (Tasklist's "Unclaim") is part of working it, and assigns it to nobody else
+				return context.runWithoutAuthorization(assign);
+			}
+			return assign.execute(context);
+		}));
+	}
+
+	private static boolean assignedTo(CommandContext context, String taskId, String user) {
+		TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+		return task != null && user != null && user.equals(task.getAssignee());
+	}
+
+	/*
+	 * A BPMN error or escalation thrown from a user task carries variables of its own choosing and, with
+	 * no boundary event in coopflow's models to catch it, ends the process without any of its steps
+	 * being recorded. Tasks are answered through their forms; nobody throws from them.
+	 */
+
+	@Override
+	public void handleBpmnError(String taskId, String errorCode) {
+		throw notAnAnswer(taskId);
+	}
+
+	@Override
+	public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
+		throw notAnAnswer(taskId);
+	}
+
+	@Override
+	public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+		throw notAnAnswer(taskId);
+	}
+
+	@Override
+	public void handleEscalation(String taskId, String escalationCode) {
+		throw notAnAnswer(taskId);
+	}
+
+	@Override
+	public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+		throw notAnAnswer(taskId);
+	}
+
+	private static TaskCompletionRefused notAnAnswer(String taskId) {
+		return new TaskCompletionRefused("Task " + taskId
+				+ " is answered through its form: coopflow's processes take no BPMN error or escalation from a task.",
+				null);
 	}
 
 	@Override

@@ -227,6 +227,21 @@ class TaskAnswersTests {
 			.status()).isEqualTo(204);
 		assertThat(engineRest("POST", "/task/" + taskId + "/assignee", "officerCpcjd", "{\"userId\": \"officerOhchr\"}")
 			.status()).as("not even the task's assignee reassigns it").isEqualTo(403);
+		for (String thrown : List.of("/bpmnError", "/bpmnEscalation")) {
+			TestHttp.Response ended = engineRest("POST", "/task/" + taskId + thrown, "officerCpcjd",
+					"{\"errorCode\": \"x\", \"escalationCode\": \"x\", \"variables\": {\"comment\": {\"value\": \"thrown\"}}}");
+			assertThat(ended.status()).as(thrown + " " + ended.body()).isEqualTo(400);
+			assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task is still open").isEqualTo(1);
+		}
+		assertThat(tasks.getVariables(taskId)).doesNotContainKey("comment");
+
+		// Tasklist's "Unclaim": the assignee hands the task back, and can claim it again
+		assertThat(engineRest("POST", "/task/" + taskId + "/unclaim", "officerCpcjd", null).status()).isEqualTo(204);
+		assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+		assertThat(engineRest("POST", "/task/" + taskId + "/claim", "officerCpcjd", "{\"userId\": \"officerCpcjd\"}")
+			.status()).isEqualTo(204);
+		assertThat(engineRest("POST", "/task/" + taskId + "/unclaim", "officerOhchr", null).status())
+			.as("nobody else unclaims it").isIn(403, 404);
 		TestHttp.Response completed = engineRest("POST", "/task/" + taskId + "/complete", "officerCpcjd",
 				variables("comment", "Done").toString());
 		assertThat(completed.status()).as(completed.body()).isEqualTo(204);
