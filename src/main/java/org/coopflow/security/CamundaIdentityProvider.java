@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -96,6 +97,15 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 
 	@Override
 	public boolean checkPassword(String userId, String password) {
+		// Camunda answers "is this password right?" to any signed-in user (engine-rest's and Tasklist's
+		// identity/verify, the webapps' login): outside coopflow's sign-in throttle, a guessing tool.
+		// People sign in at /login; only an administrator may ask the engine.
+		CommandContext context = Context.getCommandContext();
+		Authentication current = context == null ? null : context.getAuthentication();
+		if (current != null && current.getUserId() != null
+				&& !context.getAuthorizationManager().isCamundaAdmin(current)) {
+			throw new AuthorizationException(current.getUserId() + " may not check passwords: only an administrator may");
+		}
 		if (userId == null || password == null) {
 			return false;
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.coopflow.CoopflowTest;
+import org.coopflow.TasklistUser;
 import org.coopflow.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,12 @@ class IdentityPrivacyTests {
 			assertThat(refused.status()).as("%s as %s", path, user).isEqualTo(403);
 			assertThat(refused.body()).doesNotContain("authenticated");
 		}
+		TestHttp.Response slash = api().send("POST", "/engine-rest/identity/verify/", user, "application/json", VERIFY);
+		assertThat(slash.body()).as("with a trailing slash").doesNotContain("authenticated");
+		// Tasklist's own copy of the engine's REST API asks the same engine
+		TestHttp.Response tasklist = new TasklistUser(port, user).post("/identity/verify", VERIFY);
+		assertThat(tasklist.status()).as(tasklist.body()).isEqualTo(403);
+		assertThat(tasklist.body()).doesNotContain("authenticated");
 		TestHttp.Response verified = api().send("POST", "/engine-rest/identity/verify", "admin", "application/json", VERIFY);
 		assertThat(verified.status()).isEqualTo(200);
 		assertThat(verified.json().path("authenticated").asBoolean()).isTrue();
