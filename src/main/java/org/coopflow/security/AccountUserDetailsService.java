@@ -16,6 +16,10 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
+		// MySQL's collations find 'ádmin' or 'admin ' as 'admin'; no username has such characters
+		if (username == null || !username.matches(Account.USERNAME_PATTERN)) {
+			throw new UsernameNotFoundException("No such user");
+		}
 		return accounts.findByUsername(username)
 			.map(CoopflowUser::new)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));

@@ -32,20 +32,24 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String username = attempt.getName();
 		// form login and HTTP Basic both fill WebAuthenticationDetails with request.getRemoteAddr()
 		String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-		Optional<Duration> wait = throttle.waitBefore(username, address);
+		Optional<Duration> wait = throttle.attempt(username, address);
 		if (wait.isPresent()) {
 			throw new SignInThrottledException(wait.get());
 		}
+		SignInThrottle.Outcome outcome = SignInThrottle.Outcome.UNCHECKED;
 		try {
 			Authentication authenticated = passwords.authenticate(attempt);
-			throttle.succeeded(username);
+			outcome = SignInThrottle.Outcome.SUCCEEDED;
 			return authenticated;
 		}
 		catch (BadCredentialsException | AccountStatusException e) {
 			// a wrong password, an unknown user (reported as a wrong password) or a disabled account;
 			// not a database that cannot be reached, which would otherwise lock everyone out
-			throttle.failed(username, address);
+			outcome = SignInThrottle.Outcome.FAILED;
 			throw e;
+		}
+		finally {
+			throttle.finished(username, address, outcome);
 		}
 	}
 

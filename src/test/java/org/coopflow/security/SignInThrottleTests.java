@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -122,6 +131,71 @@ class SignInThrottleTests {
 			fail("amina", "10.0.0.1");
 		}
 		assertThat(attempt("carlos", "right", "10.0.0.2").isAuthenticated()).isTrue();
+	}
+
+	@Test
+	void variantsOfANameThatCannotBeAUsernameShareOneCount() {
+		fail("\u00e1mina", "10.0.0.1");
+		fail("amina ", "10.0.0.2");
+		fail("amin\u00e4", "10.0.0.3");
+		assertThat(waitSeconds("\u00e0mina", "right", "10.0.0.4")).isEqualTo(10);
+		assertThat(attempt("amina", "right", "10.0.0.5").isAuthenticated()).as("the real account is not theirs").isTrue();
+	}
+
+	@Test
+	void rightPasswordsFromOneAddressNeverAddUpToAWait() {
+		for (int i = 0; i < 12; i++) {
+			assertThat(attempt(i % 2 == 0 ? "amina" : "carlos", "right", "10.0.0.1").isAuthenticated()).isTrue();
+		}
+	}
+
+	@Test
+	void aBurstOfParallelGuessesGetsNoMoreTriesThanOneAfterAnother() throws Exception {
+		AtomicInteger checked = new AtomicInteger();
+		CountDownLatch hashing = new CountDownLatch(1);
+		// a password check as slow as BCrypt's, held until every guess has been sent
+		AuthenticationProvider slow = new AuthenticationProvider() {
+
+			@Override
+			public Authentication authenticate(Authentication authentication) {
+				checked.incrementAndGet();
+				try {
+					hashing.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				throw new BadCredentialsException("wrong");
+			}
+
+			@Override
+			public boolean supports(Class<?> authentication) {
+				return true;
+			}
+		};
+		var burst = new ThrottledAuthenticationProvider(slow, new SignInThrottle(settings, nanos::get));
+		ExecutorService clients = Executors.newFixedThreadPool(20);
+		try {
+			List<Future<?>> guesses = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				guesses.add(clients.submit(() -> {
+					var token = UsernamePasswordAuthenticationToken.unauthenticated("amina", "guess");
+					var request = new MockHttpServletRequest();
+					request.setRemoteAddr("10.0.0.9");
+					token.setDetails(new WebAuthenticationDetails(request));
+					return burst.authenticate(token);
+				}));
+			}
+			Thread.sleep(500);
+			hashing.countDown();
+			for (Future<?> guess : guesses) {
+				assertThatThrownBy(guess::get).hasCauseInstanceOf(org.springframework.security.core.AuthenticationException.class);
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		assertThat(checked.get()).as("passwords checked").isEqualTo(settings.failuresPerAccount());
 	}
 
 }
