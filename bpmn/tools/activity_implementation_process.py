@@ -11,7 +11,7 @@ from bpmnwriter import Diagram, definitions
 
 OUT = Path(__file__).resolve().parent.parent / "ActivityImplementationProcess.bpmn"
 PROCESS = "ActivityImplementationProcess"
-OFFICERS = "PROGRAMME_OFFICER_${office}"
+OFFICERS = "${implementationFacts.officers(execution)}"
 
 d = Diagram()
 # ---- layout: the main line at y 420 through "Carry out activity", whose activity types branch inside it;

@@ -121,7 +121,7 @@ def io(id):
 FACTS = '\n      <bpmn:extensionElements>\n        <camunda:taskListener delegateExpression="${pledgeFactsTaskListener}" event="create" />\n        <camunda:taskListener delegateExpression="${pledgeFactsTaskListener}" event="complete" />\n      </bpmn:extensionElements>'
 def user_task(id, name, form, doc):
     return (f'    <bpmn:userTask id="{id}" name="{name}" camunda:formRef="{form}" camunda:formRefBinding="latest" '
-            f'camunda:candidateGroups="PROGRAMME_OFFICER_${{office}}">\n      <bpmn:documentation>{escape(doc)}</bpmn:documentation>'
+            f'camunda:candidateGroups="${{pledgeFacts.officers(execution)}}">\n      <bpmn:documentation>{escape(doc)}</bpmn:documentation>'
             f'{FACTS}{io(id)}\n    </bpmn:userTask>\n')
 
 def service_task(id, name, delegate, indent="    "):

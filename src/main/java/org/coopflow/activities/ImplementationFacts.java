@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.coopflow.programmes.ProgrammeCatalogue;
+import org.coopflow.security.Role;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,15 @@ public class ImplementationFacts { // public: the engine's expression language c
 		this.programmes = programmes;
 		this.settings = settings;
 		this.records = records;
+	}
+
+	/** The candidate group of the implementation's tasks: the officers of the office the programme names. */
+	public String officers(DelegateExecution execution) {
+		long programmeId = ImplementationRecords.programmeId(execution);
+		return Role.PROGRAMME_OFFICER.groupOf(programmes.find(programmeId)
+			.orElseThrow(() -> new IllegalStateException("The implementation process names programme " + programmeId
+					+ ", which does not exist"))
+			.office());
 	}
 
 	/** The activities planned when implementation started, except those cancelled meanwhile. */

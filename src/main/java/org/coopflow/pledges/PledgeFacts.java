@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.coopflow.pledges.PledgeView.InstalmentView;
+import org.coopflow.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,11 @@ public class PledgeFacts { // public: the engine's expression language calls it 
 	PledgeFacts(PledgeService pledges, @Value("${coopflow.pledges.reminder-days-before-due:14}") int reminderDaysBeforeDue) {
 		this.pledges = pledges;
 		this.reminderDaysBeforeDue = reminderDaysBeforeDue;
+	}
+
+	/** The candidate group of the pledge's tasks: the officers of the office its record names. */
+	public String officers(DelegateExecution execution) {
+		return Role.PROGRAMME_OFFICER.groupOf(pledges.facts(PledgeVariables.pledgeId(execution)).office());
 	}
 
 	public boolean earmarkedToProgramme(DelegateExecution execution) {
