@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.coopflow.ConflictException;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Completes the pledge process's user tasks for the API, so that a step taken through
@@ -36,6 +37,8 @@ class PledgeTasks {
 			.count() > 0;
 	}
 
+	// one transaction: a rebinding below must not outlive a completion that is then refused
+	@Transactional
 	void complete(CoopflowUser officer, long pledgeId, String taskKey, String taskName, Map<String, Object> variables) {
 		List<Task> open = tasks.createTaskQuery()
 			.processDefinitionKey(DonorPledgeProcess.PROCESS_KEY)
