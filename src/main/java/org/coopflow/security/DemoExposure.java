@@ -1,6 +1,5 @@
 package org.coopflow.security;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -19,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo data set's users all have the password 'demo', so application-demo.yaml binds coopflow to
  * 127.0.0.1. Whoever sets {@code server.address} anywhere else (SERVER_ADDRESS, --server.address,
- * another profile's file) opens it to others, and hears in the log which accounts anyone can use.
+ * another profile's file), or runs a database with such accounts without the demo profile, opens it
+ * to others, and hears in the log which accounts anyone can use.
  */
 @Component
 class DemoExposure implements ApplicationRunner {
@@ -52,7 +52,7 @@ class DemoExposure implements ApplicationRunner {
 
 	/** @return the accounts named in the warning; empty when there was nothing to warn about */
 	List<String> warnIfReachable() {
-		if (!demoDataLoaded() || !addressSetExplicitly()) {
+		if (!reachableFromOthers()) {
 			return List.of();
 		}
 		List<String> known = accounts.findAllEnabled()
@@ -62,17 +62,22 @@ class DemoExposure implements ApplicationRunner {
 			.toList();
 		if (!known.isEmpty()) {
 			log.warn("""
-					coopflow listens on server.address={} with the demo data set: anyone who reaches it can sign in \
-					as {} with the password '{}'. Change those passwords, or remove server.address to listen on \
-					127.0.0.1 only.""", environment.getProperty("server.address"), String.join(", ", known),
+					coopflow listens on server.address={} with demo accounts: anyone who reaches it can sign in \
+					as {} with the password '{}'. Change those passwords, or run the demo profile without \
+					server.address to listen on 127.0.0.1 only.""",
+					environment.getProperty("server.address", "(every interface)"), String.join(", ", known),
 					DEMO_PASSWORD);
 		}
 		return known;
 	}
 
-	private boolean demoDataLoaded() {
-		String contexts = environment.getProperty("spring.liquibase.contexts", "");
-		return Arrays.stream(contexts.split(",")).map(String::trim).anyMatch("demo"::equalsIgnoreCase);
+	/**
+	 * Everywhere but on the demo profile's own 127.0.0.1: a database that once loaded the demo data set
+	 * keeps its accounts when later run without the demo profile, on every interface.
+	 */
+	private boolean reachableFromOthers() {
+		String address = environment.getProperty("server.address");
+		return address == null || address.isBlank() || addressSetExplicitly();
 	}
 
 	/** True when the value in force comes from anywhere but application-demo.yaml's default. */

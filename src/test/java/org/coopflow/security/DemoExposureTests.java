@@ -73,10 +73,38 @@ class DemoExposureTests {
 	}
 
 	@Test
-	void withoutTheDemoDataSetThereIsNothingToWarnAbout() {
-		StandardEnvironment production = copyWith(new SystemEnvironmentPropertySource("systemEnvironment",
-				Map.of("SERVER_ADDRESS", "0.0.0.0", "SPRING_LIQUIBASE_CONTEXTS", "coopflow")));
-		assertThat(new DemoExposure(production, accounts, passwordEncoder).warnIfReachable()).isEmpty();
+	void demoPasswordsLeftInADatabaseRunWithoutTheDemoProfileAreWarnedAbout(CapturedOutput output) {
+		StandardEnvironment production = copyWith(
+				new SystemEnvironmentPropertySource("systemEnvironment", Map.of("SPRING_LIQUIBASE_CONTEXTS", "coopflow")));
+		production.getPropertySources()
+			.stream()
+			.map(PropertySource::getName)
+			.filter(name -> name.contains("application-demo.yaml"))
+			.toList()
+			.forEach(production.getPropertySources()::remove);
+		assertThat(production.getProperty("server.address")).as("listens on every interface").isNull();
+		assertThat(new DemoExposure(production, accounts, passwordEncoder).warnIfReachable()).contains("admin",
+				"officerCpcjd");
+		assertThat(output.getOut()).contains("server.address=(every interface)");
+	}
+
+	@Test
+	void accountsWhosePasswordsWereChangedAreNotNamed() {
+		StandardEnvironment exposed = copyWith(
+				new SystemEnvironmentPropertySource("systemEnvironment", Map.of("SERVER_ADDRESS", "0.0.0.0")));
+		PasswordEncoder nothingMatches = new PasswordEncoder() {
+
+			@Override
+			public String encode(CharSequence raw) {
+				return "x";
+			}
+
+			@Override
+			public boolean matches(CharSequence raw, String encoded) {
+				return false;
+			}
+		};
+		assertThat(new DemoExposure(exposed, accounts, nothingMatches).warnIfReachable()).isEmpty();
 	}
 
 	/** The running application's settings, with one source of higher precedence in front. */
