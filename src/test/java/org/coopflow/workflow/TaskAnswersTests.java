@@ -25,6 +25,7 @@ import org.coopflow.CoopflowTest;
 import org.coopflow.TasklistUser;
 import org.coopflow.TestHttp;
 import org.coopflow.TestPortfolio;
+import org.coopflow.programmes.FundingProposalProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -179,8 +180,8 @@ class TaskAnswersTests {
 		assertThat(api.send("POST", "/api/programmes/" + id + "/submission", "officerCpcjd", null, null).status())
 			.isEqualTo(201);
 		Task review = tasks.createTaskQuery()
-			.processDefinitionKey("FundingProposalProcess")
-			.processInstanceBusinessKeyIn(String.valueOf(id), "programme-" + id)
+			.processDefinitionKey(FundingProposalProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(FundingProposalProcess.businessKey(id))
 			.taskDefinitionKey("Task_ReviewProposal")
 			.singleResult();
 		// as if an administrator had removed the revoke that hides the review from its submitter: the
@@ -332,7 +333,7 @@ class TaskAnswersTests {
 	private Task pledgeTask(long pledgeId) {
 		return tasks.createTaskQuery()
 			.processDefinitionKey("DonorPledgeProcess")
-			.processInstanceBusinessKeyIn(String.valueOf(pledgeId), "pledge-" + pledgeId)
+			.processInstanceBusinessKey("pledge-" + pledgeId)
 			.singleResult();
 	}
 
