@@ -13,4 +13,14 @@ public enum ActivityStatus {
 		return this == PLANNED || this == IN_PROGRESS;
 	}
 
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case PLANNED -> "Planned";
+			case IN_PROGRESS -> "In progress";
+			case COMPLETED -> "Completed";
+			case CANCELLED -> "Cancelled";
+		};
+	}
+
 }

@@ -6,6 +6,15 @@ package org.coopflow.activities;
  */
 public enum ImplementationStage {
 
-	PLANNING, IN_IMPLEMENTATION, CLOSED
+	PLANNING, IN_IMPLEMENTATION, CLOSED;
+
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case PLANNING -> "Planning";
+			case IN_IMPLEMENTATION -> "In implementation";
+			case CLOSED -> "Closed";
+		};
+	}
 
 }

@@ -8,6 +8,17 @@ package org.coopflow.activities;
  */
 public enum ReportStatus {
 
-	DUE, SUBMITTED, ACCEPTED, RETURNED, SUPERSEDED
+	DUE, SUBMITTED, ACCEPTED, RETURNED, SUPERSEDED;
+
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case DUE -> "Due";
+			case SUBMITTED -> "Submitted";
+			case ACCEPTED -> "Accepted";
+			case RETURNED -> "Returned";
+			case SUPERSEDED -> "Superseded";
+		};
+	}
 
 }

@@ -11,6 +11,17 @@ public enum AlertStatus {
 	/** No overlap; the reason is recorded. The pair stays quiet until one of its signals changes. */
 	NOT_OVERLAP,
 	/** A later screening replaced the alert before it was decided (a signal changed). */
-	SUPERSEDED
+	SUPERSEDED;
+
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case OPEN -> "Open";
+			case CONFIRMED_OVERLAP -> "Confirmed overlap";
+			case COMPLEMENTARY -> "Complementary";
+			case NOT_OVERLAP -> "Not an overlap";
+			case SUPERSEDED -> "Superseded";
+		};
+	}
 
 }

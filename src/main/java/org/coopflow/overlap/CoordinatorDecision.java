@@ -35,4 +35,14 @@ public enum CoordinatorDecision {
 		return this == NOT_OVERLAP;
 	}
 
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case OVERLAP_COORDINATE -> "An overlap: coordinate the two programmes";
+			case OVERLAP_MERGE -> "An overlap: merge into one programme";
+			case COMPLEMENTARY -> "Complementary: both go ahead";
+			case NOT_OVERLAP -> "Not an overlap";
+		};
+	}
+
 }

@@ -38,4 +38,18 @@ public enum PledgeStatus {
 		return this == COMMITTED || this == PARTIALLY_PAID;
 	}
 
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case DRAFT -> "Draft";
+			case PLEDGED -> "Pledged";
+			case COMMITTED -> "Agreed";
+			case PARTIALLY_PAID -> "Partly paid";
+			case PAID -> "Paid";
+			case WITHDRAWN -> "Withdrawn";
+			case CANCELLED -> "Cancelled";
+			case LAPSED -> "Lapsed";
+		};
+	}
+
 }

@@ -9,5 +9,15 @@ public enum OverlapDecision {
 	/** Overlaps and should be reworked: back to the submitter. */
 	REVISE,
 	/** Duplicates another programme: withdrawn. */
-	WITHDRAW
+	WITHDRAW;
+
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case CONTINUE -> "Continue";
+			case REVISE -> "Revise";
+			case WITHDRAW -> "Withdraw";
+		};
+	}
+
 }

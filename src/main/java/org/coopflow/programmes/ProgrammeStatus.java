@@ -34,4 +34,22 @@ public enum ProgrammeStatus {
 		return this == OPEN_FOR_FUNDING || this == PARTIALLY_FUNDED;
 	}
 
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case DRAFT -> "Draft";
+			case SUBMITTED -> "Submitted";
+			case OVERLAP_REVIEW -> "Overlap review";
+			case UNDER_REVIEW -> "Under review";
+			case RETURNED_FOR_REVISION -> "Returned for revision";
+			case REJECTED -> "Rejected";
+			case WITHDRAWN -> "Withdrawn";
+			case OPEN_FOR_FUNDING -> "Open for funding";
+			case PARTIALLY_FUNDED -> "Partly funded";
+			case FUNDED -> "Funded";
+			case CLOSED -> "Closed";
+			case CANCELLED -> "Cancelled";
+		};
+	}
+
 }

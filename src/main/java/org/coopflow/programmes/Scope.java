@@ -9,5 +9,15 @@ public enum Scope {
 	/** A region; the countries it covers may be listed or left empty. */
 	REGIONAL,
 	/** All Member States; no country list needed. */
-	GLOBAL
+	GLOBAL;
+
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case NATIONAL -> "National";
+			case REGIONAL -> "Regional";
+			case GLOBAL -> "Global";
+		};
+	}
+
 }

@@ -5,5 +5,14 @@ package org.coopflow.reference;
  * Their names and IATI organisation ids are seeded in the {@code office} table.
  */
 public enum Office {
-	CPCJD, OHCHR
+	CPCJD, OHCHR;
+
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case CPCJD -> "CPCJD";
+			case OHCHR -> "OHCHR";
+		};
+	}
+
 }

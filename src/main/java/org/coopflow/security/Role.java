@@ -55,4 +55,14 @@ public enum Role {
 		return "ROLE_" + name();
 	}
 
+	/** What a person reads where this value is shown: on pages, forms, mails and task names. */
+	public String label() {
+		return switch (this) {
+			case DONOR -> "Member State donor";
+			case PROGRAMME_OFFICER -> "Programme officer";
+			case COORDINATOR -> "Coordinator";
+			case ADMIN -> "Administrator";
+		};
+	}
+
 }
