@@ -30,7 +30,8 @@ class PledgeRepository {
 			LocalDate lapseDate, Instant announcedAt, Instant verifiedAt, String verifiedBy, LocalDate agreementDate,
 			String agreementReference, Instant agreedAt, Long allocatedProgrammeId, Instant allocatedAt,
 			Instant closedAt, String closedReason, String note, String idempotencyKey, String requestHash,
-			String createdBy, Instant createdAt, String updatedBy, Instant updatedAt, int version) {
+			String createdBy, Instant createdAt, String updatedBy, Instant updatedAt, int version,
+			LocalDate awaitedRateMonth) {
 
 		String ref() {
 			return "pledge-" + id;
@@ -39,6 +40,11 @@ class PledgeRepository {
 		/** The programme whose funding this pledge counts in: the allocated one, or the earmarked one before. */
 		Long fundedProgramme() {
 			return allocatedProgrammeId != null ? allocatedProgrammeId : programmeId;
+		}
+
+		/** Rated at an earlier month's rate while the rate of {@link #awaitedRateMonth} is not entered. */
+		boolean rateProvisional() {
+			return awaitedRateMonth != null;
 		}
 
 	}
@@ -59,7 +65,8 @@ class PledgeRepository {
 			id, donor, office, status, earmarking, earmark_target, programme_id, revision, amount, currency,
 			exchange_rate, rate_month, amount_usd, received_amount, lapse_date, announced_at, verified_at, verified_by,
 			agreement_date, agreement_reference, agreed_at, allocated_programme_id, allocated_at, closed_at,
-			closed_reason, note, idempotency_key, request_hash, created_by, created_at, updated_by, updated_at, version""";
+			closed_reason, note, idempotency_key, request_hash, created_by, created_at, updated_by, updated_at, version,
+			awaited_rate_month""";
 
 	private final JdbcClient jdbc;
 
@@ -72,13 +79,14 @@ class PledgeRepository {
 		jdbc.sql("""
 				INSERT INTO pledge (donor, office, status, earmarking, earmark_target, programme_id, revision, amount,
 				  currency, exchange_rate, rate_month, amount_usd, received_amount, lapse_date, announced_at, note,
-				  idempotency_key, request_hash, created_by, created_at, updated_by, updated_at, version)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  idempotency_key, request_hash, created_by, created_at, updated_by, updated_at, version, awaited_rate_month)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(p.donor(), p.office().name(), p.status().name(), p.earmarking().name(), p.earmarkTarget(),
 					p.programmeId(), p.revision(), p.amount(), p.currency(), p.exchangeRate(), Date.valueOf(p.rateMonth()),
 					p.amountUsd(), p.receivedAmount(), Date.valueOf(p.lapseDate()), timestamp(p.announcedAt()), p.note(),
 					p.idempotencyKey(), p.requestHash(), p.createdBy(), timestamp(p.createdAt()), p.updatedBy(),
-					timestamp(p.updatedAt()), p.version())
+					timestamp(p.updatedAt()), p.version(),
+					p.awaitedRateMonth() == null ? null : Date.valueOf(p.awaitedRateMonth()))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -92,6 +100,17 @@ class PledgeRepository {
 			.params(createdBy, key)
 			.query(PledgeRepository::pledge)
 			.optional();
+	}
+
+	/**
+	 * The pledges in {@code currency} rated provisionally while waiting for the rate of {@code month},
+	 * locked until the transaction ends so that no other change slips in while they are re-rated.
+	 */
+	List<Pledge> awaitingRateForUpdate(String currency, LocalDate month) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM pledge WHERE currency = ? AND awaited_rate_month = ? ORDER BY id FOR UPDATE")
+			.params(currency, Date.valueOf(month))
+			.query(PledgeRepository::pledge)
+			.list();
 	}
 
 	/** Pledges newest first; {@code donor} null means every Member State's. */
@@ -288,7 +307,8 @@ class PledgeRepository {
 				rs.getObject("allocated_programme_id", Long.class), instant(rs, "allocated_at"), instant(rs, "closed_at"),
 				rs.getString("closed_reason"), rs.getString("note"), rs.getString("idempotency_key"),
 				rs.getString("request_hash") == null ? null : rs.getString("request_hash").trim(), rs.getString("created_by"),
-				instant(rs, "created_at"), rs.getString("updated_by"), instant(rs, "updated_at"), rs.getInt("version"));
+				instant(rs, "created_at"), rs.getString("updated_by"), instant(rs, "updated_at"), rs.getInt("version"),
+				date(rs, "awaited_rate_month"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

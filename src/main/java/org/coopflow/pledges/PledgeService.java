@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,7 +160,7 @@ public class PledgeService {
 				checked.earmarkTarget(), checked.programmeId(), 1, checked.amount(), checked.currency(),
 				checked.unitsPerUsd(), checked.rateMonth(), checked.amountUsd(), BigDecimal.ZERO, checked.lapseDate(),
 				draft ? null : now, null, null, null, null, null, null, null, null, null, blankToNull(request.note()),
-				idempotencyKey, hash, donor.getUsername(), now, donor.getUsername(), now, 1);
+				idempotencyKey, hash, donor.getUsername(), now, donor.getUsername(), now, 1, checked.awaitedRateMonth());
 		long id = pledges.insert(pledge);
 		pledges.insertRevision(id, new Revision(1, checked.amount(), checked.currency(), checked.unitsPerUsd(),
 				checked.rateMonth(), checked.amountUsd(), checked.lapseDate(), null, donor.getUsername(), now),
@@ -200,7 +201,8 @@ public class PledgeService {
 
 	/**
 	 * A donor changes the amount or the instalments before the agreement. The earlier amount, with the
-	 * rate it used, stays in the revisions; the new one uses this month's rate.
+	 * rate it used, stays in the revisions; the new one uses this month's rate (provisional while it is
+	 * not entered).
 	 */
 	public PledgeView revise(CoopflowUser donor, long id, PledgeRevisionRequest revision) {
 		Pledge pledge = ownForDonor(donor, id, "revise");
@@ -228,6 +230,7 @@ public class PledgeService {
 		columns.put("exchange_rate", checked.unitsPerUsd());
 		columns.put("rate_month", checked.rateMonth());
 		columns.put("amount_usd", checked.amountUsd());
+		columns.put("awaited_rate_month", checked.awaitedRateMonth());
 		transition(pledge, pledge.status(), donor.getUsername(), "REVISED",
 				"Amount " + money(pledge.amount(), pledge.currency()) + " -> " + money(checked.amount(), pledge.currency())
 						+ " (revision " + next + "): " + revision.reason().trim(),
@@ -615,7 +618,7 @@ public class PledgeService {
 	// ---- rules
 
 	private record Checked(BigDecimal amount, String currency, BigDecimal unitsPerUsd, LocalDate rateMonth,
-			BigDecimal amountUsd, Earmarking earmarking, String earmarkTarget, Long programmeId, Office office,
+			BigDecimal amountUsd, LocalDate awaitedRateMonth, Earmarking earmarking, String earmarkTarget, Long programmeId, Office office,
 			LocalDate lapseDate, List<Instalment> instalments) {
 	}
 
@@ -625,7 +628,7 @@ public class PledgeService {
 		List<FieldError> errors = new ArrayList<>();
 		LocalDate today = today();
 		String currency = request.currency() == null ? null : request.currency().trim();
-		BigDecimal unitsPerUsd = null;
+		ExchangeRates.Rating rating = null;
 		if (currency == null || currency.isEmpty()) {
 			errors.add(new FieldError("currency", "is required: an ISO 4217 code such as USD, EUR or NOK"));
 			currency = null;
@@ -635,10 +638,13 @@ public class PledgeService {
 			currency = null;
 		}
 		else {
-			unitsPerUsd = rates.unitsPerUsd(currency, today).orElse(null);
-			if (unitsPerUsd == null) {
-				errors.add(new FieldError("currency", "there is no UN operational rate for " + currency + " in "
-						+ today.toString().substring(0, 7) + " yet; pledge in USD or ask the office to enter the rate"));
+			rating = rates.forRating(currency, today).orElse(null);
+			if (rating == null) {
+				YearMonth month = YearMonth.from(today);
+				errors.add(new FieldError("currency", "there is no UN operational rate for " + currency + " in " + month
+						+ " nor in the " + ExchangeRates.PROVISIONAL_MONTHS + " months before (" + month.minusMonths(1) + ", "
+						+ month.minusMonths(ExchangeRates.PROVISIONAL_MONTHS)
+						+ "); pledge in USD or ask the office to enter the rate"));
 			}
 		}
 		BigDecimal amount = currency == null ? null : checkAmount(request.amount(), currency, "amount", errors);
@@ -708,9 +714,11 @@ public class PledgeService {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		LocalDate rateMonth = today.withDayOfMonth(1);
-		return new Checked(amount, currency, unitsPerUsd.setScale(6, RoundingMode.HALF_EVEN), rateMonth,
-				usd(amount, unitsPerUsd), earmarking, target, programmeId, office, lapseDate, instalments);
+		// a provisional rating waits for its own month's rate, which re-rates it (ProvisionalRates)
+		return new Checked(amount, currency, rating.unitsPerUsd().setScale(6, RoundingMode.HALF_EVEN),
+				rating.rateMonth().atDay(1), usd(amount, rating.unitsPerUsd()),
+				rating.provisional() ? today.withDayOfMonth(1) : null, earmarking, target, programmeId, office, lapseDate,
+				instalments);
 	}
 
 	private List<Instalment> checkInstalments(List<InstalmentRequest> requested, BigDecimal amount, String currency,
@@ -885,7 +893,7 @@ public class PledgeService {
 		List<InstalmentView> schedule = schedule(p);
 		return new PledgeView(p.id(), p.donor(), p.office(), p.status(), p.earmarking(), p.earmarkTarget(),
 				p.programmeId(), scaled(p.amount(), p.currency()), p.currency(), p.exchangeRate(),
-				p.rateMonth().toString().substring(0, 7), p.amountUsd(), scaled(p.receivedAmount(), p.currency()),
+				p.rateMonth().toString().substring(0, 7), p.rateProvisional(), p.amountUsd(), scaled(p.receivedAmount(), p.currency()),
 				pledges.receivedUsd(p.id()).setScale(2), p.lapseDate(), schedule,
 				schedule.stream().anyMatch(InstalmentView::overdue), payments, p.announcedAt(), p.verifiedAt(),
 				p.agreementDate(), p.agreementReference(), p.agreedAt(), p.allocatedProgrammeId(), p.allocatedAt(),
@@ -936,7 +944,9 @@ public class PledgeService {
 	private static String describe(Pledge p) {
 		return money(p.amount(), p.currency()) + " (USD " + p.amountUsd().toPlainString() + " at " + p.exchangeRate()
 				.stripTrailingZeros()
-				.toPlainString() + " per USD), earmarked " + p.earmarking()
+				.toPlainString() + " per USD" + (p.rateProvisional() ? ", provisionally the rate of "
+						+ p.rateMonth().toString().substring(0, 7) + " until the rate of "
+						+ p.awaitedRateMonth().toString().substring(0, 7) + " is entered" : "") + "), earmarked " + p.earmarking()
 				+ (p.earmarkTarget() == null ? "" : " " + p.earmarkTarget()) + ", to " + p.office();
 	}
 

@@ -10,11 +10,13 @@ import org.coopflow.reference.Office;
 /**
  * A pledge as the API shows it: the original amount and currency, the rate used and the amount in US
  * dollars at that rate, what was received, and the instalment schedule. {@code overdue} is true when
- * an instalment is past its due date and not fully paid.
+ * an instalment is past its due date and not fully paid. {@code rateProvisional} is true while the
+ * pledge's month has no rate yet and it uses the rate of {@code rateMonth}, one of the two months
+ * before; entering its month's rate re-rates it.
  */
 public record PledgeView(long id, String donor, Office office, PledgeStatus status, Earmarking earmarking,
 		String earmarkTarget, Long programmeId, BigDecimal amount, String currency, BigDecimal exchangeRate,
-		String rateMonth, BigDecimal amountUsd, BigDecimal receivedAmount, BigDecimal receivedAmountUsd,
+		String rateMonth, boolean rateProvisional, BigDecimal amountUsd, BigDecimal receivedAmount, BigDecimal receivedAmountUsd,
 		LocalDate lapseDate, List<InstalmentView> instalments, boolean overdue, List<PaymentView> payments,
 		Instant announcedAt, Instant verifiedAt, LocalDate agreementDate, String agreementReference,
 		Instant agreedAt, Long allocatedProgrammeId, Instant allocatedAt, Instant closedAt, String closedReason,

@@ -91,6 +91,48 @@ public class FundingLedger {
 						+ "; an officer must enter it before this pledge can fund the programme."));
 			inProgrammeCurrency = amountUsd.multiply(unitsPerUsd).setScale(2, RoundingMode.HALF_EVEN);
 		}
+		add(programme, pledgeRef, stage, inProgrammeCurrency, amountUsd);
+	}
+
+	/**
+	 * A pledge was re-rated (its month's rate replaced a provisional one): what it counts at
+	 * {@code stage} becomes {@code amountUsd}, by adding the difference; a stage at which it counts
+	 * nothing (never recorded, released, or moved on to the next stage) stays as it is. In the
+	 * programme's currency the new USD amount is converted at that currency's rate of the month
+	 * ({@code rateDay}), or, while that is missing, at the rate the entries already used.
+	 */
+	public void restate(long programmeId, String pledgeRef, Stage stage, BigDecimal amount, String currency,
+			BigDecimal amountUsd, LocalDate rateDay) {
+		record Sum(BigDecimal amount, BigDecimal amountUsd) {
+		}
+		Sum recorded = jdbc.sql("""
+				SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(amount_usd), 0) FROM programme_funding_entry
+				WHERE programme_id = ? AND pledge_ref = ? AND stage = ?""")
+			.params(programmeId, pledgeRef, stage.name())
+			.query((rs, row) -> new Sum(rs.getBigDecimal(1), rs.getBigDecimal(2)))
+			.single();
+		if (recorded.amountUsd().signum() == 0) {
+			return;
+		}
+		ProgrammeView programme = programmes.find(programmeId)
+			.orElseThrow(() -> new NotFoundException("Programme " + programmeId + " does not exist."));
+		String programmeCurrency = programme.budget().currency();
+		BigDecimal usd = amountUsd.setScale(2, RoundingMode.HALF_EVEN);
+		BigDecimal inProgrammeCurrency = programmeCurrency.equals(currency) ? amount.setScale(2, RoundingMode.HALF_EVEN)
+				: rates.unitsPerUsd(programmeCurrency, rateDay)
+					.map(unitsPerUsd -> usd.multiply(unitsPerUsd))
+					.orElseGet(() -> usd.multiply(recorded.amount()).divide(recorded.amountUsd(), 2, RoundingMode.HALF_EVEN))
+					.setScale(2, RoundingMode.HALF_EVEN);
+		BigDecimal difference = inProgrammeCurrency.subtract(recorded.amount());
+		BigDecimal differenceUsd = usd.subtract(recorded.amountUsd());
+		if (difference.signum() != 0 || differenceUsd.signum() != 0) {
+			add(programme, pledgeRef, stage, difference, differenceUsd);
+		}
+	}
+
+	private void add(ProgrammeView programme, String pledgeRef, Stage stage, BigDecimal inProgrammeCurrency,
+			BigDecimal amountUsd) {
+		long programmeId = programme.id();
 		BigDecimal committedBefore = programmes.committed(programmeId);
 		jdbc.sql("""
 				INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)

@@ -2,34 +2,54 @@ package org.coopflow.reference;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.coopflow.FieldError;
-import org.springframework.transaction.annotation.Transactional;
-
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * UN operational rates of exchange, one per currency and month. A month's rate may be corrected; what
  * was converted with it keeps the rate it used (pledges store theirs).
+ * <p>
+ * While a month's rate is not entered yet, {@link #forRating} offers the latest rate of the two months
+ * before, as provisional; entering the month's rate publishes {@link ExchangeRateEntered} so that what
+ * was rated provisionally is re-rated.
  */
 @Service
 public class ExchangeRates {
+
+	/** How many months before the month a provisional rate may come from. */
+	public static final int PROVISIONAL_MONTHS = 2;
 
 	private final JdbcClient jdbc;
 
 	private final ReferenceCodes codes;
 
-	ExchangeRates(JdbcClient jdbc, ReferenceCodes codes) {
+	private final ApplicationEventPublisher events;
+
+	ExchangeRates(JdbcClient jdbc, ReferenceCodes codes, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.codes = codes;
+		this.events = events;
+	}
+
+	/**
+	 * The rate to convert at in {@code month}: the month's own, or, while that is not entered, the
+	 * latest of the {@link #PROVISIONAL_MONTHS} months before ({@code provisional}, from {@code rateMonth}).
+	 */
+	public record Rating(String currency, YearMonth rateMonth, BigDecimal unitsPerUsd, boolean provisional) {
 	}
 
 	public List<ExchangeRate> ofMonth(YearMonth month) {
@@ -63,11 +83,20 @@ public class ExchangeRates {
 		return errors;
 	}
 
-	/** Enters or corrects the rates of a month, all or none. */
+	/**
+	 * Enters or corrects the rates of a month, all or none. Each rate publishes
+	 * {@link ExchangeRateEntered} in this transaction, so a listener that fails (re-rating pledges)
+	 * enters nothing: the officer is told and tries again, and no pledge is left half re-rated.
+	 */
 	@Transactional
 	public void enter(List<ExchangeRate> rates, String by) {
 		Instant now = Instant.now();
-		for (ExchangeRate rate : rates) {
+		// one order for the row locks, so that two imports of overlapping months wait instead of deadlocking
+		List<ExchangeRate> ordered = rates.stream()
+			.sorted(Comparator.comparing(ExchangeRate::currency).thenComparing(ExchangeRate::month))
+			.toList();
+		for (ExchangeRate rate : ordered) {
+			lockWindow(rate.currency(), rate.month());
 			int updated = jdbc.sql("""
 					UPDATE exchange_rate SET units_per_usd = ?, entered_by = ?, entered_at = ?
 					WHERE currency = ? AND rate_month = ?""")
@@ -80,11 +109,54 @@ public class ExchangeRates {
 					.params(rate.currency(), rate.month().atDay(1), rate.unitsPerUsd(), by, Timestamp.from(now))
 					.update();
 			}
+			events.publishEvent(new ExchangeRateEntered(rate.currency(), rate.month(), rate.unitsPerUsd(), by));
 		}
 	}
 
 	public ReferenceCodes.Snapshot codes() {
 		return codes.snapshot();
+	}
+
+	/**
+	 * The rate to convert an amount at on {@code day}: the month's rate, or the latest of the
+	 * {@link #PROVISIONAL_MONTHS} months before as provisional; empty when there is none of them. USD is
+	 * always 1.
+	 * <p>
+	 * Runs in the transaction that stores what is rated: it locks the currency's rate rows of those
+	 * months until that transaction ends, and {@link #enter} takes the same locks before it stores a
+	 * rate. Either the month's rate is entered first and this sees it (the rows are read again once the
+	 * locks are held, under READ COMMITTED on H2 and MariaDB alike), or the provisional rating commits
+	 * first and the entry's {@link ExchangeRateEntered} finds it. Nothing rated provisionally can slip
+	 * between an entry and its event and keep a provisional rate for good.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Rating> forRating(String currency, LocalDate day) {
+		YearMonth month = YearMonth.from(day);
+		if ("USD".equals(currency)) {
+			return Optional.of(new Rating(currency, month, BigDecimal.ONE, false));
+		}
+		lockWindow(currency, month);
+		return jdbc.sql("""
+				SELECT rate_month, units_per_usd FROM exchange_rate
+				WHERE currency = ? AND rate_month BETWEEN ? AND ? ORDER BY rate_month DESC""")
+			.params(currency, month.minusMonths(PROVISIONAL_MONTHS).atDay(1), month.atDay(1))
+			.query((rs, row) -> {
+				YearMonth of = YearMonth.from(rs.getDate(1).toLocalDate());
+				return new Rating(currency, of, rs.getBigDecimal(2), !of.equals(month));
+			})
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/** Locks the currency's existing rate rows of the month and of the months a provisional rate may come from. */
+	private void lockWindow(String currency, YearMonth month) {
+		jdbc.sql("""
+				SELECT rate_month FROM exchange_rate
+				WHERE currency = ? AND rate_month BETWEEN ? AND ? ORDER BY rate_month FOR UPDATE""")
+			.params(currency, month.minusMonths(PROVISIONAL_MONTHS).atDay(1), month.atDay(1))
+			.query(Date.class)
+			.list();
 	}
 
 	/** Units of {@code currency} per US dollar in the month of {@code day}; USD is always 1. */

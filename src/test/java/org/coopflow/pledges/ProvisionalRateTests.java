@@ -1,0 +1,171 @@
+package org.coopflow.pledges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.coopflow.CoopflowTest;
+import org.coopflow.TestHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A pledge made before its month's UN operational rate is entered uses the latest rate of the two
+ * months before, marked provisional, and is re-rated when the month's rate is entered. "Today" is
+ * the engine's clock, set here to months no other test and no demo data set has rates for, and each
+ * test uses currencies of its own.
+ */
+@CoopflowTest
+class ProvisionalRateTests {
+
+	private static final Instant JUNE = Instant.parse("2032-06-20T09:00:00Z");
+
+	private static final Instant JULY = Instant.parse("2032-07-10T09:00:00Z");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ProcessEngineConfiguration configuration;
+
+	PledgeFixtures fixtures;
+
+	TestHttp api;
+
+	@BeforeEach
+	void setUp() {
+		// the pledge processes' timers must not fire while the clock stands in another year
+		((ProcessEngineConfigurationImpl) configuration).getJobExecutor().shutdown();
+		api = TestHttp.api(port);
+		fixtures = new PledgeFixtures(api, jdbc);
+	}
+
+	@AfterEach
+	void restart() {
+		ClockUtil.reset();
+		((ProcessEngineConfigurationImpl) configuration).getJobExecutor().start();
+	}
+
+	private void enter(String month, String currency, String unitsPerUsd) {
+		TestHttp.Response entered = api.send("PUT", "/api/exchange-rates/" + month + "/" + currency, "officerCpcjd",
+				"application/json", "{\"unitsPerUsd\": \"" + unitsPerUsd + "\"}");
+		assertThat(entered.status()).as(entered.body()).isEqualTo(200);
+	}
+
+	private JsonNode get(long id) {
+		return fixtures.step("GET", "/api/pledges/" + id, "donorNorway", null, 200);
+	}
+
+	private JsonNode history(long id) {
+		return fixtures.step("GET", "/api/pledges/" + id + "/history", "donorNorway", null, 200);
+	}
+
+	private BigDecimal fundedUsd(long programmeId, long pledgeId) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(amount_usd), 0) FROM programme_funding_entry
+				WHERE programme_id = ? AND pledge_ref = ? AND stage = 'PLEDGED'""")
+			.params(programmeId, "pledge-" + pledgeId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	@Test
+	void aPledgeWithOnlyLastMonthsRateIsProvisionalUntilTheMonthsRateReRatesIt() {
+		enter("2032-06", "ISK", "140");
+		enter("2032-06", "CZK", "20");
+		ClockUtil.setCurrentTime(Date.from(JUNE));
+		long ratedInJune = fixtures.create("donorNorway", PledgeFixtures.pledge("700000", "ISK")).path("id").asLong();
+		JsonNode june = get(ratedInJune);
+		assertThat(june.path("rateProvisional").asBoolean()).isFalse();
+
+		ClockUtil.setCurrentTime(Date.from(JULY));
+		long programmeId = fixtures.openProgramme("officerCpcjd", "1000000.00", "USD");
+		JsonNode pledge = fixtures.create("donorNorway", PledgeFixtures.toProgramme("1400000", "ISK", programmeId));
+		long id = pledge.path("id").asLong();
+		assertThat(pledge.path("rateProvisional").asBoolean()).isTrue();
+		assertThat(pledge.path("rateMonth").asText()).isEqualTo("2032-06");
+		assertThat(pledge.path("exchangeRate").decimalValue()).isEqualByComparingTo("140");
+		assertThat(pledge.path("amountUsd").decimalValue()).isEqualByComparingTo("10000.00");
+		assertThat(fundedUsd(programmeId, id)).isEqualByComparingTo("10000.00");
+		JsonNode otherCurrency = fixtures.create("donorNorway", PledgeFixtures.pledge("20000", "CZK"));
+		assertThat(otherCurrency.path("rateProvisional").asBoolean()).isTrue();
+		BigDecimal pledgedBefore = fixtures.step("GET", "/api/pledges/totals", "donorNorway", null, 200)
+			.path("pledgedUsd")
+			.decimalValue();
+
+		enter("2032-07", "ISK", "125");
+
+		JsonNode rerated = get(id);
+		assertThat(rerated.path("rateProvisional").asBoolean()).isFalse();
+		assertThat(rerated.path("rateMonth").asText()).isEqualTo("2032-07");
+		assertThat(rerated.path("exchangeRate").decimalValue()).isEqualByComparingTo("125");
+		assertThat(rerated.path("amountUsd").decimalValue()).isEqualByComparingTo("11200.00");
+		assertThat(rerated.path("amount").decimalValue()).isEqualByComparingTo("1400000");
+		assertThat(rerated.path("version").asInt()).isEqualTo(pledge.path("version").asInt() + 1);
+		JsonNode steps = history(id);
+		assertThat(steps.findValuesAsText("kind")).containsExactly("ANNOUNCED", "RATE_CONFIRMED");
+		assertThat(steps.get(1).path("detail").asText()).contains("2032-07", "2032-06", "USD 10,000 -> USD 11,200");
+		JsonNode revisions = fixtures.step("GET", "/api/pledges/" + id + "/revisions", "donorNorway", null, 200);
+		assertThat(revisions).hasSize(2);
+		assertThat(revisions.get(0).path("rateMonth").asText()).isEqualTo("2032-06");
+		assertThat(revisions.get(0).path("amountUsd").decimalValue()).isEqualByComparingTo("10000.00");
+		assertThat(revisions.get(1).path("rateMonth").asText()).isEqualTo("2032-07");
+		assertThat(revisions.get(1).path("instalments")).hasSize(1);
+		// what is derived from the USD amount follows it
+		assertThat(fundedUsd(programmeId, id)).isEqualByComparingTo("11200.00");
+		assertThat(fixtures.step("GET", "/api/pledges/totals", "donorNorway", null, 200).path("pledgedUsd")
+			.decimalValue()
+			.subtract(pledgedBefore)).isEqualByComparingTo("1200.00");
+
+		// a pledge rated at its own month's rate, and one waiting for another currency's rate, stay as they were
+		JsonNode untouched = get(ratedInJune);
+		assertThat(untouched.path("version").asInt()).isEqualTo(june.path("version").asInt());
+		assertThat(untouched.path("amountUsd").decimalValue()).isEqualByComparingTo("5000.00");
+		assertThat(history(ratedInJune).findValuesAsText("kind")).containsExactly("ANNOUNCED");
+		JsonNode stillProvisional = get(otherCurrency.path("id").asLong());
+		assertThat(stillProvisional.path("rateProvisional").asBoolean()).isTrue();
+		assertThat(stillProvisional.path("amountUsd").decimalValue()).isEqualByComparingTo("1000.00");
+
+		// correcting the month's rate later changes nothing already rated at it
+		enter("2032-07", "ISK", "100");
+		assertThat(get(id).path("amountUsd").decimalValue()).isEqualByComparingTo("11200.00");
+		assertThat(history(id).findValuesAsText("kind")).containsExactly("ANNOUNCED", "RATE_CONFIRMED");
+	}
+
+	@Test
+	void aRateOfTwoMonthsBeforeStillServesAndAnOlderOneIsRefusedNamingTheCurrency() {
+		enter("2032-05", "HUF", "400");
+		enter("2032-04", "PLN", "4");
+		ClockUtil.setCurrentTime(Date.from(JULY));
+
+		JsonNode fromMay = fixtures.create("donorNorway", PledgeFixtures.pledge("4000000", "HUF"));
+		assertThat(fromMay.path("rateProvisional").asBoolean()).isTrue();
+		assertThat(fromMay.path("rateMonth").asText()).isEqualTo("2032-05");
+		assertThat(fromMay.path("amountUsd").decimalValue()).isEqualByComparingTo("10000.00");
+
+		long before = jdbc.sql("SELECT COUNT(*) FROM pledge").query(Long.class).single();
+		TestHttp.Response refused = api.send("POST", "/api/pledges", "donorNorway", "application/json",
+				PledgeFixtures.pledge("40000", "PLN").toString());
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		JsonNode errors = refused.json().path("errors");
+		assertThat(errors.findValuesAsText("field")).containsExactly("currency");
+		assertThat(errors.get(0).path("reason").asText()).contains("PLN", "2032-07", "2032-05");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge").query(Long.class).single()).isEqualTo(before);
+	}
+
+}
