@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,12 +21,15 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
+import org.coopflow.reference.ExchangeRate;
+import org.coopflow.reference.ExchangeRates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A pledge made before its month's UN operational rate is entered uses the latest rate of the two
@@ -41,6 +52,12 @@ class ProvisionalRateTests {
 
 	@Autowired
 	ProcessEngineConfiguration configuration;
+
+	@Autowired
+	ExchangeRates rates;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	PledgeFixtures fixtures;
 
@@ -166,6 +183,66 @@ class ProvisionalRateTests {
 		assertThat(errors.findValuesAsText("field")).containsExactly("currency");
 		assertThat(errors.get(0).path("reason").asText()).contains("PLN", "2032-07", "2032-05");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge").query(Long.class).single()).isEqualTo(before);
+	}
+
+	/**
+	 * The ordering that keeps a provisional rating from missing the entry of its month's rate: a rating
+	 * in progress holds the entry back until it is stored (and the entry then finds it), and an entry
+	 * in progress holds a rating back until the rate is stored (and the rating then uses it).
+	 */
+	@Test
+	void aRatingAndAnEntryOfTheMonthsRateWaitForEachOther() throws Exception {
+		enter("2032-06", "RON", "5");
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch rated = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			Future<ExchangeRates.Rating> rating = threads.submit(() -> transaction.execute(status -> {
+				ExchangeRates.Rating r = rates.forRating("RON", LocalDate.parse("2032-07-10")).orElseThrow();
+				rated.countDown();
+				await(release);
+				return r;
+			}));
+			assertThat(rated.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<?> entry = threads.submit(() -> rates.enter(
+					List.of(new ExchangeRate("RON", YearMonth.parse("2032-07"), new BigDecimal("4"), null, null)), "officerCpcjd"));
+			Thread.sleep(600);
+			assertThat(entry.isDone()).as("the entry waits for the rating's transaction").isFalse();
+			release.countDown();
+			assertThat(rating.get(10, TimeUnit.SECONDS).provisional()).isTrue();
+			entry.get(10, TimeUnit.SECONDS);
+
+			CountDownLatch entered = new CountDownLatch(1);
+			CountDownLatch commit = new CountDownLatch(1);
+			Future<?> entering = threads.submit(() -> transaction.executeWithoutResult(status -> {
+				rates.enter(List.of(new ExchangeRate("RON", YearMonth.parse("2032-08"), new BigDecimal("3"), null, null)),
+						"officerCpcjd");
+				entered.countDown();
+				await(commit);
+			}));
+			assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<ExchangeRates.Rating> waiting = threads.submit(() -> transaction
+				.execute(status -> rates.forRating("RON", LocalDate.parse("2032-08-03")).orElseThrow()));
+			Thread.sleep(600);
+			assertThat(waiting.isDone()).as("the rating waits for the entry's transaction").isFalse();
+			commit.countDown();
+			entering.get(10, TimeUnit.SECONDS);
+			ExchangeRates.Rating august = waiting.get(10, TimeUnit.SECONDS);
+			assertThat(august.provisional()).isFalse();
+			assertThat(august.unitsPerUsd()).isEqualByComparingTo("3");
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
