@@ -91,6 +91,16 @@ class ProvisionalRateTests {
 		return fixtures.step("GET", "/api/pledges/" + id + "/history", "donorNorway", null, 200);
 	}
 
+	/** The pledge's card on the donor's "My pledges" page, up to its timeline. */
+	private String card(long id) {
+		TestHttp browser = TestHttp.browser(port);
+		browser.signIn("donorNorway", TestHttp.DEMO_PASSWORD);
+		String page = browser.browse("/donor/pledges").body();
+		int start = page.indexOf("id=\"pledge-" + id + "\"");
+		assertThat(start).as("pledge %d is on the page", id).isNotNegative();
+		return page.substring(start, page.indexOf("Timeline", start));
+	}
+
 	private BigDecimal fundedUsd(long programmeId, long pledgeId) {
 		return jdbc.sql("""
 				SELECT COALESCE(SUM(amount_usd), 0) FROM programme_funding_entry
@@ -120,6 +130,7 @@ class ProvisionalRateTests {
 		assertThat(fundedUsd(programmeId, id)).isEqualByComparingTo("10000.00");
 		JsonNode otherCurrency = fixtures.create("donorNorway", PledgeFixtures.pledge("20000", "CZK"));
 		assertThat(otherCurrency.path("rateProvisional").asBoolean()).isTrue();
+		assertThat(card(id)).contains("(provisional: the rate of 2032-06");
 		BigDecimal pledgedBefore = fixtures.step("GET", "/api/pledges/totals", "donorNorway", null, 200)
 			.path("pledgedUsd")
 			.decimalValue();
@@ -142,6 +153,7 @@ class ProvisionalRateTests {
 		assertThat(revisions.get(0).path("amountUsd").decimalValue()).isEqualByComparingTo("10000.00");
 		assertThat(revisions.get(1).path("rateMonth").asText()).isEqualTo("2032-07");
 		assertThat(revisions.get(1).path("instalments")).hasSize(1);
+		assertThat(card(id)).doesNotContain("provisional").contains("USD 11,200.00");
 		// what is derived from the USD amount follows it
 		assertThat(fundedUsd(programmeId, id)).isEqualByComparingTo("11200.00");
 		assertThat(fixtures.step("GET", "/api/pledges/totals", "donorNorway", null, 200).path("pledgedUsd")
