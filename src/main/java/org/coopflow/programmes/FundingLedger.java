@@ -72,7 +72,9 @@ public class FundingLedger {
 
 	/**
 	 * Adds an entry in the programme's currency: the pledge's own amount when the currencies agree,
-	 * otherwise its stored USD amount at the programme currency's rate of the month the pledge used.
+	 * otherwise its stored USD amount at the programme currency's rate of the month the pledge used
+	 * (while that is not entered, the latest of the two months before: a missing rate does not stop a
+	 * donor; the entry keeps the rate it used when the month's rate comes).
 	 * @param amount in the pledge currency, negative to reverse
 	 */
 	public void record(long programmeId, String pledgeRef, Stage stage, BigDecimal amount, String currency,
@@ -85,10 +87,11 @@ public class FundingLedger {
 			inProgrammeCurrency = amount.setScale(2, RoundingMode.HALF_EVEN);
 		}
 		else {
-			BigDecimal unitsPerUsd = rates.unitsPerUsd(programmeCurrency, rateDay)
+			BigDecimal unitsPerUsd = rates.recent(programmeCurrency, rateDay)
 				.orElseThrow(() -> new ConflictException("There is no UN operational rate for " + programmeCurrency
-						+ " in " + rateDay.toString().substring(0, 7) + ", the currency of programme " + programmeId
-						+ "; an officer must enter it before this pledge can fund the programme."));
+						+ " in " + rateDay.toString().substring(0, 7) + " nor in the two months before, the currency of programme "
+						+ programmeId + "; an officer must enter it before this pledge can fund the programme."))
+				.unitsPerUsd();
 			inProgrammeCurrency = amountUsd.multiply(unitsPerUsd).setScale(2, RoundingMode.HALF_EVEN);
 		}
 		add(programme, pledgeRef, stage, inProgrammeCurrency, amountUsd);

@@ -131,11 +131,19 @@ public class ExchangeRates {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Rating> forRating(String currency, LocalDate day) {
+		lockWindow(currency, YearMonth.from(day));
+		return recent(currency, day);
+	}
+
+	/**
+	 * The month's rate, or the latest of the {@link #PROVISIONAL_MONTHS} months before as provisional;
+	 * without the ordering {@link #forRating} gives, for figures that are not re-rated.
+	 */
+	public Optional<Rating> recent(String currency, LocalDate day) {
 		YearMonth month = YearMonth.from(day);
 		if ("USD".equals(currency)) {
 			return Optional.of(new Rating(currency, month, BigDecimal.ONE, false));
 		}
-		lockWindow(currency, month);
 		return jdbc.sql("""
 				SELECT rate_month, units_per_usd FROM exchange_rate
 				WHERE currency = ? AND rate_month BETWEEN ? AND ? ORDER BY rate_month DESC""")

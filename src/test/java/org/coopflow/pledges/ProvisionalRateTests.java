@@ -197,6 +197,19 @@ class ProvisionalRateTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge").query(Long.class).single()).isEqualTo(before);
 	}
 
+	@Test
+	void aProgrammeInACurrencyWithOnlyLastMonthsRateIsFundedAtThatRate() {
+		enter("2032-06", "BGN", "1.8");
+		ClockUtil.setCurrentTime(Date.from(JULY));
+		long programmeId = fixtures.openProgramme("officerOhchr", "90000.00", "BGN");
+		JsonNode pledge = fixtures.create("donorNorway", PledgeFixtures.toProgramme("1000", "USD", programmeId));
+		assertThat(pledge.path("rateProvisional").asBoolean()).as("US dollars need no rate").isFalse();
+		assertThat(jdbc.sql("SELECT SUM(amount) FROM programme_funding_entry WHERE programme_id = ? AND pledge_ref = ?")
+			.params(programmeId, "pledge-" + pledge.path("id").asLong())
+			.query(BigDecimal.class)
+			.single()).isEqualByComparingTo("1800.00");
+	}
+
 	/**
 	 * The ordering that keeps a provisional rating from missing the entry of its month's rate: a rating
 	 * in progress holds the entry back until it is stored (and the entry then finds it), and an entry
