@@ -102,10 +102,14 @@ class ProvisionalRateTests {
 	}
 
 	private BigDecimal fundedUsd(long programmeId, long pledgeId) {
+		return fundedUsd(programmeId, pledgeId, "PLEDGED");
+	}
+
+	private BigDecimal fundedUsd(long programmeId, long pledgeId, String stage) {
 		return jdbc.sql("""
 				SELECT COALESCE(SUM(amount_usd), 0) FROM programme_funding_entry
-				WHERE programme_id = ? AND pledge_ref = ? AND stage = 'PLEDGED'""")
-			.params(programmeId, "pledge-" + pledgeId)
+				WHERE programme_id = ? AND pledge_ref = ? AND stage = ?""")
+			.params(programmeId, "pledge-" + pledgeId, stage)
 			.query(BigDecimal.class)
 			.single();
 	}
@@ -195,6 +199,28 @@ class ProvisionalRateTests {
 		assertThat(errors.findValuesAsText("field")).containsExactly("currency");
 		assertThat(errors.get(0).path("reason").asText()).contains("PLN", "2032-07", "2032-05");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void anAgreedProvisionalPledgeIsReRatedWhereItIsCommitted() {
+		enter("2032-06", "DKK", "7");
+		ClockUtil.setCurrentTime(Date.from(JULY));
+		long programmeId = fixtures.openProgramme("officerCpcjd", "500000.00", "USD");
+		long id = fixtures.create("donorNorway", PledgeFixtures.toProgramme("70000", "DKK", programmeId)).path("id").asLong();
+		fixtures.verify(id);
+		JsonNode agreed = fixtures.agree(id);
+		assertThat(agreed.path("allocatedProgrammeId").asLong()).isEqualTo(programmeId);
+		assertThat(agreed.path("rateProvisional").asBoolean()).isTrue();
+		assertThat(fundedUsd(programmeId, id, "COMMITTED")).isEqualByComparingTo("10000.00");
+
+		enter("2032-07", "DKK", "6.4");
+
+		JsonNode rerated = get(id);
+		assertThat(rerated.path("status").asText()).isEqualTo("COMMITTED");
+		assertThat(rerated.path("amountUsd").decimalValue()).isEqualByComparingTo("10937.50");
+		assertThat(fundedUsd(programmeId, id, "COMMITTED")).isEqualByComparingTo("10937.50");
+		assertThat(fundedUsd(programmeId, id, "PLEDGED")).isEqualByComparingTo("0");
+		assertThat(history(id).findValuesAsText("kind")).endsWith("RATE_CONFIRMED");
 	}
 
 	@Test
