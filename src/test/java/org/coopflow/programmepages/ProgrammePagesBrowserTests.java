@@ -9,11 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.coopflow.CoopflowTest;
 import org.coopflow.HeadlessChromium;
 import org.coopflow.TestPortfolio;
+import org.coopflow.programmes.ImportFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +131,29 @@ class ProgrammePagesBrowserTests {
 			.contains("/camunda/app/tasklist/default/#/?task=");
 		assertThat(browser.findElements(By.id("edit"))).isEmpty();
 		screenshot("under-review-1280");
+	}
+
+	@Test
+	void anOfficerUploadsACsvFileAndReadsTheReport() throws IOException {
+		HeadlessChromium.signIn(browser, port, "officerCpcjd");
+		browser.get(url("/programmes/imports/new"));
+		String title = "Uploaded " + UUID.randomUUID();
+		Map<String, String> bad = ImportFiles.validRow(title + " bad");
+		bad.put("plannedEnd", "2026-13-45");
+		Path file = Files.createDirectories(Path.of("target", "chromium")).resolve("portfolio-" + UUID.randomUUID() + ".csv");
+		Files.writeString(file, ImportFiles.file(ImportFiles.validRow(title + " good"), bad));
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		submit("import");
+		assertThat(browser.findElement(By.id("rejected")).getText()).contains("Nothing was imported",
+				"1 of 2 rows were refused");
+		assertThat(browser.findElement(By.id("refused")).getText()).contains("3 plannedEnd");
+
+		Files.writeString(file, ImportFiles.file(ImportFiles.validRow(title + " good")));
+		browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		submit("import");
+		assertThat(browser.findElement(By.id("report")).getText())
+			.contains("1 programme was imported from " + file.getFileName() + " as a draft of CPCJD.");
+		screenshot("import-report-1280");
 	}
 
 	@Test
