@@ -19,11 +19,15 @@ import org.coopflow.CoopflowTest;
 import org.coopflow.Eventually;
 import org.coopflow.TestHttp;
 import org.coopflow.TestPortfolio;
+import org.coopflow.pledges.PledgeFixtures;
 import org.coopflow.programmes.ImportFiles;
+import org.coopflow.programmes.ProgrammeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The officers' programme pages over real HTTP, as a browser uses them: the list with its defaults,
@@ -37,6 +41,12 @@ class ProgrammePagesTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ProgrammeService programmes;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private TestHttp signedIn(String user) {
 		TestHttp browser = TestHttp.browser(port);
@@ -283,6 +293,23 @@ class ProgrammePagesTests {
 		String page = browser.browse("/programmes/" + id).body();
 		assertThat(page).contains("may overlap " + title + " (OHCHR)", "href=\"/overlap-alerts/",
 				"Sent to the coordinators", "/camunda/app/tasklist/default/#/?task=");
+	}
+
+	@Test
+	void aProgrammesPageShowsItsPledgesByMemberStateAndItsFunding() {
+		long id = draft("officerCpcjd", "Funded by pledges " + UUID.randomUUID(), "KE", "CODE-LEO", "100000.00");
+		programmes.submit(id, "officerCpcjd");
+		programmes.awaitReview(id);
+		programmes.openForFunding(id, "reviewerCpcjd");
+		long pledge = new PledgeFixtures(TestHttp.api(port), jdbc).create("donorNorway",
+				PledgeFixtures.toProgramme("30000", "USD", id))
+			.path("id")
+			.asLong();
+
+		String page = signedIn("officerOhchr").browse("/programmes/" + id).body();
+		assertThat(page).contains("id=\"pledge-" + pledge + "\"", ">Norway<", ">USD 30,000<", ">Pledged<",
+				"Earmarked for a programme", ">Open for funding<", "Opened for funding", "USD 100,000")
+			.doesNotContain(">NO<", ">PLEDGED<", "reviewerCpcjd");
 	}
 
 	// --- the import ----------------------------------------------------------------------------------
