@@ -163,7 +163,12 @@ class ProgrammeForm {
 
 	/** The API's reasons name fields and values as codes; a person reads them as words. */
 	static String inWords(String reason) {
-		String words = reason;
+		// bean validation's defaults speak of values; a person reads what to do
+		String words = switch (reason) {
+			case "must not be null", "must not be blank" -> "is required";
+			case "must not be empty" -> "choose at least one";
+			default -> reason;
+		};
 		for (Map.Entry<String, String> entry : LABELS.entrySet()) {
 			if (entry.getKey().equals(entry.getKey().toLowerCase(java.util.Locale.ROOT))) {
 				continue; // a one-word name such as "title" is a word already, and a common one

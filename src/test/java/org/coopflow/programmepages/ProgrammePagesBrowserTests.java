@@ -98,8 +98,8 @@ class ProgrammePagesBrowserTests {
 		submit("form");
 
 		WebElement summary = browser.findElement(By.id("error-summary"));
-		assertThat(summary.getText()).contains("Description: must not be blank", "Standards: ", "Activity types: ",
-				"Planned start: ", "Budget amount: '120.000,50' is not an amount", "Beneficiary countries: ");
+		assertThat(summary.getText()).contains("Description: is required", "Standards: choose at least one",
+				"Activity types: choose at least one", "Planned start: is required", "Budget amount: '120.000,50' is not an amount", "Beneficiary countries: ");
 		assertThat(browser.findElement(By.id("budgetAmount-error")).getText()).startsWith("Error: ");
 		assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo(title);
 		screenshot("new-with-errors-1280");

@@ -200,8 +200,8 @@ class ProgrammePagesTests {
 
 		assertThat(response.status()).isEqualTo(400);
 		String page = response.body();
-		assertThat(page).contains("There are 6 problems with the programme", "href=\"#title\">Title: ",
-				"href=\"#standards\">Standards: ", "href=\"#sectors\">DAC sectors: ",
+		assertThat(page).contains("There are 6 problems with the programme", "href=\"#title\">Title: is required",
+				"href=\"#standards\">Standards: choose at least one", "href=\"#sectors\">DAC sectors: ",
 				"href=\"#plannedEnd\">Planned end: must be after the planned start",
 				"href=\"#budgetAmount\">Budget amount: &#39;12,5x&#39; is not an amount",
 				"href=\"#budgetCurrency\">Budget currency: &#39;ZZZ&#39; is not an ISO 4217 currency");
