@@ -117,7 +117,7 @@ class ProgrammePagesTests {
 		TestHttp browser = signedIn("officerCpcjd");
 
 		String mine = browser.browse("/programmes?text=" + token).body();
-		assertThat(mine).contains("id=\"programme-" + own + "\"", "Your office&#39;s programmes (CPCJD)", "Namibia",
+		assertThat(mine).contains("id=\"programme-" + own + "\"", "(programme " + own + ", CPCJD)", "Your office&#39;s programmes (CPCJD)", "Namibia",
 				"Standard Minimum Rules for the Treatment of Prisoners", "USD 1,000", ">Draft<", "1 programme found.")
 			.doesNotContain("id=\"programme-" + other + "\"", ">SMR-PRISONERS<", ">NA<", ">DRAFT<");
 
