@@ -143,6 +143,18 @@ class OverlapAlerts implements AlertReview {
 				filter.standard(), visibleOffices(user));
 	}
 
+	/** The alerts on one programme that the user may see, newest first. */
+	@Transactional(readOnly = true)
+	List<OverlapAlertView> involving(CoopflowUser user, long programmeId) {
+		Set<String> visible = visibleOffices(user);
+		List<Alert> found = alerts.involving(programmeId)
+			.stream()
+			.filter(alert -> visible == null || alert.offices().stream().anyMatch(visible::contains))
+			.sorted(java.util.Comparator.comparing(Alert::id).reversed())
+			.toList();
+		return views(found);
+	}
+
 	@Transactional(readOnly = true)
 	OverlapAlertView get(CoopflowUser user, long id) {
 		Alert alert = alerts.find(id).orElseThrow(() -> notFound(id));

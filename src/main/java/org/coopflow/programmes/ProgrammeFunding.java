@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class ProgrammeFunding {
+public class ProgrammeFunding {
 
 	private final ProgrammeService programmes;
 
@@ -34,7 +34,7 @@ class ProgrammeFunding {
 		this.rates = rates;
 	}
 
-	FundingStatus status(CoopflowUser user, long programmeId) {
+	public FundingStatus status(CoopflowUser user, long programmeId) {
 		ProgrammeView programme = programmes.get(user, programmeId);
 		Map<String, BigDecimal[]> sums = new HashMap<>();
 		jdbc.sql("""

@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of a file went in.
  */
 @Service
-class ProgrammeImport {
+public class ProgrammeImport {
 
 	static final String OFFICE = "office";
 
@@ -98,18 +98,18 @@ class ProgrammeImport {
 	}
 
 	/** What an import did: the answer to a successful POST. */
-	record Report(int imported, Office office, List<Long> programmeIds) {
+	public record Report(int imported, Office office, List<Long> programmeIds) {
 	}
 
 	/** One problem of the file: the line it starts on (the header is line 1), the column, and why. */
-	record RowError(long line, String column, String reason) {
+	public record RowError(long line, String column, String reason) {
 	}
 
 	/**
 	 * The file was not imported. {@code errors} holds at most {@link #MAX_REPORTED_ERRORS} entries,
 	 * {@code errorCount} all of them.
 	 */
-	static class Rejected extends RuntimeException {
+	public static class Rejected extends RuntimeException {
 
 		private final List<RowError> errors;
 
@@ -131,19 +131,19 @@ class ProgrammeImport {
 			this(detail, List.of(error), 1, 0, 0);
 		}
 
-		List<RowError> errors() {
+		public List<RowError> errors() {
 			return errors;
 		}
 
-		int errorCount() {
+		public int errorCount() {
 			return errorCount;
 		}
 
-		int rows() {
+		public int rows() {
 			return rows;
 		}
 
-		int rowsWithErrors() {
+		public int rowsWithErrors() {
 			return rowsWithErrors;
 		}
 
@@ -185,7 +185,7 @@ class ProgrammeImport {
 	 * @throws Rejected when the file or any row of it is wrong; nothing was written then
 	 * @throws org.springframework.security.access.AccessDeniedException for anyone but a programme officer
 	 */
-	Report importCsv(CoopflowUser user, InputStream csv) {
+	public Report importCsv(CoopflowUser user, InputStream csv) {
 		Office office = ProgrammeService.officeOfOfficer(user, "import programmes");
 		long start = System.nanoTime();
 		Parsed parsed = parse(csv, office);

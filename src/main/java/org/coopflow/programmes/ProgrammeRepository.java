@@ -227,6 +227,12 @@ class ProgrammeRepository {
 			params.add(like);
 			params.add(like);
 		}
+		if (filter.minGap() != null) {
+			// amounts are kept to the cent, so "a gap at all" is a gap of at least 0.01
+			where.append(" AND p.budget_amount - (SELECT COALESCE(SUM(f.amount), 0) FROM programme_funding_entry f"
+					+ " WHERE f.programme_id = p.id AND f.stage = 'COMMITTED') >= ?");
+			params.add(filter.minGap().max(new java.math.BigDecimal("0.01")));
+		}
 		long total = jdbc.sql("SELECT COUNT(*) FROM programme p" + where).params(params).query(Long.class).single();
 		List<Long> ids = jdbc.sql("SELECT p.id FROM programme p" + where + " ORDER BY p.id LIMIT ? OFFSET ?")
 			.params(params)

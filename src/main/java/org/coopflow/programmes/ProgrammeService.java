@@ -91,6 +91,13 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 		return programme;
 	}
 
+	/** One page of {@link #search}: the programmes on it and how many match in all. */
+	@Transactional(readOnly = true)
+	public org.coopflow.PageView<ProgrammeView> page(CoopflowUser user, ProgrammeFilter filter, int page, int size) {
+		ProgrammeRepository.Page found = search(user, filter, page, size);
+		return org.coopflow.PageView.of(found.content(), page, size, found.totalElements());
+	}
+
 	@Transactional(readOnly = true)
 	public ProgrammeRepository.Page search(CoopflowUser user, ProgrammeFilter filter, int page, int size) {
 		if (user.getRole() != Role.DONOR) {
@@ -105,7 +112,9 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 			return new ProgrammeRepository.Page(List.of(), 0);
 		}
 		ProgrammeRepository.Page found = programmes.search(
-				new ProgrammeFilter(filter.office(), filter.country(), filter.standard(), statuses, filter.text()), page, size);
+				new ProgrammeFilter(filter.office(), filter.country(), filter.standard(), statuses, filter.text(),
+						filter.minGap()),
+				page, size);
 		return new ProgrammeRepository.Page(found.content().stream().map(ProgrammeView::forDonors).toList(),
 				found.totalElements());
 	}
@@ -144,6 +153,12 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 		}
 		programmes.find(id).orElseThrow(() -> notFound(id));
 		return programmes.history(id);
+	}
+
+	/** Every problem of a draft, as {@link #create} and {@link #update} would refuse it; none when it is good. */
+	@Transactional(readOnly = true)
+	public List<FieldError> problems(ProgrammeDraft draft) {
+		return check(draft, referenceCodes.snapshot());
 	}
 
 	void validate(ProgrammeDraft draft) {

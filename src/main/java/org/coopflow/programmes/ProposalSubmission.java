@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class ProposalSubmission {
+public class ProposalSubmission {
 
 	private final ProgrammeService programmes;
 
@@ -25,7 +25,7 @@ class ProposalSubmission {
 		this.fundingProposals = fundingProposals;
 	}
 
-	ProgrammeView submit(CoopflowUser user, long programmeId) {
+	public ProgrammeView submit(CoopflowUser user, long programmeId) {
 		ProgrammeView programme = programmes.get(user, programmeId);
 		Office office = ProgrammeService.officeOfOfficer(user, "submit proposals");
 		if (programme.office() != office) {

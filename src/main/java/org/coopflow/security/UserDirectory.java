@@ -28,6 +28,17 @@ public class UserDirectory {
 			.filter(email -> email != null && !email.isBlank());
 	}
 
+	/** The name a person is shown by; the username itself when there is no such account (e.g. "coopflow"). */
+	public String displayNameOf(String username) {
+		if (username == null) {
+			return null;
+		}
+		return accounts.findByUsername(username)
+			.map(Account::displayName)
+			.filter(name -> name != null && !name.isBlank())
+			.orElse(username);
+	}
+
 	public List<String> emailsOf(Role role, Office office) {
 		return accounts.findAllEnabled()
 			.stream()
