@@ -141,7 +141,7 @@ class TasklistBrowserTests {
 			.asLong();
 		// "pledge-<id>", the donor pledge process's business key
 		Task verify = tasks.createTaskQuery().processInstanceBusinessKey("pledge-" + pledgeId).singleResult();
-		assertThat(verify.getName()).isEqualTo("Verify pledge");
+		assertThat(verify.getName()).isEqualTo("Verify pledge — Norway, USD 4,321 to CPCJD");
 
 		openTasklist("officerCpcjd");
 		openTask(verify);
@@ -159,7 +159,7 @@ class TasklistBrowserTests {
 		assertThat(events.get(events.size() - 1).path("actor").asText()).isEqualTo("officerCpcjd");
 		assertCompletedBy(verify, "officerCpcjd");
 		Task agreement = tasks.createTaskQuery().processInstanceBusinessKey("pledge-" + pledgeId).singleResult();
-		assertThat(agreement.getName()).isEqualTo("Conclude agreement");
+		assertThat(agreement.getName()).isEqualTo("Conclude agreement — Norway, USD 4,321 to CPCJD");
 		// and the officer's list offers the next step in its place
 		waiting().until(ExpectedConditions.presenceOfElementLocated(taskLink(agreement)));
 	}
@@ -200,7 +200,7 @@ class TasklistBrowserTests {
 			.processInstanceBusinessKey(businessKey)
 			.taskCandidateGroup(group)
 			.singleResult();
-		assertThat(review.getName()).isEqualTo("Review overlap alert");
+		assertThat(review.getName()).isEqualTo("Review overlap: " + cpcjdTitle + " (CPCJD) × " + ohchrTitle + " (OHCHR)");
 
 		openTasklist(coordinator);
 		openTask(review);
