@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertTaskGuide implements TaskGuide {
 
+	/** The shared Tasklist filter of the overlap review's tasks. */
+	static final String FILTER = "Overlap alerts to review";
+
 	/** As the model's "10 working days undecided" timer. */
 	static final int REMIND_AFTER = 10;
 
@@ -61,7 +64,7 @@ class AlertTaskGuide implements TaskGuide {
 
 	@Override
 	public List<WorkFilter> filters() {
-		return List.of(new WorkFilter("Overlap alerts to review",
+		return List.of(new WorkFilter(FILTER,
 				"Possible overlaps between two programmes, waiting for your office's proposal or for a joint decision.",
 				List.of(Elements.TASK_REVIEW_ALERT_CPCJD, Elements.TASK_REVIEW_ALERT_OHCHR, Elements.TASK_SETTLE_JOINT_DECISION),
 				List.of(Role.COORDINATOR.name())));

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.coopflow.workflow.TaskGuide.Guidance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -16,6 +18,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * model declares, so the name it gives is the one Tasklist shows.
  */
 class GuideTaskListener implements TaskListener {
+
+	private static final Logger log = LoggerFactory.getLogger(GuideTaskListener.class);
 
 	/** ACT_RU_TASK.NAME_ and ACT_HI_TASKINST.NAME_ are varchar(255). */
 	static final int MAX_NAME = 255;
@@ -43,7 +47,17 @@ class GuideTaskListener implements TaskListener {
 		if (guide == null) {
 			return;
 		}
-		Guidance guidance = guide.guide(task);
+		Guidance guidance;
+		try {
+			guidance = guide.guide(task);
+		}
+		catch (RuntimeException e) {
+			// a name is a help, not a step of the process: without it the task keeps the model's name and the
+			// work goes on; the facts listeners, which the form needs, fail the creation themselves
+			log.warn("No guidance for task {} ({}) of {}: the model's name stays", task.getId(),
+					task.getTaskDefinitionKey(), processKey, e);
+			return;
+		}
 		if (guidance.name() != null && !guidance.name().isBlank()) {
 			task.setName(TaskGuide.shortened(guidance.name(), MAX_NAME));
 		}

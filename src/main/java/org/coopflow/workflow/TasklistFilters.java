@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -109,6 +110,17 @@ public class TasklistFilters {
 			all.add(new Shared(kind.name(), kind.description(), priority += 10, kind.color(), kind.query(), kind.groups()));
 		}
 		return all;
+	}
+
+	/** The id of the shared filter of that name, for a link to it ({@link TasklistLinks#filter(String)}). */
+	public Optional<String> idOf(String name) {
+		return filters.createTaskFilterQuery()
+			.filterName(name)
+			.list()
+			.stream()
+			.filter(f -> f.getOwner() == null)
+			.map(Filter::getId)
+			.findFirst();
 	}
 
 	private static TaskQuery byDue(TaskQuery query) {
