@@ -190,6 +190,10 @@ class TaskGuideTests {
 				"Proposals to review", "Reports to review", "My tasks").doesNotContain("Overlap alerts to review", "All tasks");
 		assertThat(visible("coordinatorOhchr", "COORDINATOR", "COORDINATOR_OHCHR")).contains("Overlap alerts to review",
 				"My tasks").doesNotContain("Pledges to verify");
+		// every stored query runs, its expressions included (Tasklist counts each filter)
+		for (String name : List.of("My tasks", "My office's unclaimed tasks", "Overdue", "Due this week")) {
+			assertThat(listedAs("officerCpcjd", name, "PROGRAMME_OFFICER", "PROGRAMME_OFFICER_CPCJD")).as(name).isNotNull();
+		}
 	}
 
 	@Test
