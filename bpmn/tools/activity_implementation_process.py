@@ -186,7 +186,7 @@ INNER = {"StartEvent_ActivityStarted", "Task_StartActivity", "Task_CompleteMiles
          "EndEvent_ActivityCompleted", "SubProcess_ActivityCancelled"}
 
 x = [definitions(PROCESS, "activity_implementation_process.py")]
-x.append(f'  <bpmn:process id="{PROCESS}" name="Activity implementation" isExecutable="true" camunda:historyTimeToLive="P1825D">\n')
+x.append(f'  <bpmn:process id="{PROCESS}" name="Activity implementation" isExecutable="true" camunda:historyTimeToLive="P1825D" camunda:isStartableInTasklist="false">\n')
 DOC = ("From a funded programme to its closing. A programme officer of the programme's office plans its activities; "
        "each is then carried out in parallel with the others: its milestones one after another, then what its type "
        "calls for (a compendium translation records its translated edition, a survey collects the Member States' "

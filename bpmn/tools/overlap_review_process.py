@@ -98,7 +98,7 @@ INNER = {"StartEvent_ReviewStarted", "Gateway_StartReviews", "Task_ReviewAlertCp
          "EndEvent_JointDecisionSettled"}
 
 x = [definitions(PROCESS, "overlap_review_process.py")]
-x.append(f'  <bpmn:process id="{PROCESS}" name="Overlap review" isExecutable="true" camunda:historyTimeToLive="P1825D">\n')
+x.append(f'  <bpmn:process id="{PROCESS}" name="Overlap review" isExecutable="true" camunda:historyTimeToLive="P1825D" camunda:isStartableInTasklist="false">\n')
 DOC = ("A new overlap alert is reviewed by a coordinator of each office in parallel; each proposes a confirmed overlap "
        "(coordinate or merge), complementary, or not an overlap (with a reason). When both propose the same, that is "
        "the joint decision; otherwise they settle it together in one more task. The joint decision is recorded with the "

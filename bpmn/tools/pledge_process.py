@@ -157,7 +157,7 @@ top = set(shapes) - INNER_COLLECT - INNER_REMIND - INNER_CLOSED - {"SubProcess_C
 
 x = []
 x.append(definitions("DonorPledgeProcess", "pledge_process.py"))
-x.append('  <bpmn:process id="DonorPledgeProcess" name="Donor pledge" isExecutable="true" camunda:historyTimeToLive="P3650D">\n')
+x.append('  <bpmn:process id="DonorPledgeProcess" name="Donor pledge" isExecutable="true" camunda:historyTimeToLive="P3650D" camunda:isStartableInTasklist="false">\n')
 x.append('    <bpmn:documentation>A Member State\'s pledge from announcement to money received and allocated: an officer of the '
          'pledge\'s office verifies it and records the signed agreement (the pledge lapses at its lapse date without one); the '
          'agreed money is allocated to a programme, automatically when the pledge is earmarked to one; every instalment is '

@@ -2,7 +2,10 @@ package org.coopflow.notifications;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.coopflow.programmes.ProposalFacts;
 import org.coopflow.programmes.ProposalLifecycle;
@@ -29,8 +32,11 @@ class ProposalTaskMails {
 
 	private final TaskService tasks;
 
+	private final RepositoryService models;
+
 	ProposalTaskMails(Notifications notifications, UserDirectory users, ProposalLifecycle proposals,
-			TaskService tasks) {
+			TaskService tasks, RepositoryService models) {
+		this.models = models;
 		this.notifications = notifications;
 		this.users = users;
 		this.proposals = proposals;
@@ -79,9 +85,19 @@ class ProposalTaskMails {
 		}
 	}
 
+	/**
+	 * The model's name of the task, the kind of work ("Review proposal"): the task's own name also says
+	 * which proposal (workflow.TaskGuide), which the mail says itself.
+	 */
 	private String taskName(String taskId) {
 		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-		return task == null || task.getName() == null ? "a task" : task.getName();
+		if (task == null) {
+			return "a task";
+		}
+		ModelElementInstance element = models.getBpmnModelInstance(task.getProcessDefinitionId())
+			.getModelElementById(task.getTaskDefinitionKey());
+		String kind = element instanceof FlowElement flowElement ? flowElement.getName() : task.getName();
+		return kind == null ? "a task" : kind;
 	}
 
 }

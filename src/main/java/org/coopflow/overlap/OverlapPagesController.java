@@ -41,9 +41,12 @@ class OverlapPagesController {
 
 	private final StandardsCatalogue standards;
 
-	OverlapPagesController(OverlapAlerts alerts, StandardsCatalogue standards) {
+	private final AlertTaskLinks taskLinks;
+
+	OverlapPagesController(OverlapAlerts alerts, StandardsCatalogue standards, AlertTaskLinks taskLinks) {
 		this.alerts = alerts;
 		this.standards = standards;
+		this.taskLinks = taskLinks;
 	}
 
 	/** One alert as its row in the list shows it. */
@@ -94,7 +97,9 @@ class OverlapPagesController {
 			.map(signal -> new SignalRow(signalName(signal.name()), signal.detail(), signal.contribution()))
 			.toList());
 		model.addAttribute("decision", alert.decision() == null ? null : decision(alert.decision()));
-		model.addAttribute("reviewsInTasklist", OverlapAlerts.isCoordinatorOrAdmin(user) && alert.status() == AlertStatus.OPEN);
+		boolean reviews = OverlapAlerts.isCoordinatorOrAdmin(user) && alert.status() == AlertStatus.OPEN;
+		model.addAttribute("reviewsInTasklist", reviews);
+		model.addAttribute("reviewLink", reviews ? taskLinks.reviewLink(user, id) : null);
 		return "overlap/alert";
 	}
 

@@ -25,6 +25,11 @@ public class WorkingDays {
 		this.zone = zone;
 	}
 
+	/** Where the working days begin and end. */
+	public ZoneId zone() {
+		return zone;
+	}
+
 	/** The engine's current time plus the given working days, at the same time of day. */
 	public Date after(int workingDays) {
 		ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(zone);

@@ -76,7 +76,10 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 		for (Role role : OFFICE_ROLES) {
 			String group = role.name();
 			grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			grant(authorizations, group, Resources.FILTER, ANY, Permissions.READ);
+			// CREATE: officers and coordinators keep filters of their own (their owner gets all permissions
+			// on each); READ is granted per shared filter (workflow.TasklistFilters), never on all filters,
+			// which would show everyone's own filters to everyone
+			mayCreateFilters(authorizations, group);
 			// READ only: READ_TASK here would show every task of a process to both offices; tasks
 			// become visible through their per-office candidate groups instead
 			grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
@@ -98,6 +101,37 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Grants CREATE on filters; the READ on all filters that earlier starts granted instead becomes it (an
+	 * administrator's wider grant is left as it is).
+	 */
+	private static void mayCreateFilters(AuthorizationService authorizations, String group) {
+		Authorization grant = authorizations.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(Resources.FILTER)
+			.resourceId(ANY)
+			.authorizationType(AUTH_TYPE_GRANT)
+			.list()
+			.stream()
+			.findFirst()
+			.orElse(null);
+		if (grant == null) {
+			grant(authorizations, group, Resources.FILTER, ANY, Permissions.CREATE);
+			return;
+		}
+		if (grant.isPermissionGranted(Permissions.CREATE)) {
+			return;
+		}
+		boolean readOnly = grant.isPermissionGranted(Permissions.READ) && !grant.isPermissionGranted(Permissions.UPDATE)
+				&& !grant.isPermissionGranted(Permissions.DELETE);
+		if (readOnly) {
+			grant.removePermission(Permissions.READ);
+		}
+		grant.addPermission(Permissions.CREATE);
+		authorizations.saveAuthorization(grant);
+		log.info("Granted Camunda group {} CREATE on filters{}", group, readOnly ? " instead of READ on all" : "");
 	}
 
 	/** Removes the READ grant on a user that an earlier start made for a colleague's group, and no other. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.TaskService;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,9 @@ class OverlapPagesAccessTests {
 
 	@Autowired
 	TransactionTemplate transaction;
+
+	@Autowired
+	TaskService tasks;
 
 	private long alertId;
 
@@ -70,7 +74,16 @@ class OverlapPagesAccessTests {
 
 	@Test
 	void onlyCoordinatorsAndAdminsAreOfferedTasklist() {
-		assertThat(signedIn("coordinatorCpcjd").browse("/overlap-alerts/" + alertId).body()).contains("Review in Tasklist");
+		String cpcjdReview = tasks.createTaskQuery()
+			.processInstanceBusinessKey(OverlapReviewProcess.businessKey(alertId))
+			.taskDefinitionKey(OverlapReviewProcess.Elements.TASK_REVIEW_ALERT_CPCJD)
+			.singleResult()
+			.getId();
+		// the link opens the coordinator's own office's review, not Tasklist's front page
+		assertThat(signedIn("coordinatorCpcjd").browse("/overlap-alerts/" + alertId).body()).contains("Review in Tasklist")
+			.contains("href=\"/camunda/app/tasklist/default/#/?task=" + cpcjdReview + "\"");
+		assertThat(signedIn("admin").browse("/overlap-alerts/" + alertId).body())
+			.contains("href=\"/camunda/app/tasklist/default/#/?task=");
 		assertThat(signedIn("officerCpcjd").browse("/overlap-alerts/" + alertId).body()).doesNotContain("Review in Tasklist");
 	}
 

@@ -88,7 +88,7 @@ class PledgeTasklistTests {
 		assertThat(new TasklistUser(port, "officerOhchr").tasksOf(DonorPledgeProcess.businessKey(pledgeId))).isEmpty();
 		TasklistUser officer = new TasklistUser(port, "officerCpcjd");
 		JsonNode task = officer.tasksOf(DonorPledgeProcess.businessKey(pledgeId)).get(0);
-		assertThat(task.path("name").asText()).isEqualTo("Verify pledge");
+		assertThat(task.path("name").asText()).isEqualTo("Verify pledge — Norway, NOK 938,350 to CPCJD");
 		JsonNode facts = officer.get("/task/" + task.path("id").asText() + "/form-variables");
 		assertThat(facts.path("pledgeSummary").path("value").asText()).contains("NOK 938350.00").contains("by NO");
 		TestHttp.Response deployedForm = officer.browser.browse(TasklistUser.TASKLIST_API + "/task/"
@@ -113,7 +113,7 @@ class PledgeTasklistTests {
 			.as("recorded under the signed-in officer").isEqualTo("officerCpcjd");
 
 		JsonNode agreement = officer.tasksOf(DonorPledgeProcess.businessKey(pledgeId)).get(0);
-		assertThat(agreement.path("name").asText()).isEqualTo("Conclude agreement");
+		assertThat(agreement.path("name").asText()).isEqualTo("Conclude agreement — Norway, NOK 938,350 to CPCJD");
 		officer.post("/task/" + agreement.path("id").asText() + "/claim", "{\"userId\": \"officerCpcjd\"}");
 		TestHttp.Response agreed = officer.post("/task/" + agreement.path("id").asText() + "/submit-form",
 				submit(json, "agreementDate", "String", PledgeFixtures.today().toString(), "agreementReference", "String",

@@ -61,7 +61,7 @@ class FundingProposalTasklistTests {
 		TestHttp.Response ownClaim = submitter.post("/task/" + taskId + "/claim", "{\"userId\": \"officerCpcjd\"}");
 		assertThat(ownClaim.status()).as(ownClaim.body()).isEqualTo(403);
 
-		assertThat(task.path("name").asText()).isEqualTo("Review proposal");
+		assertThat(task.path("name").asText()).isEqualTo("Review proposal — " + draft.path("title").asText() + " (CPCJD)");
 		assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("Task_ReviewProposal");
 
 		JsonNode form = reviewer.get("/task/" + taskId + "/form");

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.coopflow.CoopflowTest;
@@ -67,6 +68,27 @@ class CamundaIdentityPluginTests {
 	void donorsAndAdministratorsAreNeverGranted() {
 		assertThat(colleaguesMayRead("donorNorway")).isFalse();
 		assertThat(colleaguesMayRead("admin")).isFalse();
+	}
+
+	@Test
+	void theReadOnAllFiltersOfEarlierReleasesBecomesCreateAtTheNextStart() {
+		Authorization grant = authorizations.createAuthorizationQuery()
+			.groupIdIn(Role.COORDINATOR.name())
+			.resourceType(Resources.FILTER)
+			.resourceId(Authorization.ANY)
+			.singleResult();
+		assertThat(grant.isPermissionGranted(Permissions.CREATE)).isTrue();
+		assertThat(grant.isPermissionGranted(Permissions.READ)).as("everyone's own filters stay theirs").isFalse();
+		// as an earlier release left it
+		grant.removePermission(Permissions.CREATE);
+		grant.addPermission(Permissions.READ);
+		authorizations.saveAuthorization(grant);
+
+		plugin.postProcessEngineBuild(engine);
+		assertThat(authorizations.isUserAuthorized("someCoordinator", List.of(Role.COORDINATOR.name()), Permissions.CREATE,
+				Resources.FILTER, Authorization.ANY)).isTrue();
+		assertThat(authorizations.isUserAuthorized("someCoordinator", List.of(Role.COORDINATOR.name()), Permissions.READ,
+				Resources.FILTER, "someoneElsesFilter")).isFalse();
 	}
 
 }

@@ -84,6 +84,11 @@ final class BpmnModelRules {
 					|| process.getCamundaHistoryTimeToLiveString().isBlank()) {
 				violations.add("process " + process.getId() + " has no camunda:historyTimeToLive");
 			}
+			// every process is started by coopflow from its record; Tasklist's "Start process" would start
+			// one without a record behind it
+			if (process.isCamundaStartableInTasklist()) {
+				violations.add("process " + process.getId() + " is startable in Tasklist (camunda:isStartableInTasklist=\"false\")");
+			}
 		}
 		if (processes.size() == 1 && !processes.iterator().next().getId().equals(fileName)) {
 			violations.add("file name " + fileName + " differs from process id " + processes.iterator().next().getId());

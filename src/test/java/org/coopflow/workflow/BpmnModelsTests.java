@@ -35,6 +35,7 @@ class BpmnModelsTests {
 		List<String> violations = BpmnModelRules.violations(Path.of("src/test/resources/bpmn-lint/GeneratedIdsProcess.bpmn"),
 				Set.of());
 		assertThat(violations).anyMatch(v -> v.contains("historyTimeToLive"))
+			.anyMatch(v -> v.contains("startable in Tasklist"))
 			.anyMatch(v -> v.contains("file name"))
 			.anyMatch(v -> v.endsWith("Process_0x1y2z3"))
 			.anyMatch(v -> v.endsWith("StartEvent_1"))

@@ -1,0 +1,51 @@
+package org.coopflow.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds {@link GuideTaskListener} to every user task of every deployed model, so that no model has to
+ * remember it and a task added later is guided too. A post-parse listener: it runs after the model's own
+ * task listeners are read, so the guide's create listener comes last and its name wins over any a
+ * listener of the model gives.
+ */
+@Component
+class TaskGuidePlugin extends AbstractProcessEnginePlugin {
+
+	private final ObjectProvider<TaskGuide> guides;
+
+	TaskGuidePlugin(ObjectProvider<TaskGuide> guides) {
+		this.guides = guides;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		TaskListener listener = new GuideTaskListener(guides);
+		List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
+				? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+		parseListeners.add(new AbstractBpmnParseListener() {
+
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+					userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+				}
+			}
+
+		});
+		configuration.setCustomPostBPMNParseListeners(parseListeners);
+	}
+
+}
