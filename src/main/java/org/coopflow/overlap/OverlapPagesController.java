@@ -192,11 +192,13 @@ class OverlapPagesController {
 	private static BarChart chart(List<Count> counts) {
 		Map<String, BigDecimal> amounts = new LinkedHashMap<>();
 		Map<String, String> descriptions = new LinkedHashMap<>();
+		Map<String, String> labels = new LinkedHashMap<>();
 		counts.forEach(count -> {
 			amounts.put(count.code(), BigDecimal.valueOf(count.alerts()));
 			descriptions.put(count.code(), count.name() + ", alerts");
+			labels.put(count.code(), BarChart.shortLabel(count.name()));
 		});
-		return BarChart.of(amounts, descriptions);
+		return BarChart.of(amounts, descriptions, labels);
 	}
 
 	static String severity(String severity) {

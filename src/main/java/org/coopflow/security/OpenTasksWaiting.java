@@ -33,7 +33,8 @@ class OpenTasksWaiting implements WaitingWork {
 		if (!user.getRole().isBoundToOffice()) {
 			return Optional.empty();
 		}
-		List<String> groups = user.getRole().camundaGroups(user.getOffice());
+		// the office's group only: the bare role's group spans both offices
+		List<String> groups = List.of(user.getRole().groupOf(user.getOffice()));
 		var query = tasks.createTaskQuery()
 			.active()
 			.or()

@@ -119,7 +119,7 @@ class OverlapPagesAccessTests {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("text/html");
 		assertThat(response.body()).contains("This address asks for something coopflow cannot show",
-				"<strong>" + parameter + "</strong>: ");
+				"<strong>" + parameter + ":</strong> ");
 	}
 
 	@Test
