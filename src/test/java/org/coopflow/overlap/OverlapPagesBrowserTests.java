@@ -121,7 +121,7 @@ class OverlapPagesBrowserTests {
 		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
 		assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("2 alerts counted.");
 		assertThat(browser.findElements(By.cssSelector("figure.chart svg[role=img]"))).hasSize(2);
-		assertThat(browser.findElement(By.cssSelector("#by-country svg")).getText()).contains("BT");
+		assertThat(browser.findElement(By.cssSelector("#by-country svg")).getText()).contains("Bhutan");
 		assertThat(browser.findElement(By.xpath("//table[@id='country-table']//tr[contains(., 'Bhutan')]")).getText())
 			.endsWith("2");
 		WebElement standards = browser.findElement(By.id("standard-table"));
