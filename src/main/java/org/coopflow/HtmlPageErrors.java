@@ -1,15 +1,22 @@
 package org.coopflow;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * A person who meets an error on coopflow's pages gets the HTML error page, not the API's problem+json,
@@ -31,11 +38,61 @@ public abstract class HtmlPageErrors {
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
 	}
 
-	/** A hand-edited address, e.g. {@code ?page=two} or a filter that is not one of the choices. */
+	/**
+	 * The request attribute through which the error page learns which parameters were wrong and why: a
+	 * list of {@link FieldError}, set before the error dispatch that renders {@code templates/error.html}.
+	 */
+	public static final String BAD_PARAMETERS = "badParameters";
+
+	/**
+	 * A hand-edited address, e.g. {@code ?page=two} or a filter that is not one of the choices: the page
+	 * says which parameter and why, as the API's problem+json does.
+	 */
 	@ExceptionHandler({ TypeMismatchException.class, ServletRequestBindingException.class,
 			InvalidInputException.class })
-	protected void badRequest(HttpServletResponse response) throws IOException {
+	protected void badRequest(Exception e, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		request.setAttribute(BAD_PARAMETERS, badParameters(e));
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+	}
+
+	static List<FieldError> badParameters(Exception e) {
+		if (e instanceof InvalidInputException invalid) {
+			return invalid.errors();
+		}
+		if (e instanceof MissingServletRequestParameterException missing) {
+			return List.of(new FieldError(missing.getParameterName(), "is required"));
+		}
+		if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+			return List.of(new FieldError(mismatch.getName(), mustBe(mismatch.getRequiredType(), mismatch.getValue())));
+		}
+		if (e instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
+			return List.of(new FieldError(mismatch.getPropertyName(), mustBe(mismatch.getRequiredType(), mismatch.getValue())));
+		}
+		return List.of();
+	}
+
+	/** What a parameter must be, in words, with the value that was given. */
+	private static String mustBe(Class<?> type, Object value) {
+		String given = value == null ? "" : " (not \"" + value + "\")";
+		if (type == null) {
+			return "is not valid" + given;
+		}
+		if (type.isEnum()) {
+			return "must be one of " + Arrays.stream(type.getEnumConstants())
+				.map(constant -> ((Enum<?>) constant).name())
+				.collect(Collectors.joining(", ")) + given;
+		}
+		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+			return "must be a whole number" + given;
+		}
+		if (Number.class.isAssignableFrom(type)) {
+			return "must be a number" + given;
+		}
+		if (LocalDate.class.equals(type)) {
+			return "must be a date such as 2027-01-31" + given;
+		}
+		return "is not valid" + given;
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -391,9 +391,15 @@ public class ActivityService {
 
 	// --- helpers ---------------------------------------------------------------------------------------
 
-	private void validate(ActivityDraft draft, ProgrammeView programme) {
+	/** What is wrong with a draft, all at once, without recording anything. */
+	List<FieldError> problems(ActivityDraft draft, ProgrammeView programme) {
 		List<FieldError> errors = violations(draft);
 		errors.addAll(ActivityRules.check(draft, programme, referenceCodes.snapshot()));
+		return errors;
+	}
+
+	private void validate(ActivityDraft draft, ProgrammeView programme) {
+		List<FieldError> errors = problems(draft, programme);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -56,8 +58,18 @@ class ImplementationPagesController {
 		this.standards = standards;
 	}
 
-	record Problem(String anchor, String reason) {
+	/** One line of the error summary: the field's label, its input's id ("" for the form as a whole) and why. */
+	record Problem(String anchor, String label, String reason) {
 	}
+
+	/** The labels of the forms' fields, as the summary names them. */
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("type", "Type"),
+			Map.entry("title", "Title"), Map.entry("country", "Country"),
+			Map.entry("standards", "Standards it promotes"), Map.entry("plannedStart", "Planned start"),
+			Map.entry("plannedEnd", "Planned end"), Map.entry("budgetLine", "Budget line"),
+			Map.entry("plannedCost", "Planned cost"), Map.entry("milestones", "Milestones"),
+			Map.entry("amount", "Amount"), Map.entry("spentOn", "Spent on"), Map.entry("description", "What for"),
+			Map.entry("overrideReason", "Reason to spend beyond the funds received"));
 
 	/** The spending form of one activity, as typed. */
 	record SpendingForm(long activityId, String amount, String spentOn, String description, String overrideReason,
@@ -81,7 +93,19 @@ class ImplementationPagesController {
 			@ModelAttribute ActivityForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		ActivityForm.Parsed parsed = form.toDraft();
 		List<FieldError> errors = parsed.errors();
-		if (errors.isEmpty()) {
+		if (!errors.isEmpty()) {
+			// every error at once: the rules' verdict on the fields that could be read as well
+			Set<String> unread = errors.stream().map(e -> ActivityForm.onForm(e.field())).collect(Collectors.toSet());
+			List<FieldError> all = new ArrayList<>(errors);
+			programmes.find(programmeId)
+				.map(programme -> activities.problems(parsed.draft(), programme))
+				.orElse(List.of())
+				.stream()
+				.filter(error -> !unread.contains(ActivityForm.onForm(error.field())))
+				.forEach(all::add);
+			errors = all;
+		}
+		else {
 			try {
 				ActivityView planned = activities.create(user, programmeId, parsed.draft());
 				redirect.addFlashAttribute("done", "Activity \"" + planned.title() + "\" planned.");
@@ -156,7 +180,8 @@ class ImplementationPagesController {
 		Map<String, String> byField = new LinkedHashMap<>();
 		String prefix = spending == null ? "" : "spend-" + spending.activityId() + "-";
 		for (FieldError error : errors) {
-			byField.putIfAbsent(spending == null ? ActivityForm.onForm(error.field()) : error.field(), error.reason());
+			byField.merge(spending == null ? ActivityForm.onForm(error.field()) : error.field(), error.reason(),
+					(a, b) -> a + "; " + b);
 		}
 		model.addAttribute("programme", programme);
 		model.addAttribute("implementation", implementation);
@@ -176,7 +201,8 @@ class ImplementationPagesController {
 		model.addAttribute("spendingErrors", spending == null ? Map.of() : byField);
 		model.addAttribute("problems", byField.entrySet()
 			.stream()
-			.map(e -> new Problem("form".equals(e.getKey()) ? "" : prefix + e.getKey(), e.getValue()))
+			.map(e -> new Problem("form".equals(e.getKey()) ? "" : prefix + e.getKey(),
+					LABELS.getOrDefault(e.getKey(), ""), e.getValue()))
 			.toList());
 		model.addAttribute("newKey", UUID.randomUUID().toString());
 		model.addAttribute("standardTitles", standards.all().stream()

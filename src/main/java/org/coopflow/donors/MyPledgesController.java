@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.coopflow.pledges.PledgeService;
+import org.coopflow.programmes.FundingLedger;
 import org.coopflow.pledges.PledgeView;
 import org.coopflow.pledges.PledgeView.InstalmentView;
 import org.coopflow.pledges.PledgeView.PledgeEventView;
@@ -30,9 +31,16 @@ class MyPledgesController {
 
 	private final StandardsCatalogue standards;
 
-	MyPledgesController(PledgeService pledges, StandardsCatalogue standards) {
+	private final TimelineWords timelineWords;
+
+	private final FundingLedger programmes;
+
+	MyPledgesController(PledgeService pledges, StandardsCatalogue standards, TimelineWords timelineWords,
+			FundingLedger programmes) {
 		this.pledges = pledges;
 		this.standards = standards;
+		this.timelineWords = timelineWords;
+		this.programmes = programmes;
 	}
 
 	/** One pledge as its section shows it, with its status, earmark and timeline in words. */
@@ -43,7 +51,7 @@ class MyPledgesController {
 	record Schedule(InstalmentView instalment, String state) {
 	}
 
-	record Step(PledgeEventView event, String kind, String status) {
+	record Step(PledgeEventView event, String kind, String status, String detail) {
 	}
 
 	@GetMapping("/donor/pledges")
@@ -55,15 +63,18 @@ class MyPledgesController {
 			case NONE -> "Not earmarked";
 			case STANDARD -> "Standard: " + titles.getOrDefault(pledge.earmarkTarget(), pledge.earmarkTarget());
 			case COUNTRY -> "Country: " + CountryNames.name(pledge.earmarkTarget());
-			case PROGRAMME -> "Programme " + pledge.programmeId();
+			case PROGRAMME -> "Programme: " + programmes.target(pledge.programmeId())
+				.map(FundingLedger.Target::title)
+				.orElse("programme " + pledge.programmeId());
 		};
 		model.addAttribute("cards", pledges.list(user)
 			.stream()
-			.map(pledge -> new PledgeCard(pledge, words(pledge.status().name()), earmark.apply(pledge),
+			.map(pledge -> new PledgeCard(pledge, pledge.status().label(), earmark.apply(pledge),
 					pledge.instalments().stream().map(instalment -> new Schedule(instalment, state(instalment))).toList(),
 					pledges.timeline(user, pledge.id())
 						.stream()
-						.map(event -> new Step(event, words(event.kind()), words(event.status().name())))
+						.map(event -> new Step(event, words(event.kind()), event.status().label(),
+								timelineWords.of(event.detail(), pledge.currency())))
 						.toList()))
 			.toList());
 		return "donor/pledges";

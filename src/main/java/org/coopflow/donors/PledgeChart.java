@@ -71,10 +71,12 @@ record PledgeChart(List<Integer> years, List<Row> rows, List<BigDecimal> yearTot
 
 		Map<String, BigDecimal> standardAmounts = new LinkedHashMap<>();
 		Map<String, String> standardDescriptions = new LinkedHashMap<>();
+		Map<String, String> standardLabels = new LinkedHashMap<>();
 		rows.forEach(row -> {
-			String label = row.code().equals(NO_STANDARD) ? "No standard" : row.code();
-			standardAmounts.put(label, row.total());
-			standardDescriptions.put(label, row.title());
+			String key = row.code().equals(NO_STANDARD) ? "No standard" : row.code();
+			standardAmounts.put(key, row.total());
+			standardDescriptions.put(key, row.title());
+			standardLabels.put(key, key.equals("No standard") ? key : BarChart.shortLabel(row.title()));
 		});
 		Map<String, BigDecimal> yearAmounts = new LinkedHashMap<>();
 		Map<String, String> yearDescriptions = new LinkedHashMap<>();
@@ -82,7 +84,7 @@ record PledgeChart(List<Integer> years, List<Row> rows, List<BigDecimal> yearTot
 			yearAmounts.put(String.valueOf(years.get(i)), yearTotals.get(i));
 			yearDescriptions.put(String.valueOf(years.get(i)), "Pledged in " + years.get(i));
 		}
-		return new PledgeChart(years, rows, yearTotals, total, BarChart.of(standardAmounts, standardDescriptions),
+		return new PledgeChart(years, rows, yearTotals, total, BarChart.of(standardAmounts, standardDescriptions, standardLabels),
 				BarChart.of(yearAmounts, yearDescriptions));
 	}
 

@@ -1,7 +1,10 @@
 package org.coopflow.donors;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.coopflow.ConflictException;
 import org.coopflow.FieldError;
@@ -60,7 +63,18 @@ class PledgeFormController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		PledgeForm.Parsed parsed = form.toRequest();
 		List<FieldError> errors = parsed.errors();
-		if (errors.isEmpty()) {
+		if (!errors.isEmpty()) {
+			// every error at once: what the service finds in the fields that could be read, and for the
+			// others only why they could not be read
+			Set<String> unread = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+			List<FieldError> all = new ArrayList<>(errors);
+			form.onForm(pledges.problems(user, parsed.request()))
+				.stream()
+				.filter(error -> !unread.contains(error.field()))
+				.forEach(all::add);
+			errors = all;
+		}
+		else {
 			try {
 				PledgeView pledge = pledges.create(user, parsed.request(), form.getIdempotencyKey());
 				redirect.addFlashAttribute("recorded", pledge.id());

@@ -249,7 +249,7 @@ class ActivityMails {
 
 							Please review the expenditure (expenditure %d) with the officer: spending beyond the funds \
 							received is a commitment the office makes before the donors have paid.
-							""".formatted(override.by(), PledgeMails.money(override.amount(), override.currency()),
+							""".formatted(users.nameOf(override.by()), PledgeMails.money(override.amount(), override.currency()),
 							override.activityId(), programme.title(), programme.programmeId(),
 							PledgeMails.money(override.receivedBefore(), override.currency()), override.reason(),
 							override.expenditureId()) + SIGNATURE);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.coopflow.overlap.OverlapAlertOverdue;
 import org.coopflow.overlap.OverlapAlertRaised;
+import org.coopflow.programmes.ProgrammeService;
 import org.coopflow.reference.Office;
 import org.coopflow.security.Role;
 import org.coopflow.security.UserDirectory;
@@ -23,7 +24,10 @@ class OverlapMails {
 
 	private final UserDirectory users;
 
-	OverlapMails(Notifications notifications, UserDirectory users) {
+	private final ProgrammeService programmes;
+
+	OverlapMails(Notifications notifications, UserDirectory users, ProgrammeService programmes) {
+		this.programmes = programmes;
 		this.notifications = notifications;
 		this.users = users;
 	}
@@ -40,15 +44,15 @@ class OverlapMails {
 	void on(OverlapAlertRaised raised) {
 		for (String recipient : coordinators()) {
 			notifications.enqueue("overlap-alert-raised:" + raised.alertId(), recipient,
-					"Overlap alert " + raised.alertId() + " (" + raised.severity().toLowerCase() + "): programmes "
-							+ raised.firstProgrammeId() + " and " + raised.secondProgrammeId(),
+					"Overlap alert " + raised.alertId() + " (" + raised.severity().toLowerCase() + "): "
+							+ title(raised.firstProgrammeId()) + " and " + title(raised.secondProgrammeId()),
 					"""
-							Screening found that programmes %d and %d may overlap (severity %s).
+							Screening found that the programmes %s and %s may overlap (%s severity).
 
 							Please review alert %d in Tasklist ("Review overlap alert"): the form shows both programmes side by side with the signals that fired. The coordinators of both offices decide together.
 							"""
-						.formatted(raised.firstProgrammeId(), raised.secondProgrammeId(), raised.severity(),
-								raised.alertId()));
+						.formatted(named(raised.firstProgrammeId()), named(raised.secondProgrammeId()),
+								raised.severity().toLowerCase(), raised.alertId()));
 		}
 	}
 
@@ -61,16 +65,26 @@ class OverlapMails {
 					(overdue.escalated() ? "Escalated: overlap alert " : "Reminder: overlap alert ") + overdue.alertId()
 							+ " is still undecided",
 					overdue.escalated() ? """
-							Overlap alert %d (programmes %d and %d) has waited for the coordinators' joint decision beyond the reminder.
+							Overlap alert %d (programmes %s and %s) has waited for the coordinators' joint decision beyond the reminder.
 
 							Please ask the coordinators of both offices to settle it, or reassign the task in Tasklist.
-							""".formatted(overdue.alertId(), overdue.firstProgrammeId(), overdue.secondProgrammeId())
+							""".formatted(overdue.alertId(), named(overdue.firstProgrammeId()), named(overdue.secondProgrammeId()))
 							: """
-									Overlap alert %d (programmes %d and %d) has waited ten working days for your joint decision.
+									Overlap alert %d (programmes %s and %s) has waited ten working days for your joint decision.
 
 									Please open it in Tasklist. A funding proposal may be waiting on it.
-									""".formatted(overdue.alertId(), overdue.firstProgrammeId(), overdue.secondProgrammeId()));
+									""".formatted(overdue.alertId(), named(overdue.firstProgrammeId()), named(overdue.secondProgrammeId())));
 		}
+	}
+
+	/** "“Prison reform in Kenya” (CPCJD)": a programme as a coordinator knows it. */
+	private String named(long programmeId) {
+		var facts = programmes.facts(programmeId);
+		return "“" + facts.title() + "” (" + facts.office().label() + ")";
+	}
+
+	private String title(long programmeId) {
+		return "“" + programmes.facts(programmeId).title() + "”";
 	}
 
 }

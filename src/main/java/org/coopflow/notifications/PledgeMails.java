@@ -1,12 +1,8 @@
 package org.coopflow.notifications;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +21,7 @@ import org.coopflow.pledges.PledgeView.PaymentView;
 import org.coopflow.programmes.ProgrammeFunded;
 import org.coopflow.programmes.ProposalFacts;
 import org.coopflow.programmes.ProposalLifecycle;
+import org.coopflow.reference.Amounts;
 import org.coopflow.reference.Office;
 import org.coopflow.security.Role;
 import org.coopflow.security.UserDirectory;
@@ -82,7 +79,7 @@ class PledgeMails {
 						Please verify it in Tasklist ("Verify pledge") and, once the agreement is signed, record it.
 						"""
 					.formatted(memberState(pledge.donor()), pledge.pledgeId(), amount, pledge.office(),
-							pledge.announcedBy()));
+							users.nameOf(pledge.announcedBy())));
 	}
 
 	@EventListener
@@ -292,13 +289,9 @@ class PledgeMails {
 		return name.isBlank() || name.equalsIgnoreCase(code) ? code : name + " (" + code + ")";
 	}
 
-	/** e.g. "NOK 1,250,000.00" or "JPY 5,000,000": as many decimals as the currency has. */
+	/** e.g. "NOK 1,250,000" or "USD 2,500.50": as people read amounts everywhere in coopflow. */
 	static String money(BigDecimal amount, String currency) {
-		int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-		DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-		format.setMinimumFractionDigits(digits);
-		format.setMaximumFractionDigits(digits);
-		return currency + " " + format.format(amount.setScale(digits, RoundingMode.HALF_EVEN));
+		return Amounts.format(currency, amount);
 	}
 
 	private static String date(LocalDate date) {
@@ -306,7 +299,7 @@ class PledgeMails {
 	}
 
 	private static String status(PledgeStatus status) {
-		return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return status.label().toLowerCase(Locale.ROOT);
 	}
 
 }

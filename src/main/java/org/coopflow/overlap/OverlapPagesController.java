@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.coopflow.BarChart;
 import org.coopflow.InvalidInputException;
+import org.coopflow.programmes.ActivityType;
 import org.coopflow.reference.CountryNames;
 import org.coopflow.reference.Standard;
 import org.coopflow.reference.StandardsCatalogue;
@@ -94,7 +96,8 @@ class OverlapPagesController {
 		model.addAttribute("signals", alert.signals()
 			.stream()
 			.sorted(Comparator.comparing(OverlapAlertView.Signal::contribution).reversed())
-			.map(signal -> new SignalRow(signalName(signal.name()), signal.detail(), signal.contribution()))
+			.map(signal -> new SignalRow(signalName(signal.name()), detailInWords(signal.detail(), titles),
+					signal.contribution()))
 			.toList());
 		model.addAttribute("decision", alert.decision() == null ? null : decision(alert.decision()));
 		boolean reviews = OverlapAlerts.isCoordinatorOrAdmin(user) && alert.status() == AlertStatus.OPEN;
@@ -177,7 +180,7 @@ class OverlapPagesController {
 					.toList(),
 				programme.standards()
 					.stream()
-					.map(code -> new Item(titles.getOrDefault(code, code) + " (" + code + ")",
+					.map(code -> new Item(titles.getOrDefault(code, code),
 							alert.sharedStandards().contains(code)))
 					.toList());
 	}
@@ -194,11 +197,13 @@ class OverlapPagesController {
 	private static BarChart chart(List<Count> counts) {
 		Map<String, BigDecimal> amounts = new LinkedHashMap<>();
 		Map<String, String> descriptions = new LinkedHashMap<>();
+		Map<String, String> labels = new LinkedHashMap<>();
 		counts.forEach(count -> {
 			amounts.put(count.code(), BigDecimal.valueOf(count.alerts()));
 			descriptions.put(count.code(), count.name() + ", alerts");
+			labels.put(count.code(), BarChart.shortLabel(count.name()));
 		});
-		return BarChart.of(amounts, descriptions);
+		return BarChart.of(amounts, descriptions, labels);
 	}
 
 	static String severity(String severity) {
@@ -230,6 +235,31 @@ class OverlapPagesController {
 	}
 
 	/** A signal's name as words: {@code shared-standards} and {@code sharedStandards} are "Shared standards". */
+	private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+\\b|\\b[A-Z]{4,}\\b");
+
+	/**
+	 * A signal's detail as screening wrote it names standards and activity types by code ("shared
+	 * standards: SMR-PRISONERS"); the page names them.
+	 */
+	static String detailInWords(String detail, Map<String, String> standardTitles) {
+		if (detail == null) {
+			return null;
+		}
+		return CODE.matcher(detail).replaceAll(match -> {
+			String code = match.group();
+			String words = standardTitles.get(code);
+			if (words == null) {
+				try {
+					words = ActivityType.valueOf(code).label();
+				}
+				catch (IllegalArgumentException e) {
+					words = code;
+				}
+			}
+			return java.util.regex.Matcher.quoteReplacement(words);
+		});
+	}
+
 	static String signalName(String name) {
 		String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").replace('-', ' ').toLowerCase(Locale.ROOT);
 		return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);

@@ -524,6 +524,21 @@ public class PledgeService {
 
 	// ---- reading
 
+	/**
+	 * What is wrong with a pledge request, all at once, without recording anything: lets a form that could
+	 * not even read some fields still name every other problem.
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldError> problems(CoopflowUser donor, PledgeRequest request) {
+		try {
+			check(request, donor.getMemberState());
+			return List.of();
+		}
+		catch (InvalidInputException e) {
+			return e.errors();
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public PledgeView get(CoopflowUser user, long id) {
 		return view(visible(user, id));
@@ -647,10 +662,9 @@ public class PledgeService {
 						+ "); pledge in USD or ask the office to enter the rate"));
 			}
 		}
-		BigDecimal amount = currency == null ? null : checkAmount(request.amount(), currency, "amount", errors);
-		if (currency == null && request.amount() == null) {
-			errors.add(new FieldError("amount", "is required"));
-		}
+		// a wrong currency does not hide what is wrong with the amount; only its decimals need the currency
+		BigDecimal amount = currency == null ? checkAmountWithoutCurrency(request.amount(), "amount", errors)
+				: checkAmount(request.amount(), currency, "amount", errors);
 		Earmarking earmarking = request.earmarking() == null ? Earmarking.NONE : request.earmarking();
 		String target = request.earmarkTarget() == null ? null : request.earmarkTarget().trim();
 		Long programmeId = null;
@@ -774,6 +788,20 @@ public class PledgeService {
 	}
 
 	/** A positive amount with no more decimals than the currency has minor units. */
+	/** What can be said of an amount whose currency is wrong; null, since nothing is recorded then. */
+	private static BigDecimal checkAmountWithoutCurrency(BigDecimal amount, String field, List<FieldError> errors) {
+		if (amount == null) {
+			errors.add(new FieldError(field, "is required"));
+		}
+		else if (amount.signum() <= 0) {
+			errors.add(new FieldError(field, "must be more than zero"));
+		}
+		else if (amount.precision() - amount.scale() > 15) {
+			errors.add(new FieldError(field, "must be less than 10^15"));
+		}
+		return null;
+	}
+
 	private static BigDecimal checkAmount(BigDecimal amount, String currency, String field, List<FieldError> errors) {
 		if (amount == null) {
 			errors.add(new FieldError(field, "is required"));

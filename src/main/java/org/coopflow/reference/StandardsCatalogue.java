@@ -24,6 +24,11 @@ public class StandardsCatalogue {
 			.list();
 	}
 
+	/** A standard's title for people, e.g. for SMR-PRISONERS "Standard Minimum Rules for the Treatment of Prisoners"; the code itself when the catalogue has no such standard. Templates call it as {@code @standardsCatalogue.title(code)}. */
+	public String title(String code) {
+		return code == null ? null : find(code).map(Standard::title).orElse(code);
+	}
+
 	public Optional<Standard> find(String code) {
 		return jdbc.sql("SELECT code, title, adopted_by FROM standard WHERE code = ?")
 			.param(code)

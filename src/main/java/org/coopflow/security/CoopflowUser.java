@@ -2,6 +2,7 @@ package org.coopflow.security;
 
 import java.util.List;
 
+import org.coopflow.reference.CountryNames;
 import org.coopflow.reference.Office;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -40,6 +41,17 @@ public class CoopflowUser extends User {
 	/** The office of a programme officer or coordinator; null for other roles. */
 	public Office getOffice() {
 		return office;
+	}
+
+	/** The role in words and what it is bound to, e.g. "Programme officer, CPCJD" or "Member State donor, Norway". */
+	public String getRoleInWords() {
+		if (office != null) {
+			return role.label() + ", " + office.label();
+		}
+		if (memberState != null) {
+			return role.label() + ", " + CountryNames.name(memberState);
+		}
+		return role.label();
 	}
 
 	/** The ISO 3166-1 alpha-2 code of a donor's Member State; null for other roles. */

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who to write to: the e-mail addresses of enabled users, one by one, by role and office, or the
- * donors who speak for one Member State.
+ * Who people are: their names for pages and mails, and whom to write to (the e-mail addresses of
+ * enabled users, one by one, by role and office, or the donors who speak for one Member State).
+ * Templates reach it as {@code @userDirectory}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -19,6 +20,20 @@ public class UserDirectory {
 
 	UserDirectory(AccountRepository accounts) {
 		this.accounts = accounts;
+	}
+
+	/**
+	 * The name a person reads for a username, e.g. in a timeline's "by ...": the account's display name,
+	 * or the username itself when no account has it (a process step, a deleted account).
+	 */
+	public String nameOf(String username) {
+		if (username == null || username.isBlank()) {
+			return username;
+		}
+		return accounts.findByUsername(username)
+			.map(Account::displayName)
+			.filter(name -> name != null && !name.isBlank())
+			.orElse(username);
 	}
 
 	public Optional<String> emailOf(String username) {

@@ -84,7 +84,7 @@ class ImplementationPagesBrowserTests {
 		HeadlessChromium.signIn(browser, port, "officerCpcjd");
 		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Implementation")));
 		HeadlessChromium.follow(browser, browser.findElement(By.linkText(title)));
-		assertThat(browser.findElement(By.id("received")).getText()).isEqualTo("USD 20,000.00");
+		assertThat(browser.findElement(By.id("received")).getText()).isEqualTo("USD 20,000");
 
 		new Select(browser.findElement(By.id("type"))).selectByValue("TRAINING");
 		type("title", "Training of prison staff in Kisumu");
@@ -105,7 +105,7 @@ class ImplementationPagesBrowserTests {
 		assertThat(browser.findElement(By.id("done")).getText()).contains("planned");
 		long activityId = jdbc.sql("SELECT id FROM activity WHERE programme_id = ?").param(programmeId).query(Long.class).single();
 		WebElement activity = browser.findElement(By.id("activity-" + activityId));
-		assertThat(activity.getText()).contains("Training of prison staff in Kisumu").contains("PLANNED")
+		assertThat(activity.getText()).contains("Training of prison staff in Kisumu").contains("Planned")
 			.contains("Curriculum agreed");
 
 		type("spend-" + activityId + "-amount", "25000.00");
@@ -118,9 +118,9 @@ class ImplementationPagesBrowserTests {
 
 		type("spend-" + activityId + "-overrideReason", "The second payment is confirmed; the venue must be booked now");
 		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#activity-" + activityId + " button[type=submit]")));
-		assertThat(browser.findElement(By.id("spent")).getText()).isEqualTo("USD 25,000.00");
-		assertThat(browser.findElement(By.id("left")).getText()).isEqualTo("USD 0.00");
-		assertThat(browser.findElement(By.id("overspent")).getText()).isEqualTo("USD 5,000.00");
+		assertThat(browser.findElement(By.id("spent")).getText()).isEqualTo("USD 25,000");
+		assertThat(browser.findElement(By.id("left")).getText()).isEqualTo("USD 0");
+		assertThat(browser.findElement(By.id("overspent")).getText()).isEqualTo("USD 5,000");
 
 		browser.manage().window().setSize(new Dimension(375, 800));
 		browser.navigate().refresh();
@@ -134,7 +134,7 @@ class ImplementationPagesBrowserTests {
 		HeadlessChromium.signIn(browser, port, "coordinatorOhchr");
 		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Implementation")));
 		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("a[href$='/implementation/" + programmeId + "']")));
-		assertThat(browser.findElement(By.id("received")).getText()).isEqualTo("USD 0.00");
+		assertThat(browser.findElement(By.id("received")).getText()).isEqualTo("USD 0");
 		assertThat(browser.findElements(By.id("plan-form"))).as("coordinators read only").isEmpty();
 	}
 

@@ -110,7 +110,7 @@ class PledgeFormTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge_instalment WHERE pledge_id = ?").param(id).query(Long.class).single())
 			.isEqualTo(2);
 		TestHttp.Response mine = session.browser().browse("/donor/pledges");
-		assertThat(mine.body()).contains("id=\"pledge-" + id + "\"", "Pledge " + id + ": USD 1,200.00", "Pledge " + id + " is recorded.");
+		assertThat(mine.body()).contains("id=\"pledge-" + id + "\"", "Pledge " + id + ": USD 1,200", "Pledge " + id + " is recorded.");
 	}
 
 	@Test
@@ -154,6 +154,24 @@ class PledgeFormTests {
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.body()).contains("&#39;1.200,00&#39; is not an amount", "&#39;31/12/2027&#39; is not a date",
 				"id=\"instalment-1-dueDate-error\"");
+	}
+
+	@Test
+	void aWrongCurrencyDoesNotHideWhatIsWrongWithTheAmount() {
+		Session session = open("donorNorway");
+		Map<String, String> fields = pledgeInRowsOneAndThree(session.key(), "two mistakes");
+		fields.put("currency", "XQZ");
+		fields.put("amount", "1.200,00");
+		String page = session.post(fields).body();
+
+		assertThat(page).contains("There are 2 problems with the pledge", "id=\"amount-error\"",
+				"&#39;1.200,00&#39; is not an amount", "id=\"currency-error\"", "&#39;XQZ&#39; is not an ISO 4217 currency");
+		assertThat(page).contains("href=\"#amount\">Amount: ", "href=\"#currency\">Currency: ");
+
+		fields.put("amount", "-5");
+		page = session.post(fields).body();
+		assertThat(page).as("an amount that is a number but wrong, with a wrong currency")
+			.contains("There are 2 problems with the pledge", "must be more than zero", "&#39;XQZ&#39; is not an ISO 4217 currency");
 	}
 
 }

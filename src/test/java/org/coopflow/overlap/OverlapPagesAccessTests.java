@@ -11,6 +11,7 @@ import org.coopflow.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -122,14 +123,16 @@ class OverlapPagesAccessTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/overlap-alerts?severity=SEVERE", "/overlap-alerts?status=MAYBE",
-			"/overlap-alerts?office=UNODC", "/overlap-alerts?country=K%25", "/overlap-alerts?page=two",
-			"/overlap-alerts/chart?severity=SEVERE", "/overlap-alerts/chart?standard=%25", "/overlap-alerts/seven" })
-	void filtersThatAreNotChoicesGetTheBadRequestPage(String page) {
+	@CsvSource({ "/overlap-alerts?severity=SEVERE, severity", "/overlap-alerts?status=MAYBE, status",
+			"/overlap-alerts?office=UNODC, office", "/overlap-alerts?country=K%25, country",
+			"/overlap-alerts?page=two, page", "/overlap-alerts/chart?severity=SEVERE, severity",
+			"/overlap-alerts/chart?standard=%25, standard", "/overlap-alerts/seven, id" })
+	void filtersThatAreNotChoicesGetTheBadRequestPageNamingThem(String page, String parameter) {
 		TestHttp.Response response = signedIn("coordinatorCpcjd").browse(page);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("text/html");
-		assertThat(response.body()).contains("Something went wrong");
+		assertThat(response.body()).contains("This address asks for something coopflow cannot show",
+				"<strong>" + parameter + ":</strong> ");
 	}
 
 	@Test

@@ -1,0 +1,74 @@
+package org.coopflow.donors;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.coopflow.pledges.PledgeService;
+import org.coopflow.pledges.PledgeStatus;
+import org.coopflow.pledges.PledgeView;
+import org.coopflow.pledges.PledgeView.InstalmentView;
+import org.coopflow.reference.Amounts;
+import org.coopflow.security.CoopflowUser;
+import org.coopflow.security.Role;
+import org.coopflow.security.WaitingWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * A donor's home page lists the instalments of their Member State's pledges that are overdue or due in
+ * the next 60 days, oldest due first: what the donor must see to.
+ */
+@Component
+class InstalmentsWaiting implements WaitingWork {
+
+	private static final int DAYS_AHEAD = 60;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+
+	private final PledgeService pledges;
+
+	InstalmentsWaiting(PledgeService pledges) {
+		this.pledges = pledges;
+	}
+
+	private record Due(PledgeView pledge, InstalmentView instalment) {
+	}
+
+	@Override
+	public Optional<Section> of(CoopflowUser user) {
+		if (user.getRole() != Role.DONOR) {
+			return Optional.empty();
+		}
+		LocalDate horizon = LocalDate.now().plusDays(DAYS_AHEAD);
+		List<Due> due = new ArrayList<>();
+		for (PledgeView pledge : pledges.list(user)) {
+			if (pledge.status().isFinal() || pledge.status() == PledgeStatus.DRAFT) {
+				continue;
+			}
+			for (InstalmentView instalment : pledge.instalments()) {
+				BigDecimal paid = instalment.paidAmount() == null ? BigDecimal.ZERO : instalment.paidAmount();
+				if (paid.compareTo(instalment.amount()) < 0
+						&& (instalment.overdue() || !instalment.dueDate().isAfter(horizon))) {
+					due.add(new Due(pledge, instalment));
+				}
+			}
+		}
+		List<Item> items = due.stream()
+			.sorted(Comparator.comparing((Due d) -> d.instalment().dueDate()))
+			.map(d -> new Item("Pledge " + d.pledge().id() + ", instalment " + d.instalment().seq() + ": "
+					+ Amounts.format(d.pledge().currency(), d.instalment().amount()),
+					"/donor/pledges#pledge-" + d.pledge().id(),
+					(d.instalment().overdue() ? "overdue since " : "due on ") + DAY.format(d.instalment().dueDate()),
+					d.instalment().overdue()))
+			.toList();
+		String heading = items.isEmpty() ? "Instalments due" : "Instalments due: " + items.size();
+		return Optional.of(new Section("instalments", 10, heading,
+				"No instalment is overdue or due in the next " + DAYS_AHEAD + " days.", items, "My pledges",
+				"/donor/pledges"));
+	}
+
+}
