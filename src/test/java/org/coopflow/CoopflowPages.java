@@ -60,8 +60,10 @@ public final class CoopflowPages {
 		}
 		pages.addAll(List.of("/portfolio", "/implementation", "/implementation/" + ids.implementedProgramme(),
 				"/overlap-alerts", "/overlap-alerts/chart", "/overlap-alerts/" + ids.alert()));
-		// the officers' programme pages join here once they are merged:
-		// "/programmes", "/programmes/new", "/programmes/" + ids.implementedProgramme()
+		pages.addAll(List.of("/programmes", "/programmes?office=ALL", "/programmes/" + ids.implementedProgramme()));
+		if (user.startsWith("officer")) {
+			pages.addAll(List.of("/programmes/new", "/programmes/imports/new"));
+		}
 		return pages;
 	}
 
