@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.coopflow.reference.ExchangeRate;
@@ -39,15 +40,16 @@ class DemoRates {
 		this.rates = rates;
 	}
 
-	/** @return how many rates were entered */
-	int enter(YearMonth thisMonth) {
+	/** @return how many rates of the chosen currencies were entered */
+	int enter(YearMonth thisMonth, Predicate<String> currencies) {
 		Map<String, Base> bases = read();
 		List<ExchangeRate> missing = new ArrayList<>();
 		for (int back = MONTHS - 1; back >= 0; back--) {
 			YearMonth month = thisMonth.minusMonths(back);
 			Set<String> known = rates.ofMonth(month).stream().map(ExchangeRate::currency).collect(Collectors.toSet());
 			for (Base base : bases.values()) {
-				if (!known.contains(base.currency()) && rates.codes().isCurrency(base.currency())) {
+				if (currencies.test(base.currency()) && !known.contains(base.currency())
+						&& rates.codes().isCurrency(base.currency())) {
 					missing.add(new ExchangeRate(base.currency(), month, base.in(month), ENTERED_BY, null));
 				}
 			}
