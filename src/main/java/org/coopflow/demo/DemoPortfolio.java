@@ -399,19 +399,20 @@ class DemoPortfolio implements ApplicationRunner {
 		Team cpcjd = new Team(Office.CPCJD);
 		Team ohchr = new Team(Office.OHCHR);
 		engine.on(t.minusDays(2));
-		long first = programme(cpcjd, "Nelson Mandela Rules training for Malawi's prison staff",
+		submit(cpcjd, prisonTraining(cpcjd, "Nelson Mandela Rules training for Malawi's prison staff",
 				"Training prison officers of the Malawi Prison Service in the Nelson Mandela Rules: admission, "
 						+ "discipline, health care and the inspection of prisons, with a training-of-trainers course.",
-				"MW", List.of("SMR-PRISONERS"), List.of(ActivityType.TRAINING), t.plusMonths(2), t.plusMonths(14),
-				"150000.00", null, "Malawi Prison Service", "Malawi Human Rights Commission");
-		submit(cpcjd, first);
+				t.plusMonths(2), "150000.00"));
 		engine.on(t.minusDays(1));
-		long second = programme(ohchr, "Human rights training for Malawi's prison officers",
+		submit(ohchr, prisonTraining(ohchr, "Human rights training for Malawi's prison officers",
 				"Training prison officers of the Malawi Prison Service in the Nelson Mandela Rules and human rights "
 						+ "in detention: discipline, health care and inspections, with a training-of-trainers course.",
-				"MW", List.of("SMR-PRISONERS"), List.of(ActivityType.TRAINING), t.plusMonths(3), t.plusMonths(15),
-				"130000.00", null, "Malawi Prison Service", "Malawi Human Rights Commission");
-		submit(ohchr, second);
+				t.plusMonths(3), "130000.00"));
+	}
+
+	private long prisonTraining(Team team, String title, String description, LocalDate start, String budget) {
+		return programme(team, title, description, "MW", List.of("SMR-PRISONERS"), List.of(ActivityType.TRAINING), start,
+				start.plusMonths(12), budget, null, "Malawi Prison Service", "Malawi Human Rights Commission");
 	}
 
 	/** Pledges not (yet) tied to a programme: allocation awaited with an instalment overdue, withdrawn, declined, lapsed. */
