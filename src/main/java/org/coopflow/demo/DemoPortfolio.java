@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.coopflow.activities.ActivityDraft;
 import org.coopflow.activities.ActivityService;
+import org.coopflow.activities.ExpenditureRequest;
 import org.coopflow.activities.MilestoneDraft;
 import org.coopflow.pledges.PaymentReport;
 import org.coopflow.pledges.PledgeRequest;
@@ -345,6 +346,9 @@ class DemoPortfolio implements ApplicationRunner {
 		engine.on(start.plusMonths(2).minusDays(3));
 		engine.complete(implementation(id), COMPLETE_MILESTONE, task -> training == asLong(engine.variable(task, "activityId")),
 				team.officer, Map.of("milestoneNote", desk.milestoneNote));
+		engine.on(start.plusMonths(2));
+		activities.recordExpenditure(team.officer, training, new ExpenditureRequest(new BigDecimal("25000.00"), "USD",
+				DemoEngine.today(), "Venue, interpreters and course materials for the first courses", null), null);
 
 		// the reporting period ends: the progress report is asked for, and then waits
 		engine.fireTimer(engine.processInstanceOf(implementation(id)), PROGRESS_REPORT_DUE);

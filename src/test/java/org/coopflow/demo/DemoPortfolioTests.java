@@ -58,7 +58,7 @@ class DemoPortfolioTests {
 
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new TreeMap<>();
-		for (String table : List.of("programme", "pledge", "pledge_payment", "exchange_rate", "activity",
+		for (String table : List.of("programme", "pledge", "pledge_payment", "exchange_rate", "activity", "activity_expenditure",
 				"implementation_report", "overlap_alert")) {
 			counts.put(table, count(table));
 		}
@@ -118,6 +118,7 @@ class DemoPortfolioTests {
 			.set();
 		assertThat(reports).contains("PROGRESS DUE past", "PROGRESS DUE ahead", "FINAL SUBMITTED past");
 		assertThat(jdbc.sql("SELECT status FROM activity").query(String.class).set()).contains("IN_PROGRESS", "COMPLETED");
+		assertThat(count("activity_expenditure")).as("money spent").isPositive();
 	}
 
 	@Test
