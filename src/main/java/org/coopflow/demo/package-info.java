@@ -1,0 +1,6 @@
+/**
+ * Owns the demo portfolio: programmes, pledges, rates, alerts and tasks that the demo profile loads once
+ * through the other modules' services and processes, so that a first run shows the work.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo portfolio")
+package org.coopflow.demo;
