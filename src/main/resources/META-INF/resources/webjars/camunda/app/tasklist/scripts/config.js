@@ -20,7 +20,7 @@
 
 export default {
   // a link back to coopflow's home page in Tasklist's header (scripts/coopflow-way-back.js)
-  customScripts: ['scripts/coopflow-way-back'],
+  customScripts: ['scripts/coopflow-way-back', 'scripts/coopflow-filter-counts'],
 
   // change the app name and vendor
   // app: {
