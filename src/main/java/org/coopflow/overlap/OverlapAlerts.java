@@ -1,5 +1,12 @@
 package org.coopflow.overlap;
 
+import org.coopflow.workflow.TaskFacts;
+import org.coopflow.reference.StandardsCatalogue;
+import org.coopflow.reference.Standard;
+import org.coopflow.reference.CountryNames;
+import org.coopflow.overlap.screening.Severity;
+import java.math.RoundingMode;
+import java.math.BigDecimal;
 import org.coopflow.programmes.OverlapDecision;
 import org.coopflow.programmes.OverlapReviewed;
 import java.time.Clock;
@@ -45,8 +52,12 @@ class OverlapAlerts implements AlertReview {
 
 	private final Clock clock = Clock.systemUTC();
 
-	OverlapAlerts(AlertRepository alerts, ProgrammeCatalogue programmes, ApplicationEventPublisher events) {
+	private final StandardsCatalogue standards;
+
+	OverlapAlerts(AlertRepository alerts, ProgrammeCatalogue programmes, ApplicationEventPublisher events,
+			StandardsCatalogue standards) {
 		this.alerts = alerts;
+		this.standards = standards;
 		this.programmes = programmes;
 		this.events = events;
 	}
@@ -198,21 +209,44 @@ class OverlapAlerts implements AlertReview {
 	@Transactional(readOnly = true)
 	public AlertFacts facts(long alertId) {
 		Alert alert = alerts.find(alertId).orElseThrow(() -> notFound(alertId));
-		return new AlertFacts(alertId, alert.severity(), alert.score().toPlainString(), alert.sameOffice(),
+		return new AlertFacts(alertId, severityInWords(alert.severity()), scoreInWords(alert.score()), alert.sameOffice(),
 				alert.signals()
 					.stream()
-					.map(s -> s.name() + " (+" + s.contribution().toPlainString() + "): " + s.detail())
+					.map(s -> OverlapPagesController.signalName(s.name()) + " (+" + s.contribution().toPlainString() + "): "
+							+ s.detail())
 					.collect(Collectors.joining("\n")),
 				programmeSide(alert.firstId()), programmeSide(alert.secondId()));
 	}
 
+	private static String severityInWords(String severity) {
+		try {
+			return Severity.valueOf(severity).label();
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			return severity == null ? "" : severity;
+		}
+	}
+
+	/** "59.8 % similar": the score is the sum of what the signals added, at most 1. */
+	static String scoreInWords(BigDecimal score) {
+		if (score == null) {
+			return "";
+		}
+		return score.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString()
+				+ " % similar (the signals below add up to " + score.setScale(2, RoundingMode.HALF_UP).toPlainString()
+				+ " of 1)";
+	}
+
 	private ProgrammeSide programmeSide(long id) {
 		return programmes.find(id)
-			.map(p -> new ProgrammeSide(p.id(), p.office().name(), p.title(), p.description(),
-					String.join(", ", p.countries()), String.join(", ", p.standards()),
-					(p.plannedStart() == null ? "?" : p.plannedStart().toString()) + " to "
-							+ (p.plannedEnd() == null ? "?" : p.plannedEnd().toString()),
-					orEmpty(p.beneficiaryInstitution()), orEmpty(p.implementingPartner()), p.status().name()))
+			.map(p -> new ProgrammeSide(p.id(), p.office().label(), p.title(), p.description(),
+					p.countries().stream().map(CountryNames::name).collect(Collectors.joining("; ")),
+					p.standards()
+						.stream()
+						.map(code -> standards.find(code).map(Standard::title).orElse(code))
+						.collect(Collectors.joining("; ")),
+					TaskFacts.period(p.plannedStart(), p.plannedEnd()), orEmpty(p.beneficiaryInstitution()),
+					orEmpty(p.implementingPartner()), p.status().label()))
 			.orElse(new ProgrammeSide(id, "", "(programme " + id + " no longer exists)", "", "", "", "", "", "", ""));
 	}
 

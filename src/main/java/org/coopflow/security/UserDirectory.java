@@ -28,6 +28,17 @@ public class UserDirectory {
 			.filter(email -> email != null && !email.isBlank());
 	}
 
+	/** The name a person is shown by ("Ana Ruiz"); their username when they have none or are unknown. */
+	public String displayNameOf(String username) {
+		if (username == null || username.isBlank()) {
+			return "";
+		}
+		return accounts.findByUsername(username)
+			.map(Account::displayName)
+			.filter(name -> name != null && !name.isBlank())
+			.orElse(username);
+	}
+
 	public List<String> emailsOf(Role role, Office office) {
 		return accounts.findAllEnabled()
 			.stream()
