@@ -227,14 +227,9 @@ class OverlapAlerts implements AlertReview {
 		}
 	}
 
-	/** "59.8 % similar": the score is the sum of what the signals added, at most 1. */
+	/** "59.8 % similar": the score is what the signals added up to, out of 1. */
 	static String scoreInWords(BigDecimal score) {
-		if (score == null) {
-			return "";
-		}
-		return score.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString()
-				+ " % similar (the signals below add up to " + score.setScale(2, RoundingMode.HALF_UP).toPlainString()
-				+ " of 1)";
+		return score == null ? "" : score.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " % similar";
 	}
 
 	private ProgrammeSide programmeSide(long id) {

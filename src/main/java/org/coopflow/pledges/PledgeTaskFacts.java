@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.coopflow.pledges.DonorPledgeProcess.Tasks;
 import org.coopflow.pledges.DonorPledgeProcess.Variables;
 import org.coopflow.pledges.PledgeView.PaymentView;
+import org.coopflow.programmes.FundingLedger;
 import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.reference.Amounts;
@@ -32,7 +33,12 @@ class PledgeTaskFacts implements TaskFacts {
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
+	/** The variable the "Programme" select of "Allocate funds" takes its options from (its valuesKey). */
+	static final String PROGRAMME_OPTIONS = "programmeOptions";
+
 	private final PledgeService pledges;
+
+	private final FundingLedger ledger;
 
 	private final ProgrammeCatalogue programmes;
 
@@ -40,9 +46,10 @@ class PledgeTaskFacts implements TaskFacts {
 
 	private final UserDirectory people;
 
-	PledgeTaskFacts(PledgeService pledges, ProgrammeCatalogue programmes, StandardsCatalogue standards,
-			UserDirectory people) {
+	PledgeTaskFacts(PledgeService pledges, FundingLedger ledger, ProgrammeCatalogue programmes,
+			StandardsCatalogue standards, UserDirectory people) {
 		this.pledges = pledges;
+		this.ledger = ledger;
 		this.programmes = programmes;
 		this.standards = standards;
 		this.people = people;
@@ -60,6 +67,9 @@ class PledgeTaskFacts implements TaskFacts {
 		Map<String, Object> shown = new LinkedHashMap<>();
 		shown.put(Variables.SUMMARY, summary(pledge));
 		shown.put(Variables.SCHEDULE, schedule(pledge));
+		if (Tasks.ALLOCATE_FUNDS.equals(task.getTaskDefinitionKey())) {
+			shown.put(PROGRAMME_OPTIONS, programmesToFund(pledge));
+		}
 		if (Tasks.CONFIRM_RECEIPT.equals(task.getTaskDefinitionKey())) {
 			Long paymentId = PledgeVariables.number(task, Variables.PAYMENT_ID);
 			shown.put(Variables.PAYMENT_SUMMARY, pledge.payments()
@@ -70,6 +80,21 @@ class PledgeTaskFacts implements TaskFacts {
 				.orElse("The payment this task was about is no longer recorded."));
 		}
 		return shown;
+	}
+
+	/**
+	 * The programmes "Allocate funds" offers: those of the pledge's office that receive funds and fit its
+	 * earmarking. Only an offer: "Record allocation" checks the programme chosen against the record.
+	 */
+	private Object programmesToFund(PledgeView pledge) {
+		String standard = pledge.earmarking() == Earmarking.STANDARD ? pledge.earmarkTarget() : null;
+		String country = pledge.earmarking() == Earmarking.COUNTRY ? pledge.earmarkTarget() : null;
+		Map<Long, String> options = new LinkedHashMap<>();
+		ledger.targetsFor(pledge.office(), standard, country)
+			.stream()
+			.filter(p -> pledge.programmeId() == null || pledge.programmeId() == p.programmeId())
+			.forEach(p -> options.put(p.programmeId(), p.title() + " (no. " + p.programmeId() + ", " + p.status().label() + ")"));
+		return TaskFacts.options(options);
 	}
 
 	String summary(PledgeView p) {

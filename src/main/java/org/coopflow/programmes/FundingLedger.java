@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.coopflow.ConflictException;
 import org.coopflow.NotFoundException;
@@ -65,9 +66,27 @@ public class FundingLedger {
 
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Target> target(long programmeId) {
-		return programmes.find(programmeId)
-			.map(p -> new Target(p.id(), p.office(), p.title(), p.status(), p.budget().currency(),
-					p.countries(), p.standards()));
+		return programmes.find(programmeId).map(FundingLedger::target);
+	}
+
+	/**
+	 * The programmes of the office that receive funds (the first 200, oldest first) and promote the
+	 * standard and cover the country, where one is given: those a pledge so earmarked may fund.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public List<Target> targetsFor(Office office, String standard, String country) {
+		return programmes
+			.search(new ProgrammeFilter(office, country, standard, Set.of(ProgrammeStatus.OPEN_FOR_FUNDING,
+					ProgrammeStatus.PARTIALLY_FUNDED, ProgrammeStatus.FUNDED), null), 0, 200)
+			.content()
+			.stream()
+			.map(FundingLedger::target)
+			.filter(Target::acceptsFunding)
+			.toList();
+	}
+
+	private static Target target(ProgrammeView p) {
+		return new Target(p.id(), p.office(), p.title(), p.status(), p.budget().currency(), p.countries(), p.standards());
 	}
 
 	/**
