@@ -96,7 +96,24 @@ class ImplementationTaskFacts implements TaskFacts {
 				shown.put("milestoneDue", TaskFacts.day(m.due()));
 			});
 		}
+		if (Tasks.RECORD_TRANSLATED_EDITION.equals(task.getTaskDefinitionKey())) {
+			// the form's selects: Member States and languages by name, their codes as the values recorded
+			shown.put("memberStateOptions", TaskFacts.options(CountryNames.all()));
+			shown.put("languageOptions", TaskFacts.options(LANGUAGES));
+		}
 		shown.putAll(typeDetails.taskFacts(activity.id()));
+	}
+
+	/** ISO 639-1 languages by English name, in alphabetical order of name. */
+	private static final Map<String, String> LANGUAGES = languages();
+
+	private static Map<String, String> languages() {
+		Map<String, String> names = new LinkedHashMap<>();
+		java.util.Arrays.stream(java.util.Locale.getISOLanguages())
+			.filter(code -> code.length() == 2)
+			.sorted(java.util.Comparator.comparing(code -> new java.util.Locale(code).getDisplayLanguage(java.util.Locale.ENGLISH)))
+			.forEach(code -> names.put(code, new java.util.Locale(code).getDisplayLanguage(java.util.Locale.ENGLISH)));
+		return java.util.Collections.unmodifiableMap(names);
 	}
 
 	/** The activities planned so far, one line each, and where to plan more. */
