@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * Camunda's form service, whose task form submissions (Tasklist's way of completing) accept only the
- * task's own answers ({@link TaskAnswers}).
+ * task's own answers ({@link TaskAnswers}), and whose task form variables carry the facts of the task's
+ * process as its record holds them at that moment ({@link TaskFacts}).
  */
 class AnswersOnlyFormService extends FormServiceImpl {
 
