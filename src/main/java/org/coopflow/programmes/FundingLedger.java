@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.coopflow.ConflictException;
 import org.coopflow.NotFoundException;
@@ -70,16 +69,32 @@ public class FundingLedger {
 	}
 
 	/**
-	 * The programmes of the office that receive funds (the first 200, oldest first) and promote the
-	 * standard and cover the country, where one is given: those a pledge so earmarked may fund.
+	 * The programmes of the office that receive funds and promote the standard and cover the country,
+	 * where one is given: those a pledge so earmarked may fund. The newest 200, newest first.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<Target> targetsFor(Office office, String standard, String country) {
-		return programmes
-			.search(new ProgrammeFilter(office, country, standard, Set.of(ProgrammeStatus.OPEN_FOR_FUNDING,
-					ProgrammeStatus.PARTIALLY_FUNDED, ProgrammeStatus.FUNDED), null), 0, 200)
-			.content()
+		StringBuilder sql = new StringBuilder("SELECT p.id FROM programme p WHERE p.office_code = :office"
+				+ " AND p.status IN ('OPEN_FOR_FUNDING', 'PARTIALLY_FUNDED', 'FUNDED')");
+		if (standard != null) {
+			sql.append(" AND EXISTS (SELECT 1 FROM programme_standard s WHERE s.programme_id = p.id"
+					+ " AND s.standard_code = :standard)");
+		}
+		if (country != null) {
+			sql.append(" AND EXISTS (SELECT 1 FROM programme_country c WHERE c.programme_id = p.id"
+					+ " AND c.country_code = :country)");
+		}
+		var query = jdbc.sql(sql.append(" ORDER BY p.id DESC LIMIT 200").toString()).param("office", office.name());
+		if (standard != null) {
+			query = query.param("standard", standard);
+		}
+		if (country != null) {
+			query = query.param("country", country);
+		}
+		List<Long> ids = query.query(Long.class).list();
+		return programmes.findAll(ids)
 			.stream()
+			.sorted(java.util.Comparator.comparingLong(ProgrammeView::id).reversed())
 			.map(FundingLedger::target)
 			.filter(Target::acceptsFunding)
 			.toList();

@@ -137,6 +137,36 @@ class FreshFactsTests {
 	}
 
 	@Test
+	void allocateFundsOffersTheProgrammesOpenForFundingAsTasklistReadsASelectsOptions() throws IOException {
+		TestHttp api = TestHttp.api(port);
+		PledgeFixtures pledges = new PledgeFixtures(api, jdbc);
+		long open = pledges.openProgramme("officerCpcjd", "70000.00", "USD");
+		long pledgeId = pledges.create("donorNorway", PledgeFixtures.pledge("5000.00", "USD")).path("id").asLong();
+		pledges.verify(pledgeId);
+		pledges.agree(pledgeId);
+		TasklistUser officer = new TasklistUser(port, "officerCpcjd");
+		JsonNode allocate = officer.tasksOf("pledge-" + pledgeId).get(0);
+		assertThat(allocate.path("name").asText()).startsWith("Allocate funds");
+
+		JsonNode options = officer.get("/task/" + allocate.path("id").asText() + "/form-variables").path("programmeOptions");
+		// what Tasklist parses for a valuesKey: a value serialized as JSON
+		assertThat(options.path("valueInfo").path("serializationDataFormat").asText()).isEqualTo("application/json");
+		JsonNode values = PledgeFixtures.JSON.readTree(options.path("value").asText());
+		String title = jdbc.sql("SELECT title FROM programme WHERE id = ?").param(open).query(String.class).single();
+		assertThat(values.findValues("value").stream().map(JsonNode::asLong)).contains(open);
+		assertThat(values.findValues("label").stream().map(JsonNode::asText))
+			.contains(title + " (no. " + open + ", " + ProgrammeStatus.OPEN_FOR_FUNDING.label() + ")");
+		assertThat(tasks.getVariable(allocate.path("id").asText(), "programmeOptions")).as("never stored").isNull();
+
+		officer.post("/task/" + allocate.path("id").asText() + "/claim", "{\"userId\": \"officerCpcjd\"}");
+		TestHttp.Response allocated = officer.post("/task/" + allocate.path("id").asText() + "/submit-form",
+				"{\"variables\": {\"programmeId\": {\"value\": " + open + ", \"type\": \"Long\"}}}");
+		assertThat(allocated.status()).as(allocated.body()).isEqualTo(204);
+		assertThat(api.get("/api/pledges/" + pledgeId, "officerCpcjd").json().path("allocatedProgrammeId").asLong())
+			.isEqualTo(open);
+	}
+
+	@Test
 	void everyOpenTaskOfEveryProcessShowsItsFactsInWords() throws IOException {
 		TestHttp api = TestHttp.api(port);
 		PledgeFixtures pledges = new PledgeFixtures(api, jdbc);
