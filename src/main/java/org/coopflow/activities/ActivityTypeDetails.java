@@ -25,6 +25,10 @@ import org.coopflow.InvalidInputException;
 import org.coopflow.NotFoundException;
 import org.coopflow.activities.ActivityEvents.SurveyRepliesOutstanding;
 import org.coopflow.programmes.ActivityType;
+import org.coopflow.reference.Amounts;
+import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.Standard;
+import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.reference.ReferenceCodes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -61,9 +65,12 @@ public class ActivityTypeDetails {
 
 	private final Validator validator;
 
+	private final StandardsCatalogue standards;
+
 	ActivityTypeDetails(ActivityTypeDetailsRepository details, ActivityService activities, ReferenceCodes referenceCodes,
-			ApplicationEventPublisher events, Validator validator) {
+			ApplicationEventPublisher events, Validator validator, StandardsCatalogue standards) {
 		this.details = details;
+		this.standards = standards;
 		this.activities = activities;
 		this.referenceCodes = referenceCodes;
 		this.events = events;
@@ -379,14 +386,18 @@ public class ActivityTypeDetails {
 		return facts;
 	}
 
-	static String surveySummary(SurveyView survey) {
+	/** In words: the standards by title, the Member States by name. */
+	String surveySummary(SurveyView survey) {
 		if (survey.standards().isEmpty()) {
 			return "No Member State has been asked about a standard yet.";
 		}
 		return survey.standards()
 			.stream()
-			.map(s -> s.standard() + ": asked " + s.asked() + ", replied " + s.replied() + ", outstanding "
-					+ s.outstanding() + (s.outstanding() == 0 ? "" : " (" + String.join(", ", s.outstandingMemberStates()) + ")"))
+			.map(s -> standards.find(s.standard()).map(Standard::title).orElse(s.standard()) + ": asked " + s.asked()
+					+ ", replied " + s.replied() + ", outstanding " + s.outstanding()
+					+ (s.outstanding() == 0 ? ""
+							: " (" + s.outstandingMemberStates().stream().map(CountryNames::name).collect(Collectors.joining(", "))
+									+ ")"))
 			.collect(Collectors.joining("\n"));
 	}
 
@@ -397,11 +408,12 @@ public class ActivityTypeDetails {
 		}
 		int n = 1;
 		for (MeetingView.Participant p : meeting.participants()) {
-			lines.add(n++ + ". " + p.name() + " (" + p.country() + "), " + p.affiliation() + ", in a personal capacity");
+			lines.add(n++ + ". " + p.name() + " (" + CountryNames.name(p.country()) + "), " + p.affiliation()
+					+ ", in a personal capacity");
 		}
 		MeetingView.Funding funding = meeting.funding();
 		lines.add(funding == null ? "Funding: not recorded yet."
-				: "Funding: " + funding.currency() + " " + funding.amount().toPlainString() + " from " + funding.source() + ".");
+				: "Funding: " + Amounts.format(funding.currency(), funding.amount()) + " from " + funding.source() + ".");
 		return String.join("\n", lines);
 	}
 

@@ -26,28 +26,10 @@ class ImplementationProcesses {
 
 	private final TaskService tasks;
 
-	private final ImplementationTaskListener facts;
-
-	ImplementationProcesses(RuntimeService runtime, ActivityService activities, TaskService tasks,
-			ImplementationTaskListener facts) {
+	ImplementationProcesses(RuntimeService runtime, ActivityService activities, TaskService tasks) {
 		this.runtime = runtime;
 		this.activities = activities;
 		this.tasks = tasks;
-		this.facts = facts;
-	}
-
-	/** The open "Plan activities" task shows the activities as planned now, not as when it was created. */
-	@EventListener
-	void on(ActivityEvents.ActivityPlanned planned) {
-		refreshPlan(planned.programmeId());
-	}
-
-	private void refreshPlan(long programmeId) {
-		tasks.createTaskQuery()
-			.processInstanceBusinessKey(ImplementationProcess.businessKey(programmeId))
-			.taskDefinitionKey(ImplementationProcess.Tasks.PLAN_ACTIVITIES)
-			.list()
-			.forEach(task -> tasks.setVariableLocal(task.getId(), "plannedActivities", facts.planned(programmeId)));
 	}
 
 	@EventListener
@@ -70,7 +52,6 @@ class ImplementationProcesses {
 	 */
 	@EventListener
 	void on(ActivityCancelled cancelled) {
-		refreshPlan(cancelled.programmeId());
 		var waiting = runtime.createExecutionQuery()
 			.processInstanceBusinessKey(ImplementationProcess.businessKey(cancelled.programmeId()))
 			.messageEventSubscriptionName(ImplementationProcess.ACTIVITY_CANCELLED)

@@ -1,86 +1,20 @@
 package org.coopflow.overlap;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.coopflow.overlap.AlertReview.AlertFacts;
-import org.coopflow.overlap.AlertReview.ProgrammeSide;
-import org.coopflow.overlap.OverlapReviewProcess.Elements;
-import org.coopflow.overlap.OverlapReviewProcess.OfficeReview;
-import org.coopflow.overlap.OverlapReviewProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every user task of the overlap review the facts its form shows side by side, as task-local
- * text: local, so that they vanish with the task instead of going stale as process variables, and a
- * form that submits them back only rewrites the task's own copy. "Settle joint decision" also shows
- * each office's proposal, copied the same way.
+ * Once copied the alert's facts onto each review task when it was created, where they went stale while
+ * screening refreshed the alert and the programmes moved on. The forms now read them when they open
+ * ({@link AlertTaskFacts}); this listener stays only while the model still names it, and stores nothing.
  */
 @Component
 class AlertFactsTaskListener implements TaskListener {
 
-	/**
-	 * Camunda keeps a string variable in a 4,000-character column; a longer text is shown cut, and the
-	 * full text stays one click away in coopflow.
-	 */
-	static final int MAX_SHOWN = 3900;
-
-	private final AlertReview review;
-
-	AlertFactsTaskListener(AlertReview review) {
-		this.review = review;
-	}
-
 	@Override
 	public void notify(DelegateTask task) {
-		AlertFacts facts = review.facts(AlertVariables.alertId(task));
-		Map<String, Object> shown = new LinkedHashMap<>();
-		shown.put(Variables.SEVERITY, orEmpty(facts.severity()));
-		shown.put(Variables.SCORE, orEmpty(facts.score()));
-		shown.put(Variables.PAIRING, facts.sameOffice()
-				? "Inside one office (" + orEmpty(facts.first().office()) + "): a duplicate all the same"
-				: "Across the two offices");
-		shown.put(Variables.SIGNALS, shortened(orEmpty(facts.signals())));
-		side(facts.first(), shown, Variables.FIRST_OFFICE, Variables.FIRST_TITLE, Variables.FIRST_DESCRIPTION,
-				Variables.FIRST_COUNTRIES, Variables.FIRST_STANDARDS, Variables.FIRST_PERIOD, Variables.FIRST_INSTITUTION,
-				Variables.FIRST_PARTNER, Variables.FIRST_STATUS);
-		side(facts.second(), shown, Variables.SECOND_OFFICE, Variables.SECOND_TITLE, Variables.SECOND_DESCRIPTION,
-				Variables.SECOND_COUNTRIES, Variables.SECOND_STANDARDS, Variables.SECOND_PERIOD,
-				Variables.SECOND_INSTITUTION, Variables.SECOND_PARTNER, Variables.SECOND_STATUS);
-		if (Elements.TASK_SETTLE_JOINT_DECISION.equals(task.getTaskDefinitionKey())) {
-			for (OfficeReview office : OfficeReview.values()) {
-				CoordinatorDecision proposed = AlertVariables.recorded(task, office.decisionVariable());
-				shown.put(office.proposalVariable(), OverlapReviewProcess.inWords(proposed) + " (proposed by "
-						+ AlertVariables.text(task, office.reviewedByVariable()) + ")");
-				String reason = AlertVariables.optionalText(task, office.reasonVariable());
-				shown.put(office.proposalReasonVariable(), reason == null ? "" : shortened(reason));
-			}
-		}
-		task.setVariablesLocal(shown);
-	}
-
-	private static void side(ProgrammeSide side, Map<String, Object> shown, String office, String title,
-			String description, String countries, String standards, String period, String institution, String partner,
-			String status) {
-		shown.put(office, orEmpty(side.office()));
-		shown.put(title, orEmpty(side.title()));
-		shown.put(description, shortened(orEmpty(side.description())));
-		shown.put(countries, orEmpty(side.countries()));
-		shown.put(standards, orEmpty(side.standards()));
-		shown.put(period, orEmpty(side.period()));
-		shown.put(institution, orEmpty(side.institution()));
-		shown.put(partner, orEmpty(side.partner()));
-		shown.put(status, orEmpty(side.status()));
-	}
-
-	static String shortened(String text) {
-		return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + " … (shortened; full text in coopflow)";
-	}
-
-	private static String orEmpty(String text) {
-		return text == null ? "" : text;
+		// the facts are read fresh when the form opens: nothing to copy
 	}
 
 }

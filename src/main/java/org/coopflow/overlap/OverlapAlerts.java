@@ -1,5 +1,7 @@
 package org.coopflow.overlap;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.coopflow.programmes.OverlapDecision;
 import org.coopflow.programmes.OverlapReviewed;
 import java.time.Clock;
@@ -18,10 +20,15 @@ import java.util.stream.Collectors;
 import org.coopflow.NotFoundException;
 import org.coopflow.ConflictException;
 import org.coopflow.overlap.AlertRepository.Alert;
+import org.coopflow.overlap.screening.Severity;
 import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.ProgrammeView;
+import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.Standard;
+import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.Role;
+import org.coopflow.workflow.TaskFacts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,8 +52,12 @@ class OverlapAlerts implements AlertReview {
 
 	private final Clock clock = Clock.systemUTC();
 
-	OverlapAlerts(AlertRepository alerts, ProgrammeCatalogue programmes, ApplicationEventPublisher events) {
+	private final StandardsCatalogue standards;
+
+	OverlapAlerts(AlertRepository alerts, ProgrammeCatalogue programmes, ApplicationEventPublisher events,
+			StandardsCatalogue standards) {
 		this.alerts = alerts;
+		this.standards = standards;
 		this.programmes = programmes;
 		this.events = events;
 	}
@@ -210,21 +221,39 @@ class OverlapAlerts implements AlertReview {
 	@Transactional(readOnly = true)
 	public AlertFacts facts(long alertId) {
 		Alert alert = alerts.find(alertId).orElseThrow(() -> notFound(alertId));
-		return new AlertFacts(alertId, alert.severity(), alert.score().toPlainString(), alert.sameOffice(),
+		return new AlertFacts(alertId, severityInWords(alert.severity()), scoreInWords(alert.score()), alert.sameOffice(),
 				alert.signals()
 					.stream()
-					.map(s -> s.name() + " (+" + s.contribution().toPlainString() + "): " + s.detail())
+					.map(s -> OverlapPagesController.signalName(s.name()) + " (+" + s.contribution().toPlainString() + "): "
+							+ s.detail())
 					.collect(Collectors.joining("\n")),
 				programmeSide(alert.firstId()), programmeSide(alert.secondId()));
 	}
 
+	private static String severityInWords(String severity) {
+		try {
+			return Severity.valueOf(severity).label();
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			return severity == null ? "" : severity;
+		}
+	}
+
+	/** "59.8 % similar": the score is what the signals added up to, out of 1. */
+	static String scoreInWords(BigDecimal score) {
+		return score == null ? "" : score.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " % similar";
+	}
+
 	private ProgrammeSide programmeSide(long id) {
 		return programmes.find(id)
-			.map(p -> new ProgrammeSide(p.id(), p.office().name(), p.title(), p.description(),
-					String.join(", ", p.countries()), String.join(", ", p.standards()),
-					(p.plannedStart() == null ? "?" : p.plannedStart().toString()) + " to "
-							+ (p.plannedEnd() == null ? "?" : p.plannedEnd().toString()),
-					orEmpty(p.beneficiaryInstitution()), orEmpty(p.implementingPartner()), p.status().name()))
+			.map(p -> new ProgrammeSide(p.id(), p.office().label(), p.title(), p.description(),
+					p.countries().stream().map(CountryNames::name).collect(Collectors.joining("; ")),
+					p.standards()
+						.stream()
+						.map(code -> standards.find(code).map(Standard::title).orElse(code))
+						.collect(Collectors.joining("; ")),
+					TaskFacts.period(p.plannedStart(), p.plannedEnd()), orEmpty(p.beneficiaryInstitution()),
+					orEmpty(p.implementingPartner()), p.status().label()))
 			.orElse(new ProgrammeSide(id, "", "(programme " + id + " no longer exists)", "", "", "", "", "", "", ""));
 	}
 

@@ -1,9 +1,5 @@
 package org.coopflow.pledges;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.pledges.DonorPledgeProcess.Tasks;
@@ -13,10 +9,9 @@ import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
 /**
- * On create, gives each user task of the pledge process the facts its form shows, as task-local text
- * (they vanish with the task instead of going stale as process variables). "Confirm receipt" is
- * bound to the oldest unconfirmed payment. On complete, records who decided: the signed-in user,
- * never a value a client could send.
+ * On create, binds "Confirm receipt" to the oldest unconfirmed payment (task-local, so that it vanishes
+ * with the task); the facts the forms show are read when a form opens ({@link PledgeTaskFacts}). On
+ * complete, records who decided: the signed-in user, never a value a client could send.
  */
 @Component
 class PledgeFactsTaskListener implements TaskListener {
@@ -34,24 +29,11 @@ class PledgeFactsTaskListener implements TaskListener {
 			return;
 		}
 		long pledgeId = PledgeVariables.pledgeId(task);
-		PledgeView pledge = pledges.view(pledgeId);
-		Map<String, Object> shown = new LinkedHashMap<>();
-		shown.put(Variables.SUMMARY, summary(pledge));
-		shown.put(Variables.SCHEDULE, pledge.instalments()
-			.stream()
-			.map(i -> i.seq() + ". " + i.dueDate() + ": " + pledge.currency() + " " + i.amount().toPlainString()
-					+ (i.paidAmount().signum() > 0 ? " (paid " + i.paidAmount().toPlainString() + ")" : "")
-					+ (i.overdue() ? " OVERDUE" : ""))
-			.collect(Collectors.joining("\n")));
 		if (Tasks.CONFIRM_RECEIPT.equals(task.getTaskDefinitionKey())) {
 			PaymentView payment = pledges.nextPaymentToConfirm(pledgeId)
 				.orElseThrow(() -> new IllegalStateException("Pledge " + pledgeId + " has no payment to confirm"));
-			shown.put(Variables.PAYMENT_ID, payment.id());
-			shown.put(Variables.PAYMENT_SUMMARY, pledge.currency() + " " + payment.amount().toPlainString() + " paid on "
-					+ payment.paidOn() + (payment.reference() == null ? "" : ", reference " + payment.reference())
-					+ ", reported by " + payment.reportedBy() + (payment.note() == null ? "" : ": " + payment.note()));
+			task.setVariableLocal(Variables.PAYMENT_ID, payment.id());
 		}
-		task.setVariablesLocal(shown);
 	}
 
 	private static void completed(DelegateTask task) {
@@ -62,15 +44,6 @@ class PledgeFactsTaskListener implements TaskListener {
 			Object chosen = task.getVariable(Variables.PAYMENT_ID);
 			task.getExecution().setVariable(Variables.PAYMENT_ID, chosen);
 		}
-	}
-
-	private static String summary(PledgeView p) {
-		return "Pledge " + p.id() + " by " + p.donor() + " to " + p.office() + ": " + p.currency() + " "
-				+ p.amount().toPlainString() + " (USD " + p.amountUsd().toPlainString() + " at the " + p.rateMonth()
-				+ " rate), earmarking " + p.earmarking() + (p.earmarkTarget() == null ? "" : " " + p.earmarkTarget())
-				+ "; status " + p.status() + "; agreement due by " + p.lapseDate()
-				+ (p.agreementReference() == null ? "" : "; agreement " + p.agreementReference() + " of " + p.agreementDate())
-				+ (p.note() == null ? "" : ". Donor's note: " + p.note());
 	}
 
 }

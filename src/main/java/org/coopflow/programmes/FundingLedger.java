@@ -65,9 +65,43 @@ public class FundingLedger {
 
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Target> target(long programmeId) {
-		return programmes.find(programmeId)
-			.map(p -> new Target(p.id(), p.office(), p.title(), p.status(), p.budget().currency(),
-					p.countries(), p.standards()));
+		return programmes.find(programmeId).map(FundingLedger::target);
+	}
+
+	/**
+	 * The programmes of the office that receive funds and promote the standard and cover the country,
+	 * where one is given: those a pledge so earmarked may fund. The newest 200, newest first.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public List<Target> targetsFor(Office office, String standard, String country) {
+		StringBuilder sql = new StringBuilder("SELECT p.id FROM programme p WHERE p.office_code = :office"
+				+ " AND p.status IN ('OPEN_FOR_FUNDING', 'PARTIALLY_FUNDED', 'FUNDED')");
+		if (standard != null) {
+			sql.append(" AND EXISTS (SELECT 1 FROM programme_standard s WHERE s.programme_id = p.id"
+					+ " AND s.standard_code = :standard)");
+		}
+		if (country != null) {
+			sql.append(" AND EXISTS (SELECT 1 FROM programme_country c WHERE c.programme_id = p.id"
+					+ " AND c.country_code = :country)");
+		}
+		var query = jdbc.sql(sql.append(" ORDER BY p.id DESC LIMIT 200").toString()).param("office", office.name());
+		if (standard != null) {
+			query = query.param("standard", standard);
+		}
+		if (country != null) {
+			query = query.param("country", country);
+		}
+		List<Long> ids = query.query(Long.class).list();
+		return programmes.findAll(ids)
+			.stream()
+			.sorted(java.util.Comparator.comparingLong(ProgrammeView::id).reversed())
+			.map(FundingLedger::target)
+			.filter(Target::acceptsFunding)
+			.toList();
+	}
+
+	private static Target target(ProgrammeView p) {
+		return new Target(p.id(), p.office(), p.title(), p.status(), p.budget().currency(), p.countries(), p.standards());
 	}
 
 	/**

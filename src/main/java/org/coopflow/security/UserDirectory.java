@@ -43,15 +43,9 @@ public class UserDirectory {
 			.filter(email -> email != null && !email.isBlank());
 	}
 
-	/** The name a person is shown by; the username itself when there is no such account (e.g. "coopflow"). */
+	/** {@link #nameOf}, with nothing (not null) for no username: for facts and texts that are never null. */
 	public String displayNameOf(String username) {
-		if (username == null) {
-			return null;
-		}
-		return accounts.findByUsername(username)
-			.map(Account::displayName)
-			.filter(name -> name != null && !name.isBlank())
-			.orElse(username);
+		return username == null || username.isBlank() ? "" : nameOf(username);
 	}
 
 	public List<String> emailsOf(Role role, Office office) {

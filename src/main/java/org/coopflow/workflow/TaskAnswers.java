@@ -34,8 +34,10 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A task accepts only its own answers. On completion, every variable sent must be one the task's
- * Camunda Form asks for; a fact the task shows (a variable a create listener set on the task, or a
- * readonly field of its form) may come back only unchanged, and then is not written again. Anything
+ * Camunda Form asks for; a fact the task shows (one of its process's {@link TaskFacts}, a variable a
+ * create listener set on the task, or a readonly field of its form) may come back only as it is now,
+ * and then is not written anywhere: the record decides. A fact that changed while the form was open
+ * refuses the completion too, so that nobody decides on facts that no longer hold. Anything
  * else refuses the completion before it changes anything. Refusals, these and those of the listeners
  * and delegates the completion runs, leave as {@link TaskCompletionRefused} with the human message.
  */
@@ -45,6 +47,12 @@ class TaskAnswers {
 
 	/** By form definition id: a deployed form never changes, a new version is a new definition. */
 	private final Map<String, TaskForm> forms = new ConcurrentHashMap<>();
+
+	private final FreshFacts facts;
+
+	TaskAnswers(FreshFacts facts) {
+		this.facts = facts;
+	}
 
 	/** The completion, run on the variables the task accepts, with its refusals made plain. */
 	<T> Command<T> only(String taskId, Map<String, Object> variables,
@@ -86,11 +94,14 @@ class TaskAnswers {
 		VariableMap sent = Variables.fromMap(variables);
 		Map<String, Object> accepted = new LinkedHashMap<>();
 		List<FieldError> refused = new ArrayList<>();
+		Map<String, Object> now = facts.of(context, task);
 		for (Map.Entry<String, Object> variable : variables.entrySet()) {
 			String name = variable.getKey();
-			if (task.hasVariableLocal(name) || form.shows(name)) {
-				if (!same(task.getVariable(name), sent.getValueTyped(name))) {
-					refused.add(new FieldError(name, "is shown by \"" + task.getName() + "\" and cannot be changed"));
+			if (now.containsKey(name) || task.hasVariableLocal(name) || form.shows(name)) {
+				Object shown = now.containsKey(name) ? now.get(name) : task.getVariable(name);
+				if (!same(shown, sent.getValueTyped(name))) {
+					refused.add(new FieldError(name, "is shown by \"" + task.getName()
+							+ "\" and cannot be changed (if the form was open while the record changed, open it again)"));
 				}
 			}
 			else if (form.asks(name)) {

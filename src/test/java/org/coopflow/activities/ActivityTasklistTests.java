@@ -93,7 +93,7 @@ class ActivityTasklistTests {
 				+ "/deployed-form");
 		assertThat(form.body()).contains("plannedActivities");
 		JsonNode facts = officer.get("/task/" + plan.path("id").asText() + "/form-variables");
-		assertThat(facts.path("plannedActivities").path("value").asText()).contains("TRAINING: Training of judges");
+		assertThat(facts.path("plannedActivities").path("value").asText()).contains("Training: Training of judges");
 		claimAndSubmit(officer, "officerCpcjd", plan, submit());
 
 		JsonNode complete = only(officer, programmeId, "Complete activity");
@@ -105,7 +105,7 @@ class ActivityTasklistTests {
 
 		JsonNode finalReport = only(officer, programmeId, "Submit final report");
 		assertThat(officer.get("/task/" + finalReport.path("id").asText() + "/form-variables").path("moneySummary")
-			.path("value").asText()).contains("received USD 30000.00");
+			.path("value").asText()).contains("received USD 30,000");
 		claimAndSubmit(officer, "officerCpcjd", finalReport,
 				submit("reportSummary", "String", "Forty judges trained on the Bangalore Principles."));
 		assertThat(jdbc.sql("SELECT summary FROM implementation_report WHERE programme_id = ? AND kind = 'FINAL'")

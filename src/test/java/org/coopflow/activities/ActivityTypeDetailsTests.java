@@ -183,8 +183,8 @@ class ActivityTypeDetailsTests {
 		details.recordReply(survey, "UG", "TOKYO-RULES", new SurveyReply(LocalDate.now(), null), "officerCpcjd");
 		assertThat(details.taskFacts(survey)).containsOnlyKeys("surveySummary")
 			.containsEntry("surveySummary", """
-					BP-LAWYERS: asked 1, replied 0, outstanding 1 (KE)
-					TOKYO-RULES: asked 2, replied 1, outstanding 1 (KE)""");
+					Basic Principles on the Role of Lawyers: asked 1, replied 0, outstanding 1 (Kenya)
+					UN Standard Minimum Rules for Non-custodial Measures (the Tokyo Rules): asked 2, replied 1, outstanding 1 (Kenya)""");
 
 		long meeting = fixtures.activityOfType("EXPERT_MEETING");
 		assertThat(details.taskFacts(meeting)).containsEntry("meetingParticipants",
@@ -195,9 +195,9 @@ class ActivityTypeDetailsTests {
 				"officerCpcjd");
 		assertThat(details.taskFacts(meeting)).containsOnlyKeys("meetingParticipants")
 			.containsEntry("meetingParticipants", """
-					1. Wanjiru Kamau (KE), Faculty of Law, in a personal capacity
-					2. Ola Nordmann (NO), Faculty of Law, in a personal capacity
-					Funding: EUR 45000.50 from Austria.""");
+					1. Wanjiru Kamau (Kenya), Faculty of Law, in a personal capacity
+					2. Ola Nordmann (Norway), Faculty of Law, in a personal capacity
+					Funding: EUR 45,000.50 from Austria.""");
 
 		assertThat(details.taskFacts(fixtures.activityOfType("TRAINING"))).isEmpty();
 	}

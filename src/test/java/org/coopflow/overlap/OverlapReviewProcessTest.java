@@ -24,6 +24,7 @@ import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,6 +42,7 @@ import org.coopflow.overlap.OverlapReviewProcess.Variables;
 import org.coopflow.programmes.WorkingDays;
 import org.coopflow.reference.Office;
 import org.coopflow.security.Role;
+import org.coopflow.security.UserDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,27 +82,36 @@ class OverlapReviewProcessTest {
 
 	AlertReview review = mock(AlertReview.class);
 
+	UserDirectory people = mock(UserDirectory.class);
+
 	OverlapReviews reviews;
 
 	@BeforeEach
 	void setUp() {
 		ClockUtil.setCurrentTime(Date.from(START.toInstant()));
 		BpmnAwareTests.init(engine);
-		when(review.facts(ALERT_ID)).thenReturn(new AlertFacts(ALERT_ID, "HIGH", "0.82", false,
+		when(people.displayNameOf(any())).thenAnswer(call -> "Coordinator " + call.getArgument(0));
+		when(review.facts(ALERT_ID)).thenReturn(new AlertFacts(ALERT_ID, "High", "82.0 % similar", false,
 				"shared standards: SMR-PRISONERS (0.30); same beneficiary institution (0.25); similar title and description (0.27)",
 				new ProgrammeSide(42, "CPCJD", "Prison reform in East Africa", LONG_DESCRIPTION, "KE, TZ",
 						"SMR-PRISONERS, TOKYO-RULES", "2026-07-01 to 2027-06-30", "Kenya Prisons Service", "UNOPS",
-						"OVERLAP_REVIEW"),
+						"Overlap review"),
 				new ProgrammeSide(43, "OHCHR", "Human rights in Kenyan prisons", "Monitoring detention conditions",
-						"KE", "SMR-PRISONERS", "2026-09-01 to 2027-08-31", "Kenya Prisons Service", null, "FUNDED")));
+						"KE", "SMR-PRISONERS", "2026-09-01 to 2027-08-31", "Kenya Prisons Service", null, "Funded")));
 		Mocks.register("workingDays", new WorkingDays(VIENNA));
-		Mocks.register("alertFactsTaskListener", new AlertFactsTaskListener(review));
+		Mocks.register("alertFactsTaskListener", new AlertFactsTaskListener());
 		Mocks.register("reviewOverlapAlertTaskListener", new ReviewOverlapAlertTaskListener(review));
 		Mocks.register("settleJointDecisionTaskListener", new SettleJointDecisionTaskListener());
 		Mocks.register("recordJointDecisionDelegate", new RecordJointDecisionDelegate(review));
 		Mocks.register("remindCoordinatorsDelegate", new RemindCoordinatorsDelegate(review));
 		Mocks.register("escalateToAdministratorDelegate", new EscalateToAdministratorDelegate(review));
 		reviews = new OverlapReviews(engine.getRuntimeService());
+	}
+
+	/** The facts the task's form shows when it is opened now. */
+	private Map<String, Object> shown(Task task) {
+		return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+			.execute(context -> new AlertTaskFacts(review, people).of(context.getTaskManager().findTaskById(task.getId())));
 	}
 
 	@AfterEach
@@ -178,11 +189,12 @@ class OverlapReviewProcessTest {
 		Task settle = task(instance, Elements.TASK_SETTLE_JOINT_DECISION);
 		assertThat(settle).hasCandidateGroup("COORDINATOR_CPCJD").hasCandidateGroup("COORDINATOR_OHCHR").hasName(
 				"Settle joint decision");
-		assertThat(engine.getTaskService().getVariablesLocal(settle.getId()))
-			.containsEntry(Variables.CPCJD_PROPOSAL, "Complementary: link the programmes (proposed by coordinatorAlice)")
+		assertThat(shown(settle))
+			.containsEntry(Variables.CPCJD_PROPOSAL,
+					"Complementary: link the programmes (proposed by Coordinator coordinatorAlice)")
 			.containsEntry(Variables.CPCJD_PROPOSAL_REASON, "")
 			.containsEntry(Variables.OHCHR_PROPOSAL,
-					"Confirmed overlap: merge one programme into the other (proposed by coordinatorBruno)")
+					"Confirmed overlap: merge one programme into the other (proposed by Coordinator coordinatorBruno)")
 			.containsEntry(Variables.OHCHR_PROPOSAL_REASON, "The same training twice")
 			.containsEntry(Variables.SECOND_TITLE, "Human rights in Kenyan prisons");
 		// the form starts empty: neither office's answer waits in the generic fields
@@ -284,13 +296,15 @@ class OverlapReviewProcessTest {
 	}
 
 	@Test
-	void everyTaskShowsBothProgrammesAndTheSignalsAsItsOwnVariables() throws Exception {
+	void everyTaskShowsBothProgrammesAndTheSignalsReadWhenTheFormOpens() throws Exception {
 		ProcessInstance instance = start();
 		Task cpcjd = reviewTask(instance, OfficeReview.CPCJD);
 
-		Map<String, Object> shown = engine.getTaskService().getVariablesLocal(cpcjd.getId());
-		assertThat(shown).containsEntry(Variables.SEVERITY, "HIGH")
-			.containsEntry(Variables.SCORE, "0.82")
+		// nothing is copied onto the task: the facts are read from the alert's record when the form opens
+		assertThat(engine.getTaskService().getVariablesLocal(cpcjd.getId())).isEmpty();
+		Map<String, Object> shown = shown(cpcjd);
+		assertThat(shown).containsEntry(Variables.SEVERITY, "High")
+			.containsEntry(Variables.SCORE, "82.0 % similar")
 			.containsEntry(Variables.PAIRING, "Across the two offices")
 			.containsEntry(Variables.FIRST_TITLE, "Prison reform in East Africa")
 			.containsEntry(Variables.FIRST_OFFICE, "CPCJD")
@@ -299,17 +313,15 @@ class OverlapReviewProcessTest {
 			.containsEntry(Variables.FIRST_PERIOD, "2026-07-01 to 2027-06-30")
 			.containsEntry(Variables.FIRST_INSTITUTION, "Kenya Prisons Service")
 			.containsEntry(Variables.FIRST_PARTNER, "UNOPS")
-			.containsEntry(Variables.FIRST_STATUS, "OVERLAP_REVIEW")
+			.containsEntry(Variables.FIRST_STATUS, "Overlap review")
 			.containsEntry(Variables.SECOND_TITLE, "Human rights in Kenyan prisons")
 			.containsEntry(Variables.SECOND_OFFICE, "OHCHR")
 			.containsEntry(Variables.SECOND_PARTNER, "")
 			.containsEntry(Variables.SECOND_DESCRIPTION, "Monitoring detention conditions")
 			.doesNotContainKeys(Variables.CPCJD_PROPOSAL, Variables.OHCHR_PROPOSAL);
 		assertThat(shown.get(Variables.SIGNALS).toString()).contains("same beneficiary institution (0.25)");
-		// Camunda keeps text in 4,000 characters: a longer description is shown cut
-		assertThat(shown.get(Variables.FIRST_DESCRIPTION).toString()).hasSizeLessThan(4000)
-			.startsWith("Training of prison staff")
-			.endsWith("(shortened; full text in coopflow)");
+		// never stored, so never cut to Camunda's 4,000 characters of text
+		assertThat(shown.get(Variables.FIRST_DESCRIPTION)).isEqualTo(LONG_DESCRIPTION);
 		assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsOnlyKeys(Variables.ALERT_ID);
 		try (InputStream form = engine.getFormService().getDeployedTaskForm(cpcjd.getId())) {
 			assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"review-overlap-alert\"");

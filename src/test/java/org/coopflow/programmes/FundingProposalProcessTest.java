@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,6 +44,10 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.coopflow.programmes.FundingProposalProcess.Elements;
 import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.coopflow.reference.Office;
+import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.Standard;
+import org.coopflow.reference.StandardsCatalogue;
+import org.coopflow.security.UserDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +131,7 @@ class FundingProposalProcessTest {
 		ProposalGroups groups = new ProposalGroups(lifecycle);
 		Mocks.register("proposalGroups", groups);
 		Mocks.register("escalateToCoordinatorDelegate", new EscalateToCoordinatorDelegate(events, groups));
-		Mocks.register("proposalFactsTaskListener", new ProposalFactsTaskListener(lifecycle));
+		Mocks.register("proposalFactsTaskListener", new ProposalFactsTaskListener());
 		Mocks.register("fourEyesTaskListener", new FourEyesTaskListener(lifecycle));
 		Mocks.register("reviewProposalTaskListener", new ReviewProposalTaskListener());
 		Mocks.register("decidePartialFundingTaskListener", new DecidePartialFundingTaskListener());
@@ -166,20 +171,31 @@ class FundingProposalProcessTest {
 	}
 
 	@Test
-	void everyUserTaskShowsTheProposalFactsAsItsOwnVariables() throws Exception {
+	void everyUserTaskShowsTheProposalFactsInWordsWhenItsFormOpens() throws Exception {
 		ProcessInstance instance = start();
 		Task review = task(instance);
 
-		assertThat(engine.getTaskService().getVariablesLocal(review.getId())).containsEntry(Variables.TITLE,
-				"Prison reform in East Africa")
+		// nothing is copied onto the task: the facts are read from the programme's record when the form opens
+		assertThat(engine.getTaskService().getVariablesLocal(review.getId())).doesNotContainKeys(Variables.TITLE,
+				Variables.BUDGET, Variables.STATUS);
+		UserDirectory people = mock(UserDirectory.class);
+		when(people.displayNameOf(SUBMITTER)).thenReturn("Ana Ruiz");
+		StandardsCatalogue standards = mock(StandardsCatalogue.class);
+		when(standards.find(anyString())).thenAnswer(
+				call -> java.util.Optional.of(new Standard(call.getArgument(0), "The rules " + call.getArgument(0), "")));
+		Map<String, Object> shown = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+			.getCommandExecutorTxRequired()
+			.execute(context -> new ProposalTaskFacts(lifecycle, standards, people)
+				.of(context.getTaskManager().findTaskById(review.getId())));
+		assertThat(shown).containsEntry(Variables.TITLE, "Prison reform in East Africa")
 			.containsEntry(Variables.OFFICE_NAME, "CPCJD")
-			.containsEntry(Variables.COUNTRIES, "KE, TZ")
-			.containsEntry(Variables.STANDARDS, "SMR-PRISONERS, TOKYO-RULES")
-			.containsEntry(Variables.PLANNED_PERIOD, "2026-07-01 to 2027-06-30")
-			.containsEntry(Variables.BUDGET, "250000.00 USD")
+			.containsEntry(Variables.COUNTRIES, CountryNames.name("KE") + "; " + CountryNames.name("TZ"))
+			.containsEntry(Variables.STANDARDS, "The rules SMR-PRISONERS; The rules TOKYO-RULES")
+			.containsEntry(Variables.PLANNED_PERIOD, "1 July 2026 to 30 June 2027")
+			.containsEntry(Variables.BUDGET, "USD 250,000")
 			.containsEntry(Variables.DESCRIPTION, "Training on the Nelson Mandela Rules")
-			.containsEntry(Variables.SUBMITTED_BY, SUBMITTER)
-			.containsEntry(Variables.STATUS, "UNDER_REVIEW");
+			.containsEntry(Variables.SUBMITTED_BY, "Ana Ruiz")
+			.containsEntry(Variables.STATUS, ProgrammeStatus.UNDER_REVIEW.label());
 		assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(Variables.TITLE,
 				Variables.BUDGET, Variables.DESCRIPTION);
 		try (InputStream form = engine.getFormService().getDeployedTaskForm(review.getId())) {

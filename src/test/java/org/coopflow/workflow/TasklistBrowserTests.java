@@ -149,8 +149,8 @@ class TasklistBrowserTests {
 		openTasklist("officerCpcjd");
 		openTask(verify);
 		// the officer reads which pledge this is before deciding
-		assertThat(field("Pledge").getAttribute("value"))
-			.startsWith("Pledge " + pledgeId + " by NO to CPCJD: USD 4321.00");
+		assertThat(field("Pledge").getAttribute("value")).startsWith("Norway pledged USD 4,321 to CPCJD.");
+		assertNothingCutOff();
 		claim();
 		choose("Yes, verified");
 		complete(verify);
@@ -208,13 +208,15 @@ class TasklistBrowserTests {
 		openTasklist(coordinator);
 		openTask(review);
 		List<String> titles = browser.findElements(By.xpath(TASK_VIEW + "//div[contains(@class,'fjs-form-field')]"
-				+ "[label[normalize-space(.)='Title']]//input"))
+				+ "[label[normalize-space(.)='Title']]//*[self::input or self::textarea]"))
 			.stream()
 			.map(input -> input.getAttribute("value"))
 			.toList();
 		assertThat(titles).containsExactlyInAnyOrder(cpcjdTitle, ohchrTitle);
+		assertNothingCutOff();
 		claim();
-		choose("Complementary: related but not duplicating; link the programmes");
+		assertNothingCutOff();
+		choose("Complementary: link them");
 		field("Reason").sendKeys(reason);
 		complete(review);
 		assertCompletedBy(review, coordinator);
@@ -275,6 +277,20 @@ class TasklistBrowserTests {
 		WebElement caption = waiting().until(ExpectedConditions.visibilityOfElementLocated(
 				By.xpath(TASK_VIEW + "//div[contains(@class,'fjs-form-field')]/label[normalize-space(.)='" + label + "']")));
 		return browser.findElement(By.id(caption.getAttribute("for")));
+	}
+
+	/**
+	 * Nothing of the open form is cut off: Tasklist draws every label on one line and hides what does not
+	 * fit (white-space: nowrap, overflow: hidden), and a readonly text field hides what is past its width.
+	 */
+	@SuppressWarnings("unchecked")
+	private void assertNothingCutOff() {
+		List<String> cut = (List<String>) ((JavascriptExecutor) browser).executeScript(
+				"return Array.from(document.querySelectorAll('.task-details .fjs-form-field-label, "
+						+ ".task-details input.fjs-input[readonly]'))"
+						+ ".filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)"
+						+ ".map(e => (e.textContent || e.value).trim() + ' (' + e.scrollWidth + ' > ' + e.clientWidth + ')');");
+		assertThat(cut).as("cut off at %s px", browser.manage().window().getSize().getWidth()).isEmpty();
 	}
 
 	private WebElement completeButton() {

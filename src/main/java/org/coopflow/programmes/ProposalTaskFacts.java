@@ -1,0 +1,68 @@
+package org.coopflow.programmes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.coopflow.programmes.FundingProposalProcess.Variables;
+import org.coopflow.reference.Amounts;
+import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.Standard;
+import org.coopflow.reference.StandardsCatalogue;
+import org.coopflow.security.UserDirectory;
+import org.coopflow.workflow.TaskFacts;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the funding proposal process's forms show, read from the programme's record whenever a form is
+ * opened, in words: the office, countries and standards by name, the submitter by display name, the
+ * budget as people write amounts.
+ */
+@Component
+class ProposalTaskFacts implements TaskFacts {
+
+	private final ProposalLifecycle lifecycle;
+
+	private final StandardsCatalogue standards;
+
+	private final UserDirectory people;
+
+	ProposalTaskFacts(ProposalLifecycle lifecycle, StandardsCatalogue standards, UserDirectory people) {
+		this.lifecycle = lifecycle;
+		this.standards = standards;
+		this.people = people;
+	}
+
+	@Override
+	public String processKey() {
+		return FundingProposalProcess.PROCESS_KEY;
+	}
+
+	@Override
+	public Map<String, Object> of(DelegateTask task) {
+		ProposalFacts facts = lifecycle.facts(ProposalVariables.programmeId(task));
+		Map<String, Object> shown = new LinkedHashMap<>();
+		shown.put(Variables.TITLE, orEmpty(facts.title()));
+		shown.put(Variables.OFFICE_NAME, facts.office() == null ? "" : facts.office().label());
+		shown.put(Variables.COUNTRIES, names(facts.countries(), CountryNames::name));
+		shown.put(Variables.STANDARDS,
+				names(facts.standards(), code -> standards.find(code).map(Standard::title).orElse(code)));
+		shown.put(Variables.PLANNED_PERIOD, TaskFacts.period(facts.plannedStart(), facts.plannedEnd()));
+		shown.put(Variables.BUDGET, Amounts.format(facts.budgetCurrency(), facts.budgetAmount()));
+		shown.put(Variables.DESCRIPTION, orEmpty(facts.description()));
+		shown.put(Variables.SUBMITTED_BY, people.displayNameOf(facts.submittedBy()));
+		shown.put(Variables.STATUS, facts.status() == null ? "" : facts.status().label());
+		return shown;
+	}
+
+	private static String names(List<String> codes, java.util.function.Function<String, String> name) {
+		return codes == null || codes.isEmpty() ? "" : codes.stream().map(name).collect(Collectors.joining("; "));
+	}
+
+	private static String orEmpty(String text) {
+		return text == null ? "" : text;
+	}
+
+}
