@@ -119,7 +119,7 @@ class ProgrammePageController {
 			.toList());
 		model.addAttribute("implementation", activities.implementationView(id).isPresent());
 		model.addAttribute("history", programmes.history(user, id).stream().map(this::change).toList());
-		model.addAttribute("tasks", tasks.of(id, pledgesOfProgramme.stream().map(PledgeView::id).toList(),
+		model.addAttribute("tasks", tasks.of(user, id, pledgesOfProgramme.stream().map(PledgeView::id).toList(),
 				alertsOfProgramme.stream().map(OverlapAlertView::id).toList()));
 		boolean ownOffice = OfficerPages.createsProgrammes(user) && user.getOffice() == p.office();
 		model.addAttribute("editable", ownOffice && p.status().isEditable());

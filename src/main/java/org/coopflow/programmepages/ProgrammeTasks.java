@@ -8,13 +8,16 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.coopflow.overlap.OverlapReviewProcess;
 import org.coopflow.programmes.FundingProposalProcess;
+import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.UserDirectory;
+import org.coopflow.workflow.AsPerson;
 import org.coopflow.workflow.TasklistLinks;
 import org.springframework.stereotype.Component;
 
 /**
  * The open user tasks about one programme: of its proposal and implementation, of the pledges to it and
- * of the overlap alerts on it, found by the business keys their processes were started with.
+ * of the overlap alerts on it, found by the business keys their processes were started with; read as the
+ * person reading the page, so it lists only the tasks Tasklist would show them (their office's).
  */
 @Component
 class ProgrammeTasks {
@@ -27,12 +30,15 @@ class ProgrammeTasks {
 
 	private final UserDirectory people;
 
-	ProgrammeTasks(TaskService tasks, UserDirectory people) {
+	private final AsPerson asPerson;
+
+	ProgrammeTasks(TaskService tasks, UserDirectory people, AsPerson asPerson) {
 		this.tasks = tasks;
 		this.people = people;
+		this.asPerson = asPerson;
 	}
 
-	List<OpenTask> of(long programmeId, List<Long> pledgeIds, List<Long> alertIds) {
+	List<OpenTask> of(CoopflowUser reader, long programmeId, List<Long> pledgeIds, List<Long> alertIds) {
 		List<String> keys = new ArrayList<>();
 		keys.add(FundingProposalProcess.businessKey(programmeId));
 		// the pledge and implementation processes keep their key builders to their modules; the keys are the
@@ -40,10 +46,10 @@ class ProgrammeTasks {
 		keys.add("implementation-" + programmeId);
 		pledgeIds.forEach(id -> keys.add("pledge-" + id));
 		alertIds.forEach(id -> keys.add(OverlapReviewProcess.businessKey(id)));
-		return tasks.createTaskQuery()
+		return asPerson.call(reader, () -> tasks.createTaskQuery()
 			.processInstanceBusinessKeyIn(keys.toArray(String[]::new))
 			.active()
-			.list()
+			.list())
 			.stream()
 			.sorted(Comparator.comparing(org.camunda.bpm.engine.task.Task::getCreateTime))
 			.map(task -> new OpenTask(task.getId(), task.getName(),

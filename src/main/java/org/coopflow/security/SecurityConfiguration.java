@@ -145,6 +145,9 @@ class SecurityConfiguration {
 				// the implementation pages; only the owning office's officers plan and spend there
 				.requestMatchers(paths("/implementation", "/implementation/**"))
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
+				// the programme pages; only the owning office's officers write there (the programmes module decides)
+				.requestMatchers(paths("/programmes", "/programmes/**"))
+				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
 				// the portfolio is the offices' view; a donor follows its own pledges' reports instead
 				.requestMatchers(paths("/portfolio"))
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())

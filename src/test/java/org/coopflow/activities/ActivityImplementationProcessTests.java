@@ -328,7 +328,7 @@ class ActivityImplementationProcessTests {
 			.params("unspent-funds:" + programmeId, "donor.norway@example.org")
 			.query(String.class)
 			.single()).as("the donor is told what becomes of its money")
-			.contains("USD 40,000.00", "reprogrammed", "Norway agreed to fund the follow-up training in Uganda");
+			.contains("USD 40,000 unspent", "reprogrammed", "Norway agreed to fund the follow-up training in Uganda");
 
 		// what the process produced is what the donor's pledge report shows
 		long pledgeId = jdbc.sql("SELECT id FROM pledge WHERE allocated_programme_id = ?").param(programmeId)

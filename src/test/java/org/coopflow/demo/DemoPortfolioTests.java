@@ -21,16 +21,22 @@ import org.coopflow.pledges.PledgeView;
 import org.coopflow.programmes.ProgrammeStatus;
 import org.coopflow.reference.Office;
 import org.coopflow.security.Role;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The demo portfolio as the default run loads it (its own application context, with the portfolio
  * switched on): it is there, a second load adds nothing, and every process instance it started waits
- * where its record says it is.
+ * where its record says it is. A context of its own runs in the JVM of the restart tests and closes after:
+ * beside the cached one it would take over Camunda's static engine registry, and the Tasklist tests
+ * would then talk to this context's engine.
  */
+@Tag("restarts")
+@DirtiesContext
 @SpringBootTest(properties = "coopflow.demo.portfolio.enabled=true")
 class DemoPortfolioTests {
 

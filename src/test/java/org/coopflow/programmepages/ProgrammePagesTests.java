@@ -251,8 +251,19 @@ class ProgrammePagesTests {
 		}, ">Under review<");
 		assertThat(after).isNotNull();
 		String underReview = browser.browse("/programmes/" + id).body();
-		assertThat(underReview).contains("Submitted as a funding proposal", "/camunda/app/tasklist/default/#/?task=")
-			.doesNotContain("Submit the proposal", "id=\"edit\"");
+		assertThat(underReview).contains("Submitted as a funding proposal")
+			.doesNotContain("Submit the proposal", "id=\"edit\"")
+			// four eyes: the review is hidden from its author here as in Tasklist and on their home page
+			.doesNotContain("/camunda/app/tasklist/default/#/?task=");
+		assertThat(browser.browse("/").body()).doesNotContain("Review proposal — " + title);
+		// the office's second pair of eyes finds it on the programme's page and on their home page
+		TestHttp reviewer = signedIn("reviewerCpcjd");
+		assertThat(reviewer.browse("/programmes/" + id).body()).contains("/camunda/app/tasklist/default/#/?task=",
+				"Review proposal — " + title);
+		assertThat(reviewer.browse("/").body()).contains("Review proposal — " + title);
+		// the other office reads the programme, not the tasks of CPCJD's people
+		assertThat(signedIn("officerOhchr").browse("/programmes/" + id).body()).contains(title)
+			.doesNotContain("/camunda/app/tasklist/default/#/?task=");
 
 		TestHttp.Response notEditable = browser.browse("/programmes/" + id + "/edit");
 		assertThat(notEditable.status()).isEqualTo(302);
@@ -292,7 +303,10 @@ class ProgrammePagesTests {
 		Eventually.equals(() -> browser.browse("/programmes/" + id).body().contains(">Overlap review<"), true);
 		String page = browser.browse("/programmes/" + id).body();
 		assertThat(page).contains("may overlap " + title + " (OHCHR)", "href=\"/overlap-alerts/",
-				"Sent to the coordinators", "/camunda/app/tasklist/default/#/?task=");
+				"Sent to the coordinators");
+		// the review waits for the coordinators: theirs to open, so their page links to it
+		assertThat(signedIn("coordinatorCpcjd").browse("/programmes/" + id).body())
+			.contains("/camunda/app/tasklist/default/#/?task=", "Review overlap: ");
 	}
 
 	@Test

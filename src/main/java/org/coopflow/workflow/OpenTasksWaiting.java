@@ -1,6 +1,7 @@
-package org.coopflow.security;
+package org.coopflow.workflow;
 
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
@@ -8,24 +9,29 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.coopflow.workflow.TasklistLinks;
+import org.coopflow.security.CoopflowUser;
+import org.coopflow.security.WaitingWork;
 import org.springframework.stereotype.Component;
 
 /**
  * An officer's or coordinator's open tasks: those assigned to them and those their office's group may
- * claim, soonest due first, each opening in Tasklist.
+ * claim, soonest due first, each opening in Tasklist. Read as that person, so that what the home page
+ * lists is what Tasklist shows them (a review hidden from its author stays hidden).
  */
 @Component
 class OpenTasksWaiting implements WaitingWork {
 
 	private static final int SHOWN = 10;
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
 	private final TaskService tasks;
 
-	OpenTasksWaiting(TaskService tasks) {
+	private final AsPerson asPerson;
+
+	OpenTasksWaiting(TaskService tasks, AsPerson asPerson) {
 		this.tasks = tasks;
+		this.asPerson = asPerson;
 	}
 
 	@Override
@@ -33,6 +39,10 @@ class OpenTasksWaiting implements WaitingWork {
 		if (!user.getRole().isBoundToOffice()) {
 			return Optional.empty();
 		}
+		return Optional.of(asPerson.call(user, () -> section(user)));
+	}
+
+	private Section section(CoopflowUser user) {
 		// the office's group only: the bare role's group spans both offices
 		List<String> groups = List.of(user.getRole().groupOf(user.getOffice()));
 		var query = tasks.createTaskQuery()
@@ -48,8 +58,8 @@ class OpenTasksWaiting implements WaitingWork {
 			.toList();
 		long total = query.count();
 		String heading = total == 0 ? "Your tasks" : total == 1 ? "Your task: 1" : "Your tasks: " + total;
-		return Optional.of(new Section("tasks", 10, heading, "No task waits for you or your office.", items,
-				total > SHOWN ? "All your tasks in Tasklist" : "Tasklist", TasklistLinks.HOME));
+		return new Section("tasks", 10, heading, "No task waits for you or your office.", items,
+				total > SHOWN ? "All your tasks in Tasklist" : "Tasklist", TasklistLinks.HOME);
 	}
 
 	private static Item item(Task task, CoopflowUser user, Date now) {
