@@ -72,6 +72,17 @@ public abstract class HtmlPageErrors {
 		return List.of();
 	}
 
+	/** "Open (OPEN)": the value's name for people, and the code the address must carry. */
+	private static String inWords(Enum<?> constant) {
+		try {
+			Object label = constant.getClass().getMethod("label").invoke(constant);
+			return label + " (" + constant.name() + ")";
+		}
+		catch (ReflectiveOperationException | RuntimeException e) {
+			return constant.name();
+		}
+	}
+
 	/** What a parameter must be, in words, with the value that was given. */
 	private static String mustBe(Class<?> type, Object value) {
 		String given = value == null ? "" : " (not \"" + value + "\")";
@@ -80,7 +91,7 @@ public abstract class HtmlPageErrors {
 		}
 		if (type.isEnum()) {
 			return "must be one of " + Arrays.stream(type.getEnumConstants())
-				.map(constant -> ((Enum<?>) constant).name())
+				.map(constant -> inWords((Enum<?>) constant))
 				.collect(Collectors.joining(", ")) + given;
 		}
 		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {

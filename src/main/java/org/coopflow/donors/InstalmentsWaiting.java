@@ -27,7 +27,7 @@ class InstalmentsWaiting implements WaitingWork {
 
 	private static final int DAYS_AHEAD = 60;
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
 
 	private final PledgeService pledges;
 
@@ -59,7 +59,8 @@ class InstalmentsWaiting implements WaitingWork {
 		}
 		List<Item> items = due.stream()
 			.sorted(Comparator.comparing((Due d) -> d.instalment().dueDate()))
-			.map(d -> new Item("Pledge " + d.pledge().id() + ", instalment " + d.instalment().seq() + ": "
+			.map(d -> new Item("Instalment " + d.instalment().seq() + " of your pledge " + d.pledge().id() + " to "
+					+ d.pledge().office().label() + ": "
 					+ Amounts.format(d.pledge().currency(), d.instalment().amount()),
 					"/donor/pledges#pledge-" + d.pledge().id(),
 					(d.instalment().overdue() ? "overdue since " : "due on ") + DAY.format(d.instalment().dueDate()),

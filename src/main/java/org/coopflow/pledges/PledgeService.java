@@ -152,7 +152,7 @@ public class PledgeService {
 	}
 
 	private PledgeView create(CoopflowUser donor, PledgeRequest request, String idempotencyKey, String hash) {
-		Checked checked = check(request, donor.getMemberState());
+		Checked checked = check(request, donor.getMemberState(), true);
 		Instant now = now();
 		boolean draft = Boolean.TRUE.equals(request.draft());
 		PledgeStatus status = draft ? PledgeStatus.DRAFT : PledgeStatus.PLEDGED;
@@ -218,7 +218,7 @@ public class PledgeService {
 				pledge.earmarking() == Earmarking.PROGRAMME ? null : pledge.earmarkTarget(), pledge.programmeId(),
 				pledge.earmarking() == Earmarking.PROGRAMME ? null : pledge.office(), pledge.lapseDate(),
 				revision.instalments(), null, null);
-		Checked checked = check(asRequest, donor.getMemberState());
+		Checked checked = check(asRequest, donor.getMemberState(), true);
 		Instant now = now();
 		int next = pledge.revision() + 1;
 		pledges.insertRevision(id, new Revision(next, checked.amount(), checked.currency(), checked.unitsPerUsd(),
@@ -531,7 +531,8 @@ public class PledgeService {
 	@Transactional(readOnly = true)
 	public List<FieldError> problems(CoopflowUser donor, PledgeRequest request) {
 		try {
-			check(request, donor.getMemberState());
+			// only reads: the rate rows are locked where a pledge is recorded, not where a form is checked
+			check(request, donor.getMemberState(), false);
 			return List.of();
 		}
 		catch (InvalidInputException e) {
@@ -637,8 +638,12 @@ public class PledgeService {
 			LocalDate lapseDate, List<Instalment> instalments) {
 	}
 
-	/** Every problem of a request at once, so that a person can fix them in one go. */
-	private Checked check(PledgeRequest request, String donor) {
+	/**
+	 * Every problem of a request at once, so that a person can fix them in one go.
+	 * @param recording the pledge will be recorded in this transaction: its rate is read under the lock
+	 * that orders it with the entry of the month's rate ({@link ExchangeRates#forRating})
+	 */
+	private Checked check(PledgeRequest request, String donor, boolean recording) {
 		ReferenceCodes.Snapshot codes = rates.codes();
 		List<FieldError> errors = new ArrayList<>();
 		LocalDate today = today();
@@ -653,7 +658,7 @@ public class PledgeService {
 			currency = null;
 		}
 		else {
-			rating = rates.forRating(currency, today).orElse(null);
+			rating = (recording ? rates.forRating(currency, today) : rates.recent(currency, today)).orElse(null);
 			if (rating == null) {
 				YearMonth month = YearMonth.from(today);
 				errors.add(new FieldError("currency", "there is no UN operational rate for " + currency + " in " + month

@@ -38,7 +38,8 @@ public class ProposalSubmission {
 		}
 		if (programme.status() != ProgrammeStatus.DRAFT) {
 			throw new ConflictException(
-					"Programme " + programmeId + " is " + programme.status() + "; only a DRAFT can be submitted.");
+					"Programme " + programmeId + " is " + programme.status().label().toLowerCase(java.util.Locale.ENGLISH)
+							+ ": only a draft can be submitted.");
 		}
 		programmes.submit(programmeId, user.getUsername());
 		fundingProposals.start(programmeId, office, user.getUsername(), programme.fundingDeadlineDays());

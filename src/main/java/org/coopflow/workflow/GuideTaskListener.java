@@ -67,7 +67,9 @@ class GuideTaskListener implements TaskListener {
 		if (guidance.due() != null) {
 			task.setDueDate(guidance.due());
 		}
-		task.setFollowUpDate(guidance.followUp());
+		if (guidance.followUp() != null) {
+			task.setFollowUpDate(guidance.followUp());
+		}
 	}
 
 	private Map<String, TaskGuide> guides() {
