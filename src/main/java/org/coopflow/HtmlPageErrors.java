@@ -76,7 +76,7 @@ public abstract class HtmlPageErrors {
 	private static String inWords(Enum<?> constant) {
 		try {
 			Object label = constant.getClass().getMethod("label").invoke(constant);
-			return label + " (" + constant.name() + ")";
+			return constant.name().equals(label) ? constant.name() : label + " (" + constant.name() + ")";
 		}
 		catch (ReflectiveOperationException | RuntimeException e) {
 			return constant.name();
