@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -50,7 +54,15 @@ class OfficersWorkplaceBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots", "journey");
 
+	/** What the filter-counts script appends to a filter's name. */
+	private static final Pattern COUNT = Pattern.compile(" \\((\\d+)\\)");
+
 	private static WebDriver browser;
+
+	/** What the page showed when a test failed, beside the steps' screenshots. */
+	@RegisterExtension
+	static final TestWatcher keepPageOnFailure = TasklistPage.keepPageOnFailure(() -> browser,
+			SCREENSHOTS.resolve("failed"));
 
 	@LocalServerPort
 	int port;
@@ -125,7 +137,12 @@ class OfficersWorkplaceBrowserTests {
 
 		// 2. a second officer of the office finds it through "Proposals to review" and approves it
 		signOut();
-		tasklist.open("reviewerCpcjd", TasklistLinks.HOME);
+		tasklist.open("reviewerCpcjd", TasklistLinks.filter(filters.idOf(TasklistFilters.MY_TASKS).orElseThrow()));
+		// 3. the filters not in focus show how many tasks wait in each
+		assertEveryFilterCounted();
+		int waiting = countBeside("Proposals to review");
+		assertThat(waiting).as("proposals waiting for reviewerCpcjd, this one among them").isPositive();
+		screenshot("3-reviewer-filter-counts");
 		WebElement filter = filterLink("Proposals to review");
 		tasklist.click(filter);
 		tasklist.waiting().until(ExpectedConditions.urlContains(
@@ -145,16 +162,19 @@ class OfficersWorkplaceBrowserTests {
 		assertThat(history.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult().getAssignee())
 			.isEqualTo("reviewerCpcjd");
 
-		// 3. the filters show how many tasks wait in each, and Tasklist leads back to coopflow
-		assertFilterCounts();
-		screenshot("3-reviewer-filter-counts");
+		// the count follows the work: one proposal fewer waits once this one is approved
+		tasklist.click(filterLink(TasklistFilters.MY_TASKS));
+		tasklist.waiting().until(page -> countBeside("Proposals to review") == waiting - 1);
+		screenshot("3-reviewer-filter-counts-after-approval");
+
+		// and Tasklist leads back to coopflow
 		WebElement wayBack = browser.findElement(By.id("coopflow-way-back"));
 		assertThat(wayBack.getText()).isEqualTo("← coopflow");
 		HeadlessChromium.follow(browser, wayBack);
 		assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
 
 		untilPageSays(programmePage, "Open for funding");
-		screenshot("2-programme-open-for-funding");
+		screenshot("2-programme-open-for-funding-after-approval");
 		assertThat(TestHttp.api(port).get("/api/programmes/" + programmeId, "officerCpcjd").json().path("status").asText())
 			.isEqualTo("OPEN_FOR_FUNDING");
 	}
@@ -192,23 +212,29 @@ class OfficersWorkplaceBrowserTests {
 	}
 
 	/**
-	 * Every filter not in focus shows its number of tasks beside its name, "(n)"; the one in focus
+	 * Every filter not in focus shows its number of tasks beside its name, " (n)"; the one in focus
 	 * shows Tasklist's own counter instead. The numbers arrive a moment after the list, so this waits.
 	 */
 	@SuppressWarnings("unchecked")
-	private void assertFilterCounts() {
+	private void assertEveryFilterCounted() {
 		String read = "return Array.from(document.querySelectorAll('.task-filter h4.name > a'))"
 				+ ".filter(a => !a.querySelector('.counter:not(.ng-hide)'))"
 				+ ".map(a => { const c = a.querySelector('.coopflow-count'); return c ? c.textContent : ''; });";
 		tasklist.waiting().until(page -> {
 			List<String> counts = (List<String>) ((JavascriptExecutor) page).executeScript(read);
-			return !counts.isEmpty() && counts.stream().allMatch(count -> count.matches(" \\(\\d+\\)"));
+			return counts.size() > 1 && counts.stream().allMatch(count -> COUNT.matcher(count).matches());
 		});
-		List<String> names = browser.findElements(By.cssSelector(".task-filter h4.name > a"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
-		assertThat(names).as("filters as the reviewer reads them").anyMatch(name -> name.matches("My tasks \\(\\d+\\).*"));
+	}
+
+	/** The number beside an unfocused filter's name; waits until it is shown. */
+	private int countBeside(String filter) {
+		String read = "const a = Array.from(document.querySelectorAll('.task-filter h4.name > a'))"
+				+ ".find(a => a.textContent.includes(arguments[0]));"
+				+ "const c = a && a.querySelector('.coopflow-count'); return c ? c.textContent : '';";
+		return tasklist.waiting().until(page -> {
+			Matcher count = COUNT.matcher((String) ((JavascriptExecutor) page).executeScript(read, filter));
+			return count.matches() ? Integer.valueOf(count.group(1)) : null;
+		});
 	}
 
 	private void untilPageSays(String page, String status) {

@@ -2,8 +2,6 @@ package org.coopflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -25,13 +23,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -78,25 +73,8 @@ class TasklistBrowserTests {
 
 	/** What the page showed when a test failed, under target/, to read a red run by. */
 	@RegisterExtension
-	static final TestWatcher keepPageOnFailure = new TestWatcher() {
-
-		@Override
-		public void testFailed(ExtensionContext test, Throwable cause) {
-			if (browser == null) {
-				return;
-			}
-			try {
-				Path folder = Files.createDirectories(Path.of("target", "tasklist-browser"));
-				String name = test.getRequiredTestMethod().getName();
-				Files.writeString(folder.resolve(name + ".html"), browser.getPageSource());
-				Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-			}
-			catch (IOException | RuntimeException e) {
-				cause.addSuppressed(e);
-			}
-		}
-
-	};
+	static final TestWatcher keepPageOnFailure = TasklistPage.keepPageOnFailure(() -> browser,
+			Path.of("target", "tasklist-browser"));
 
 	@BeforeAll
 	static void startBrowser() {

@@ -2,14 +2,22 @@ package org.coopflow.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.task.Task;
 import org.coopflow.HeadlessChromium;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -158,6 +166,33 @@ final class TasklistPage {
 			.isEmpty();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"),
 				"Select a task in the list."));
+	}
+
+	/**
+	 * Keeps what the page showed when a test failed (its HTML and a screenshot, named after the test) in
+	 * the folder, to read a red run by.
+	 */
+	static TestWatcher keepPageOnFailure(Supplier<WebDriver> browser, Path folder) {
+		return new TestWatcher() {
+
+			@Override
+			public void testFailed(ExtensionContext test, Throwable cause) {
+				WebDriver page = browser.get();
+				if (page == null) {
+					return;
+				}
+				try {
+					Files.createDirectories(folder);
+					String name = test.getRequiredTestMethod().getName();
+					Files.writeString(folder.resolve(name + ".html"), page.getPageSource());
+					Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) page).getScreenshotAs(OutputType.BYTES));
+				}
+				catch (IOException | RuntimeException e) {
+					cause.addSuppressed(e);
+				}
+			}
+
+		};
 	}
 
 	List<String> errors() {
