@@ -125,19 +125,19 @@ class OfficersWorkplaceBrowserTests {
 		submit("submit");
 		assertThat(browser.findElement(By.id("notice")).getText()).contains("The proposal was submitted");
 		untilPageSays(programmePage, "Under review");
-		screenshot("1-officer-submitted-under-review");
+		screenshot("2-officer-submitted-under-review");
 
 		Task review = tasks.createTaskQuery().processInstanceBusinessKey("programme-" + programmeId).singleResult();
 		assertThat(review.getName()).isEqualTo("Review proposal — " + title + " (CPCJD)");
 
-		// 2. a second officer of the office finds it through "Proposals to review" and approves it
+		// 2. a second officer of the office opens Tasklist: the filters not in focus show how many tasks wait in each
 		signOut();
 		tasklist.open("reviewerCpcjd", TasklistLinks.filter(filters.idOf(TasklistFilters.MY_TASKS).orElseThrow()));
-		// 3. the filters not in focus show how many tasks wait in each
 		assertEveryFilterCounted();
 		int waiting = countBeside("Proposals to review");
 		assertThat(waiting).as("proposals waiting for reviewerCpcjd, this one among them").isPositive();
 		screenshot("3-reviewer-filter-counts");
+		// finds the proposal through "Proposals to review" by its name, and approves it
 		WebElement filter = filterLink("Proposals to review");
 		tasklist.click(filter);
 		tasklist.waiting().until(ExpectedConditions.urlContains(
@@ -146,13 +146,13 @@ class OfficersWorkplaceBrowserTests {
 				By.xpath("//section[contains(@class,'tasks-list')]//li[.//*[contains(normalize-space(.), \"" + title + "\")]]"
 						+ "//a[contains(@href, '?task=')]")));
 		assertThat(listed.getAttribute("href")).endsWith("?task=" + review.getId());
-		screenshot("2-reviewer-proposals-to-review");
+		screenshot("4-reviewer-proposals-to-review");
 		tasklist.click(listed);
 		tasklist.waitForTask(review.getName());
 		assertThat(tasklist.field("Title").getAttribute("value")).isEqualTo(title);
 		tasklist.claim();
 		tasklist.choose("Approve: open it for funding");
-		screenshot("2-reviewer-approves");
+		screenshot("5-reviewer-approves");
 		tasklist.complete(review);
 		assertThat(history.createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult().getAssignee())
 			.isEqualTo("reviewerCpcjd");
@@ -160,16 +160,16 @@ class OfficersWorkplaceBrowserTests {
 		// the count follows the work: one proposal fewer waits once this one is approved
 		tasklist.click(filterLink(TasklistFilters.MY_TASKS));
 		tasklist.waiting().until(page -> countBeside("Proposals to review") == waiting - 1);
-		screenshot("3-reviewer-filter-counts-after-approval");
+		screenshot("6-reviewer-filter-counts-after-approval");
 
-		// and Tasklist leads back to coopflow
+		// Tasklist leads back to coopflow, where the programme is now open for funding
 		WebElement wayBack = browser.findElement(By.id("coopflow-way-back"));
 		assertThat(wayBack.getText()).isEqualTo("← coopflow");
 		HeadlessChromium.follow(browser, wayBack);
 		assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
 
 		untilPageSays(programmePage, "Open for funding");
-		screenshot("2-programme-open-for-funding-after-approval");
+		screenshot("7-programme-open-for-funding");
 		assertThat(TestHttp.api(port).get("/api/programmes/" + programmeId, "officerCpcjd").json().path("status").asText())
 			.isEqualTo("OPEN_FOR_FUNDING");
 	}
@@ -186,7 +186,7 @@ class OfficersWorkplaceBrowserTests {
 
 		HeadlessChromium.signIn(browser, port, "coordinatorCpcjd");
 		browser.get(url("/overlap-alerts/" + alertId));
-		screenshot("4-coordinator-alert-page");
+		screenshot("8-coordinator-alert-page");
 		WebElement link = browser.findElement(By.linkText("Review in Tasklist"));
 		assertThat(link.getAttribute("href")).isEqualTo(url(TasklistLinks.task(review.getId())));
 		link.click();
@@ -195,7 +195,7 @@ class OfficersWorkplaceBrowserTests {
 		assertThat(browser.findElement(By.cssSelector(".task-details h2.task")).getText())
 			.isEqualTo(review.getName());
 		tasklist.claim();
-		screenshot("4-coordinator-claimed-alert-task");
+		screenshot("9-coordinator-claimed-alert-task");
 		assertThat(tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee())
 			.isEqualTo("coordinatorCpcjd");
 	}
