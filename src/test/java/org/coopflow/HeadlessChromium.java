@@ -6,10 +6,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -82,6 +86,31 @@ public final class HeadlessChromium {
 		browser.findElement(By.id("password")).sendKeys(TestHttp.DEMO_PASSWORD);
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.getTitle().equals("coopflow"));
+	}
+
+	/** Types the text into the field with the id, in place of what it held. */
+	public static void type(WebDriver browser, String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** A date field's value as the page sends it; typing into one depends on the browser's locale. */
+	public static void date(WebDriver browser, String id, LocalDate date) {
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)),
+				date.toString());
+	}
+
+	/** Keeps what the window shows as folder/name.png, as a test's output. */
+	public static void screenshot(WebDriver browser, Path folder, String name) {
+		try {
+			Files.createDirectories(folder);
+			Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(shot, folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Cannot keep the screenshot " + name, e);
+		}
 	}
 
 	/** The page now open fits the window's width: nothing makes it scroll sideways. */

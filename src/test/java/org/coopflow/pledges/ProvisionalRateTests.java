@@ -134,7 +134,7 @@ class ProvisionalRateTests {
 		assertThat(fundedUsd(programmeId, id)).isEqualByComparingTo("10000.00");
 		JsonNode otherCurrency = fixtures.create("donorNorway", PledgeFixtures.pledge("20000", "CZK"));
 		assertThat(otherCurrency.path("rateProvisional").asBoolean()).isTrue();
-		assertThat(card(id)).contains("(provisional: the rate of 2032-06");
+		assertThat(card(id)).contains("(provisional: the rate of June 2032");
 		BigDecimal pledgedBefore = fixtures.step("GET", "/api/pledges/totals", "donorNorway", null, 200)
 			.path("pledgedUsd")
 			.decimalValue();

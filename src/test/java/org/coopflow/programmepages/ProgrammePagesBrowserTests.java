@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,9 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -71,15 +67,11 @@ class ProgrammePagesBrowserTests {
 	}
 
 	private void type(String id, String text) {
-		WebElement field = browser.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
+		HeadlessChromium.type(browser, id, text);
 	}
 
-	/** A date field's value as the page sends it; typing into one depends on the browser's locale. */
 	private void date(String id, LocalDate date) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)),
-				date.toString());
+		HeadlessChromium.date(browser, id, date);
 	}
 
 	private void submit(String formId) {
@@ -190,14 +182,7 @@ class ProgrammePagesBrowserTests {
 	}
 
 	private static void screenshot(String name) {
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-			Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("Cannot keep the screenshot " + name, e);
-		}
+		HeadlessChromium.screenshot(browser, SCREENSHOTS, name);
 	}
 
 }
