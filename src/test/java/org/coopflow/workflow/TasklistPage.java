@@ -37,6 +37,9 @@ final class TasklistPage {
 	/** Generous: Tasklist is a large AngularJS app, and the build machine is often busy. */
 	static final Duration WAIT = Duration.ofSeconds(60);
 
+	/** How long a task may take to appear on the list's first page before it is opened through its link. */
+	static final Duration LISTED = Duration.ofSeconds(15);
+
 	private final WebDriver browser;
 
 	private final int port;
@@ -90,11 +93,18 @@ final class TasklistPage {
 	 * sooner, so a new one may be listed far down, as in an office's real Tasklist).
 	 */
 	void openTask(Task task) {
-		if (browser.findElements(taskLink(task)).isEmpty()) {
-			browser.get("http://localhost:" + port + TasklistLinks.task(task.getId()));
+		WebDriverWait listed = new WebDriverWait(browser, LISTED);
+		listed.ignoring(StaleElementReferenceException.class);
+		try {
+			click(listed.until(ExpectedConditions.elementToBeClickable(taskLink(task))));
 		}
-		else {
-			click(waiting().until(ExpectedConditions.elementToBeClickable(taskLink(task))));
+		catch (TimeoutException notOnTheFirstPage) {
+			// the filter in focus stays chosen, so that the task stays open once claimed
+			String url = browser.getCurrentUrl();
+			java.util.regex.Matcher filter = java.util.regex.Pattern.compile("[?&]filter=([^&]+)").matcher(url);
+			browser.get("http://localhost:" + port + (filter.find()
+					? TasklistLinks.HOME + "#/?filter=" + filter.group(1) + "&task=" + task.getId()
+					: TasklistLinks.task(task.getId())));
 		}
 		waitForTask(task.getName());
 	}
