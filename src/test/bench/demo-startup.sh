@@ -4,7 +4,9 @@
 #  - "http":  GET /login first answers 200 (Tomcat is up; the loader, an ApplicationRunner, may still run)
 #  - "ready": GET /actuator/health/readiness answers 200 (Boot's ApplicationReadyEvent: every runner done,
 #             so the portfolio is in)
-# and prints each run, then the medians and the added time (median with - median without).
+# and prints each run, then the medians and the added time (median with - median without). On a shared
+# machine whole starts vary by tens of seconds, so it also prints "ready - http" (the runners' share of each
+# start, measured within one run) and its medians: with the portfolio minus without it is the loader's cost.
 # Usage: ./mvnw -B -q -o -DskipTests package && src/test/bench/demo-startup.sh [runs per mode, default 3]
 set -euo pipefail
 RUNS=${1:-3}
@@ -16,7 +18,7 @@ ms() { echo $(( ($2 - $1) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 results=$(mktemp)
 echo "jar $JAR, port $PORT, $(nproc) cores, $RUNS runs per mode"
-printf '%-6s %-3s %7s %7s %8s %-22s %s\n' mode run http ready booted load "loader's line"
+printf '%-6s %-3s %7s %7s %7s %8s %-22s %s\n' mode run http ready after booted load "loader's line"
 for run in $(seq 1 "$RUNS"); do
 	for enabled in true false; do
 		dir=$(mktemp -d)
@@ -40,14 +42,15 @@ for run in $(seq 1 "$RUNS"); do
 		booted=$(grep -o 'Started CoopflowApplication in [0-9.]* seconds' "$dir/log" | grep -o '[0-9.]*' | head -1)
 		line=$(grep -o 'Demo portfolio loaded in [0-9]* ms ([0-9]* ms of CPU)' "$dir/log" | head -1 || true)
 		kill "$pid"; wait "$pid" 2>/dev/null || true
-		printf '%-6s %-3s %7s %7s %8s %-22s %s\n' "$enabled" "$run" "$http" "$ready" "${booted}s" "$load_before -> $load_after" "$line"
-		echo "$enabled $http $ready" >>"$results"
+		printf '%-6s %-3s %7s %7s %7s %8s %-22s %s\n' "$enabled" "$run" "$http" "$ready" "$((ready - http))" "${booted}s" \
+			"$load_before -> $load_after" "$line"
+		echo "$enabled $http $ready $((ready - http))" >>"$results"
 		[ -n "${KEEP_LOGS:-}" ] && cp "$dir/log" "$ROOT/target/demo-startup-$enabled-$run.log"
 		rm -rf "$dir"
 	done
 done
-for what in http ready; do
-	col=$([ $what = http ] && echo 2 || echo 3)
+for what in http ready after; do
+	col=$(case $what in http) echo 2 ;; ready) echo 3 ;; *) echo 4 ;; esac)
 	with=$(awk -v c=$col '$1 == "true" {print $c}' "$results" | median)
 	without=$(awk -v c=$col '$1 == "false" {print $c}' "$results" | median)
 	echo "median $what: with the portfolio $with ms, without $without ms, added $((with - without)) ms"
