@@ -104,7 +104,10 @@ class PledgeTaskFacts implements TaskFacts {
 			.append(Amounts.format(p.currency(), p.amount()));
 		if (!"USD".equals(p.currency())) {
 			text.append(" (").append(Amounts.format("USD", p.amountUsd())).append(" at the rate of ")
-				.append(month(p.rateMonth())).append(')');
+				.append(month(p.rateMonth()))
+				// the month's own rate is not entered yet: the figure changes when it is
+				.append(p.rateProvisional() ? ", provisional until the month's rate is entered" : "")
+				.append(')');
 		}
 		text.append(" to ").append(p.office().label()).append(".\n");
 		text.append(p.earmarking().label()).append(earmark(p)).append(".\n");

@@ -81,6 +81,12 @@ class ProgrammeFormController {
 			RedirectAttributes redirect) {
 		OfficerPages.require(user);
 		ProgrammeView programme = programmes.get(user, id);
+		if (!OfficerPages.createsProgrammes(user) || user.getOffice() != programme.office()) {
+			// saving would be refused: only the owning office's officers edit a programme
+			redirect.addFlashAttribute("problem",
+					"Only programme officers of " + programme.office().label() + " edit this programme.");
+			return "redirect:/programmes/" + id;
+		}
 		if (!programme.status().isEditable()) {
 			redirect.addFlashAttribute("problem", notEditable(programme));
 			return "redirect:/programmes/" + id;

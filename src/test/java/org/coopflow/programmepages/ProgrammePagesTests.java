@@ -375,6 +375,11 @@ class ProgrammePagesTests {
 		String page = signedIn("coordinatorOhchr").browse("/programmes/" + id).body();
 		assertThat(page).contains("Read by coordinators", "Code of Conduct for Law Enforcement Officials")
 			.doesNotContain("Submit the proposal", "id=\"edit\"");
+		// nor does the other office's officer get a form whose saving would be refused
+		TestHttp other = signedIn("officerOhchr");
+		TestHttp.Response edit = other.browse("/programmes/" + id + "/edit");
+		assertThat(edit.status()).isEqualTo(302);
+		assertThat(other.browse("/programmes/" + id).body()).contains("Only programme officers of CPCJD edit this programme.");
 	}
 
 }
