@@ -111,13 +111,16 @@ class AlertTaskGuide implements TaskGuide {
 	 * created after the timer fired counts them from when the alert was raised (when its review started).
 	 */
 	private Date timer(DelegateTask task, String timerId, int workingDaysAfter, Instant raisedAt) {
-		Optional<Date> stored = Optional.ofNullable(task.getProcessEngineServices()
-			.getManagementService()
-			.createJobQuery()
-			.processInstanceId(task.getProcessInstanceId())
-			.activityId(timerId)
-			.timers()
-			.singleResult()).map(Job::getDuedate);
+		// the process's own reading: a coordinator whose completion creates the task may not read its jobs
+		Job job = org.camunda.bpm.engine.impl.context.Context.getCommandContext()
+			.runWithoutAuthorization(() -> task.getProcessEngineServices()
+				.getManagementService()
+				.createJobQuery()
+				.processInstanceId(task.getProcessInstanceId())
+				.activityId(timerId)
+				.timers()
+				.singleResult());
+		Optional<Date> stored = Optional.ofNullable(job).map(Job::getDuedate);
 		if (stored.isPresent()) {
 			return stored.get();
 		}
