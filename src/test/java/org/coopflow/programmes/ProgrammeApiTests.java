@@ -331,7 +331,7 @@ class ProgrammeApiTests {
 		assertThat(submitted.json().path("status").asText()).isEqualTo("UNDER_REVIEW");
 		TestHttp.Response again = api().send("POST", "/api/programmes/" + id + "/submission", "officerOhchr", null, null);
 		assertThat(again.status()).isEqualTo(409);
-		assertThat(again.json().path("detail").asText()).contains("UNDER_REVIEW");
+		assertThat(again.json().path("detail").asText()).contains("is under review: only a draft can be submitted");
 		assertThat(api().send("POST", "/api/programmes/999999999/submission", "officerOhchr", null, null).status())
 			.isEqualTo(404);
 	}
