@@ -24,8 +24,8 @@ for run in $(seq 1 "$RUNS"); do
 		dir=$(mktemp -d)
 		load_before=$(cut -d' ' -f1 /proc/loadavg)
 		start=$(now)
-		(cd "$dir" && exec java -jar "$JAR" --server.port="$PORT" --coopflow.demo.portfolio.enabled="$enabled" \
-			--management.endpoint.health.probes.enabled=true >"$dir/log" 2>&1) &
+		(cd "$dir" && exec java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --coopflow.demo.portfolio.enabled="$enabled" \
+			--management.endpoint.health.probes.enabled=true ${EXTRA:-} >"$dir/log" 2>&1) &
 		pid=$!
 		http=""; ready=""
 		while [ -z "$ready" ]; do

@@ -6,7 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.coopflow.FieldError;
+import org.coopflow.shared.InvalidField;
 import org.coopflow.programmes.ActivityType;
 
 /**
@@ -33,18 +33,18 @@ class ActivityForm {
 
 	private String milestones = "";
 
-	record Parsed(ActivityDraft draft, List<FieldError> errors) {
+	record Parsed(ActivityDraft draft, List<InvalidField> errors) {
 	}
 
 	Parsed toDraft() {
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		ActivityType parsedType = null;
 		if (!type.isBlank()) {
 			try {
 				parsedType = ActivityType.valueOf(type.trim());
 			}
 			catch (IllegalArgumentException e) {
-				errors.add(new FieldError("type", "choose one of the programme's activity types"));
+				errors.add(new InvalidField("type", "choose one of the programme's activity types"));
 			}
 		}
 		LocalDate start = date("plannedStart", plannedStart, errors);
@@ -55,7 +55,7 @@ class ActivityForm {
 				cost = new BigDecimal(plannedCost.trim());
 			}
 			catch (NumberFormatException e) {
-				errors.add(new FieldError("plannedCost", "must be an amount such as 12500.00"));
+				errors.add(new InvalidField("plannedCost", "must be an amount such as 12500.00"));
 			}
 		}
 		List<MilestoneDraft> parsedMilestones = new ArrayList<>();
@@ -70,7 +70,7 @@ class ActivityForm {
 				parsedMilestones.add(new MilestoneDraft(parts.length > 1 ? parts[1] : "", LocalDate.parse(parts[0])));
 			}
 			catch (DateTimeParseException e) {
-				errors.add(new FieldError("milestones", "line " + (i + 1) + " must start with a date as YYYY-MM-DD, then the title"));
+				errors.add(new InvalidField("milestones", "line " + (i + 1) + " must start with a date as YYYY-MM-DD, then the title"));
 			}
 		}
 		ActivityDraft draft = new ActivityDraft(parsedType, title.strip(), null, country.isBlank() ? null : country.trim(),
@@ -78,7 +78,7 @@ class ActivityForm {
 		return new Parsed(draft, errors);
 	}
 
-	private static LocalDate date(String field, String value, List<FieldError> errors) {
+	private static LocalDate date(String field, String value, List<InvalidField> errors) {
 		if (value.isBlank()) {
 			return null;
 		}
@@ -86,7 +86,7 @@ class ActivityForm {
 			return LocalDate.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
-			errors.add(new FieldError(field, "must be a date as YYYY-MM-DD"));
+			errors.add(new InvalidField(field, "must be a date as YYYY-MM-DD"));
 			return null;
 		}
 	}

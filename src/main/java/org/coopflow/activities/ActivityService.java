@@ -10,11 +10,11 @@ import java.util.Objects;
 
 import jakarta.validation.Validator;
 
-import org.coopflow.ConflictException;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
-import org.coopflow.NotFoundException;
-import org.coopflow.StaleVersionException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
+import org.coopflow.shared.StaleVersionException;
 import org.coopflow.activities.ActivityEvents.ActivityCancelled;
 import org.coopflow.activities.ActivityEvents.SpendingOverrideRecorded;
 import org.coopflow.activities.ActivityRepository.Implementation;
@@ -188,10 +188,10 @@ public class ActivityService {
 
 	public ActivityView addDocument(CoopflowUser user, long id, DocumentRequest document) {
 		ActivityView activity = writable(user, id, "record documents");
-		List<FieldError> errors = violations(document);
+		List<InvalidField> errors = violations(document);
 		if (document.language() != null && document.language().matches("[a-z]{2}")
 				&& !List.of(java.util.Locale.getISOLanguages()).contains(document.language())) {
-			errors.add(new FieldError("language", "'" + document.language() + "' is not an ISO 639-1 language code"));
+			errors.add(new InvalidField("language", "'" + document.language() + "' is not an ISO 639-1 language code"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -216,16 +216,16 @@ public class ActivityService {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw new InvalidInputException("Idempotency-Key", "must be 1 to 200 characters, e.g. a UUID");
 		}
-		List<FieldError> errors = violations(request);
+		List<InvalidField> errors = violations(request);
 		if (request.currency() != null && !request.currency().equals(activity.currency())) {
-			errors.add(new FieldError("currency", "must be " + activity.currency() + ", the programme currency"));
+			errors.add(new InvalidField("currency", "must be " + activity.currency() + ", the programme currency"));
 		}
 		int minorUnits = Math.max(referenceCodes.snapshot().minorUnits(activity.currency()), 0);
 		if (request.amount() != null && request.amount().stripTrailingZeros().scale() > minorUnits) {
-			errors.add(new FieldError("amount", activity.currency() + " has " + minorUnits + " decimal places"));
+			errors.add(new InvalidField("amount", activity.currency() + " has " + minorUnits + " decimal places"));
 		}
 		if (request.spentOn() != null && request.spentOn().isAfter(LocalDate.ofInstant(ImplementationReports.now(), java.time.ZoneOffset.UTC))) {
-			errors.add(new FieldError("spentOn", "must not be in the future; record spending once it is made"));
+			errors.add(new InvalidField("spentOn", "must not be in the future; record spending once it is made"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -313,18 +313,18 @@ public class ActivityService {
 
 	/** IN_PROGRESS → COMPLETED with the dates it actually ran. */
 	public void completeActivity(long activityId, LocalDate actualStart, LocalDate actualEnd, String by) {
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		if (actualStart == null) {
-			errors.add(new FieldError("actualStart", "is required"));
+			errors.add(new InvalidField("actualStart", "is required"));
 		}
 		if (actualEnd == null) {
-			errors.add(new FieldError("actualEnd", "is required"));
+			errors.add(new InvalidField("actualEnd", "is required"));
 		}
 		else if (actualEnd.isAfter(LocalDate.ofInstant(ImplementationReports.now(), java.time.ZoneOffset.UTC))) {
-			errors.add(new FieldError("actualEnd", "must not be in the future: complete the activity once it ended"));
+			errors.add(new InvalidField("actualEnd", "must not be in the future: complete the activity once it ended"));
 		}
 		if (actualStart != null && actualEnd != null && actualEnd.isBefore(actualStart)) {
-			errors.add(new FieldError("actualEnd", "must not be before actualStart"));
+			errors.add(new InvalidField("actualEnd", "must not be before actualStart"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -392,25 +392,25 @@ public class ActivityService {
 	// --- helpers ---------------------------------------------------------------------------------------
 
 	/** What is wrong with a draft, all at once, without recording anything. */
-	List<FieldError> problems(ActivityDraft draft, ProgrammeView programme) {
-		List<FieldError> errors = violations(draft);
+	List<InvalidField> problems(ActivityDraft draft, ProgrammeView programme) {
+		List<InvalidField> errors = violations(draft);
 		errors.addAll(ActivityRules.check(draft, programme, referenceCodes.snapshot()));
 		return errors;
 	}
 
 	private void validate(ActivityDraft draft, ProgrammeView programme) {
-		List<FieldError> errors = problems(draft, programme);
+		List<InvalidField> errors = problems(draft, programme);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 	}
 
-	private List<FieldError> violations(Object request) {
-		List<FieldError> errors = new ArrayList<>();
+	private List<InvalidField> violations(Object request) {
+		List<InvalidField> errors = new ArrayList<>();
 		validator.validate(request)
 			.stream()
 			.sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-			.forEach(violation -> errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
+			.forEach(violation -> errors.add(new InvalidField(violation.getPropertyPath().toString(), violation.getMessage())));
 		return errors;
 	}
 

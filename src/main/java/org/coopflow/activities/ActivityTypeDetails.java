@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
 import jakarta.validation.Validator;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.coopflow.ConflictException;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
-import org.coopflow.NotFoundException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
 import org.coopflow.activities.ActivityEvents.SurveyRepliesOutstanding;
 import org.coopflow.programmes.ActivityType;
 import org.coopflow.reference.Amounts;
@@ -86,16 +86,16 @@ public class ActivityTypeDetails {
 	/** Records the edition of the Compendium the activity produced, or corrects the one recorded. */
 	public EditionView recordTranslatedEdition(long activityId, EditionRequest edition, String by) {
 		open(activityId, ActivityType.COMPENDIUM_TRANSLATION);
-		List<FieldError> errors = violations(edition, i -> "");
+		List<InvalidField> errors = violations(edition, i -> "");
 		if (edition.language() != null && edition.language().matches("[a-z]{2}") && !LANGUAGES.contains(edition.language())) {
-			errors.add(new FieldError("language", "'" + edition.language() + "' is not an ISO 639-1 language code"));
+			errors.add(new InvalidField("language", "'" + edition.language() + "' is not an ISO 639-1 language code"));
 		}
 		if (edition.memberState() != null && edition.memberState().matches("[A-Z]{2}")
 				&& !referenceCodes.snapshot().isCountry(edition.memberState())) {
-			errors.add(new FieldError("memberState", "'" + edition.memberState() + "' is not an ISO 3166-1 country code"));
+			errors.add(new InvalidField("memberState", "'" + edition.memberState() + "' is not an ISO 3166-1 country code"));
 		}
 		if (edition.publishedOn() != null && edition.publishedOn().isAfter(today())) {
-			errors.add(new FieldError("publishedOn", "must not be in the future; record the date once it is published"));
+			errors.add(new InvalidField("publishedOn", "must not be in the future; record the date once it is published"));
 		}
 		throwIfAny(errors);
 		EditionRequest cleaned = new EditionRequest(edition.language(), edition.memberState(), edition.title().strip(),
@@ -129,37 +129,37 @@ public class ActivityTypeDetails {
 			throw new InvalidInputException("memberState", "name at least one Member State and the standard it was asked about");
 		}
 		ReferenceCodes.Snapshot codes = referenceCodes.snapshot();
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		List<SurveyRequest> cleaned = new ArrayList<>();
 		for (int i = 0; i < requests.size(); i++) {
 			SurveyRequest request = requests.get(i);
 			String at = prefix.apply(i);
 			if (request == null) {
-				errors.add(new FieldError(at.isEmpty() ? "request" : at.substring(0, at.length() - 1), "must not be null"));
+				errors.add(new InvalidField(at.isEmpty() ? "request" : at.substring(0, at.length() - 1), "must not be null"));
 				continue;
 			}
 			errors.addAll(violations(request, n -> at));
 			if (request.memberState() != null && request.memberState().matches("[A-Z]{2}")
 					&& !codes.isCountry(request.memberState())) {
-				errors.add(new FieldError(at + "memberState", "'" + request.memberState() + "' is not an ISO 3166-1 country code"));
+				errors.add(new InvalidField(at + "memberState", "'" + request.memberState() + "' is not an ISO 3166-1 country code"));
 			}
 			if (request.standard() != null && !request.standard().isBlank()) {
 				if (!activity.standards().isEmpty() && !activity.standards().contains(request.standard())) {
-					errors.add(new FieldError(at + "standard", "'" + request.standard()
+					errors.add(new InvalidField(at + "standard", "'" + request.standard()
 							+ "' is not one of the standards of the activity " + activity.standards()));
 				}
 				else if (!codes.isStandard(request.standard())) {
-					errors.add(new FieldError(at + "standard", "'" + request.standard()
+					errors.add(new InvalidField(at + "standard", "'" + request.standard()
 							+ "' is not in the standards catalogue (GET /api/standards)"));
 				}
 			}
 			if (request.askedOn() != null && request.askedOn().isAfter(today())) {
-				errors.add(new FieldError(at + "askedOn", "must not be in the future; record a questionnaire once it is sent"));
+				errors.add(new InvalidField(at + "askedOn", "must not be in the future; record a questionnaire once it is sent"));
 			}
 			if (request.memberState() != null && request.standard() != null
 					&& !seen.add(request.memberState() + "/" + request.standard())) {
-				errors.add(new FieldError(at + "memberState", request.memberState() + " is asked about "
+				errors.add(new InvalidField(at + "memberState", request.memberState() + " is asked about "
 						+ request.standard() + " twice in this request"));
 			}
 			cleaned.add(new SurveyRequest(request.memberState(), request.standard(),
@@ -185,12 +185,12 @@ public class ActivityTypeDetails {
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException(
 					memberState + " was not asked about " + standard + " in activity " + activityId + "."));
-		List<FieldError> errors = violations(reply, i -> "");
+		List<InvalidField> errors = violations(reply, i -> "");
 		if (reply.repliedOn() != null && reply.repliedOn().isAfter(today())) {
-			errors.add(new FieldError("repliedOn", "must not be in the future; record a reply once it arrives"));
+			errors.add(new InvalidField("repliedOn", "must not be in the future; record a reply once it arrives"));
 		}
 		if (reply.repliedOn() != null && reply.repliedOn().isBefore(asked.askedOn())) {
-			errors.add(new FieldError("repliedOn", "must not be before the questionnaire was sent (" + asked.askedOn() + ")"));
+			errors.add(new InvalidField("repliedOn", "must not be before the questionnaire was sent (" + asked.askedOn() + ")"));
 		}
 		throwIfAny(errors);
 		details.recordReply(activityId, memberState, standard, reply, blankToNull(reply.summary()), by);
@@ -269,27 +269,27 @@ public class ActivityTypeDetails {
 		ReferenceCodes.Snapshot codes = referenceCodes.snapshot();
 		Set<String> known = new HashSet<>();
 		details.participants(activityId).forEach(p -> known.add(key(p.name(), p.country())));
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		List<ParticipantRequest> cleaned = new ArrayList<>();
 		for (int i = 0; i < participants.size(); i++) {
 			ParticipantRequest participant = participants.get(i);
 			String at = prefix.apply(i);
 			if (participant == null) {
-				errors.add(new FieldError(at.isEmpty() ? "participant" : at.substring(0, at.length() - 1), "must not be null"));
+				errors.add(new InvalidField(at.isEmpty() ? "participant" : at.substring(0, at.length() - 1), "must not be null"));
 				continue;
 			}
 			errors.addAll(violations(participant, n -> at));
 			if (participant.country() != null && participant.country().matches("[A-Z]{2}")
 					&& !codes.isCountry(participant.country())) {
-				errors.add(new FieldError(at + "country", "'" + participant.country() + "' is not an ISO 3166-1 country code"));
+				errors.add(new InvalidField(at + "country", "'" + participant.country() + "' is not an ISO 3166-1 country code"));
 			}
 			if (!Boolean.TRUE.equals(participant.personalCapacity())) {
-				errors.add(new FieldError(at + "personalCapacity", "must be true: the experts serve in their personal "
+				errors.add(new InvalidField(at + "personalCapacity", "must be true: the experts serve in their personal "
 						+ "capacity, not as representatives of their Government (resolution 1997/32, para. 7)"));
 			}
 			if (participant.name() != null && !participant.name().isBlank()
 					&& !known.add(key(participant.name(), participant.country()))) {
-				errors.add(new FieldError(at + "name", participant.name().strip() + " (" + participant.country()
+				errors.add(new InvalidField(at + "name", participant.name().strip() + " (" + participant.country()
 						+ ") is already a participant of the meeting"));
 			}
 			if (participant.name() != null && participant.affiliation() != null) {
@@ -307,20 +307,20 @@ public class ActivityTypeDetails {
 	/** Records (or corrects) the extrabudgetary resources that pay for the meeting. */
 	public MeetingView recordMeetingFunding(long activityId, MeetingFundingRequest funding, String by) {
 		open(activityId, ActivityType.EXPERT_MEETING);
-		List<FieldError> errors = violations(funding, i -> "");
+		List<InvalidField> errors = violations(funding, i -> "");
 		ReferenceCodes.Snapshot codes = referenceCodes.snapshot();
 		if (funding.currency() != null && funding.currency().matches("[A-Z]{3}")) {
 			int minorUnits = codes.minorUnits(funding.currency());
 			if (!codes.isCurrency(funding.currency()) || minorUnits < 0) {
-				errors.add(new FieldError("currency", "'" + funding.currency() + "' is not an ISO 4217 currency of money"));
+				errors.add(new InvalidField("currency", "'" + funding.currency() + "' is not an ISO 4217 currency of money"));
 			}
 			else if (funding.amount() != null && funding.amount().stripTrailingZeros().scale() > minorUnits) {
-				errors.add(new FieldError("amount", funding.currency() + " has " + minorUnits + " decimal places"));
+				errors.add(new InvalidField("amount", funding.currency() + " has " + minorUnits + " decimal places"));
 			}
 		}
 		if (funding.amount() != null && funding.amount().signum() > 0
 				&& funding.amount().setScale(0, java.math.RoundingMode.DOWN).precision() > 16) {
-			errors.add(new FieldError("amount", "must be less than 10^16"));
+			errors.add(new InvalidField("amount", "must be less than 10^16"));
 		}
 		throwIfAny(errors);
 		details.saveFunding(activityId, new MeetingFundingRequest(funding.amount(), funding.currency(),
@@ -336,7 +336,7 @@ public class ActivityTypeDetails {
 	public MeetingView recordMeetingReport(long activityId, MeetingReportAnswers answers, String summary, String by) {
 		open(activityId, ActivityType.EXPERT_MEETING);
 		MeetingReportAnswers given = answers == null ? new MeetingReportAnswers(null, null, null) : answers;
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		answer(errors, "answerDuplication", given.duplication(),
 				"whether the draft rules duplicate or contradict existing United Nations standards and norms");
 		answer(errors, "answerNecessity", given.necessity(), "whether such an instrument is necessary");
@@ -344,13 +344,13 @@ public class ActivityTypeDetails {
 				"how the draft rules take account of the diversity of legal systems");
 		String cleanedSummary = blankToNull(summary);
 		if (cleanedSummary != null && cleanedSummary.length() > SUMMARY_MAX) {
-			errors.add(new FieldError("meetingSummary", "must be at most " + SUMMARY_MAX + " characters"));
+			errors.add(new InvalidField("meetingSummary", "must be at most " + SUMMARY_MAX + " characters"));
 		}
 		if (details.participants(activityId).isEmpty()) {
-			errors.add(new FieldError("participants", "add the experts who took part before recording the report"));
+			errors.add(new InvalidField("participants", "add the experts who took part before recording the report"));
 		}
 		if (details.funding(activityId).isEmpty()) {
-			errors.add(new FieldError("funding",
+			errors.add(new InvalidField("funding",
 					"record the extrabudgetary resources that paid for the meeting before recording the report"));
 		}
 		throwIfAny(errors);
@@ -444,26 +444,26 @@ public class ActivityTypeDetails {
 		return type == ActivityType.ADVISORY_SERVICES || type == ActivityType.EXPERT_MEETING ? "an" : "a";
 	}
 
-	private static void answer(List<FieldError> errors, String field, String value, String question) {
+	private static void answer(List<InvalidField> errors, String field, String value, String question) {
 		if (value == null || value.isBlank()) {
-			errors.add(new FieldError(field, "is required: say " + question + " (resolution 1997/32, para. 7)"));
+			errors.add(new InvalidField(field, "is required: say " + question + " (resolution 1997/32, para. 7)"));
 		}
 		else if (value.strip().length() > ANSWER_MAX) {
-			errors.add(new FieldError(field, "must be at most " + ANSWER_MAX + " characters"));
+			errors.add(new InvalidField(field, "must be at most " + ANSWER_MAX + " characters"));
 		}
 	}
 
-	private List<FieldError> violations(Object request, IntFunction<String> prefix) {
+	private List<InvalidField> violations(Object request, IntFunction<String> prefix) {
 		String at = prefix.apply(0);
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		validator.validate(request)
 			.stream()
 			.sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-			.forEach(violation -> errors.add(new FieldError(at + violation.getPropertyPath(), violation.getMessage())));
+			.forEach(violation -> errors.add(new InvalidField(at + violation.getPropertyPath(), violation.getMessage())));
 		return errors;
 	}
 
-	private static void throwIfAny(List<FieldError> errors) {
+	private static void throwIfAny(List<InvalidField> errors) {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.coopflow.InvalidInputException;
-import org.coopflow.NotFoundException;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -135,7 +135,7 @@ class ActivityTypeDetailsController {
 
 	private <T> List<T> items(JsonNode array, Class<T> type) {
 		List<T> items = new ArrayList<>();
-		List<org.coopflow.FieldError> errors = new ArrayList<>();
+		List<org.coopflow.shared.InvalidField> errors = new ArrayList<>();
 		for (int i = 0; i < array.size(); i++) {
 			try {
 				items.add(item(array.get(i), type, "[" + i + "]"));

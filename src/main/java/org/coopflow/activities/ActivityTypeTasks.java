@@ -7,7 +7,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidInputException;
 
 /**
  * The element ids and variable names of the type-specific steps of the activity implementation

@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.coopflow.ConflictException;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
-import org.coopflow.NotFoundException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
 import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.reference.CountryNames;
@@ -92,11 +92,11 @@ class ImplementationPagesController {
 	String plan(@AuthenticationPrincipal CoopflowUser user, @PathVariable long programmeId,
 			@ModelAttribute ActivityForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		ActivityForm.Parsed parsed = form.toDraft();
-		List<FieldError> errors = parsed.errors();
+		List<InvalidField> errors = parsed.errors();
 		if (!errors.isEmpty()) {
 			// every error at once: the rules' verdict on the fields that could be read as well
 			Set<String> unread = errors.stream().map(e -> ActivityForm.onForm(e.field())).collect(Collectors.toSet());
-			List<FieldError> all = new ArrayList<>(errors);
+			List<InvalidField> all = new ArrayList<>(errors);
 			programmes.find(programmeId)
 				.map(programme -> activities.problems(parsed.draft(), programme))
 				.orElse(List.of())
@@ -115,7 +115,7 @@ class ImplementationPagesController {
 				errors = e.errors();
 			}
 			catch (ConflictException e) {
-				errors = List.of(new FieldError("form", e.getMessage()));
+				errors = List.of(new InvalidField("form", e.getMessage()));
 			}
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -129,20 +129,20 @@ class ImplementationPagesController {
 			@RequestParam(defaultValue = "") String idempotencyKey, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		SpendingForm form = new SpendingForm(activityId, amount, spentOn, description, overrideReason, idempotencyKey);
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		BigDecimal parsedAmount = null;
 		LocalDate parsedDate = null;
 		try {
 			parsedAmount = amount.isBlank() ? null : new BigDecimal(amount.trim());
 		}
 		catch (NumberFormatException e) {
-			errors.add(new FieldError("amount", "must be an amount such as 2500.00"));
+			errors.add(new InvalidField("amount", "must be an amount such as 2500.00"));
 		}
 		try {
 			parsedDate = spentOn.isBlank() ? null : LocalDate.parse(spentOn.trim());
 		}
 		catch (DateTimeParseException e) {
-			errors.add(new FieldError("spentOn", "must be a date as YYYY-MM-DD"));
+			errors.add(new InvalidField("spentOn", "must be a date as YYYY-MM-DD"));
 		}
 		if (errors.isEmpty()) {
 			try {
@@ -160,7 +160,7 @@ class ImplementationPagesController {
 				errors = e.errors();
 			}
 			catch (ConflictException e) {
-				errors = List.of(new FieldError("form", e.getMessage()));
+				errors = List.of(new InvalidField("form", e.getMessage()));
 			}
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -168,7 +168,7 @@ class ImplementationPagesController {
 	}
 
 	private String page(CoopflowUser user, long programmeId, ActivityForm form, SpendingForm spending,
-			List<FieldError> errors, Model model) {
+			List<InvalidField> errors, Model model) {
 		ProgrammeView programme = programmes.find(programmeId)
 			.filter(p -> user.getRole() != Role.DONOR)
 			.orElseThrow(() -> new NotFoundException("Programme " + programmeId + " does not exist."));
@@ -179,7 +179,7 @@ class ImplementationPagesController {
 		boolean mayEdit = user.getRole() == Role.PROGRAMME_OFFICER && user.getOffice() == programme.office();
 		Map<String, String> byField = new LinkedHashMap<>();
 		String prefix = spending == null ? "" : "spend-" + spending.activityId() + "-";
-		for (FieldError error : errors) {
+		for (InvalidField error : errors) {
 			byField.merge(spending == null ? ActivityForm.onForm(error.field()) : error.field(), error.reason(),
 					(a, b) -> a + "; " + b);
 		}

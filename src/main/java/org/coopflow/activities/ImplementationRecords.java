@@ -3,8 +3,8 @@ package org.coopflow.activities;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.coopflow.InvalidInputException;
-import org.coopflow.NotFoundException;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
 import org.coopflow.activities.ImplementationProcess.Variables;
 import org.springframework.stereotype.Component;
 

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.coopflow.ConflictException;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.activities.ActivityEvents.ReportOverdue;
 import org.coopflow.activities.ActivityEvents.ReportSentToDonors;
 import org.coopflow.activities.ActivityRepository.Implementation;
@@ -57,7 +57,7 @@ public class ImplementationReports {
 	@Transactional(readOnly = true)
 	public List<ReportView> ofProgramme(CoopflowUser user, long programmeId) {
 		if (!access.mayRead(user, programmeId)) {
-			throw new org.coopflow.NotFoundException("Programme " + programmeId + " does not exist.");
+			throw new org.coopflow.shared.NotFoundException("Programme " + programmeId + " does not exist.");
 		}
 		List<ReportView> all = reports.ofProgramme(programmeId);
 		return user.getRole() == org.coopflow.security.Role.DONOR

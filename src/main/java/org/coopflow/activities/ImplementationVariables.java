@@ -7,7 +7,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidInputException;
 
 /** Reading the implementation process's variables and a completed task's form fields, with clear errors. */
 final class ImplementationVariables {

@@ -2,7 +2,7 @@ package org.coopflow.activities;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.coopflow.ConflictException;
+import org.coopflow.shared.ConflictException;
 import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 

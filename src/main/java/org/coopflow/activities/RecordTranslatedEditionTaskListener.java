@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +44,9 @@ class RecordTranslatedEditionTaskListener implements TaskListener {
 	}
 
 	/** {@code language} → {@code editionLanguage}: the names the form and the REST client know. */
-	private static List<FieldError> asFormFields(List<FieldError> errors) {
+	private static List<InvalidField> asFormFields(List<InvalidField> errors) {
 		return errors.stream()
-			.map(error -> new FieldError("edition" + Character.toUpperCase(error.field().charAt(0))
+			.map(error -> new InvalidField("edition" + Character.toUpperCase(error.field().charAt(0))
 					+ error.field().substring(1), error.reason()))
 			.toList();
 	}

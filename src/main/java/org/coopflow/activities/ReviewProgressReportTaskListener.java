@@ -2,7 +2,7 @@ package org.coopflow.activities;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.activities.ImplementationProcess.Variables;
 import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package org.coopflow.donors;
 
-import org.coopflow.HtmlPageErrors;
+import org.coopflow.web.HtmlPageErrors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.coopflow.BarChart;
+import org.coopflow.web.BarChart;
 import org.coopflow.pledges.Earmarking;
 import org.coopflow.pledges.EarmarkTotals;
 

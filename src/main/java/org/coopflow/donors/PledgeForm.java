@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.coopflow.FieldError;
+import org.coopflow.shared.InvalidField;
 import org.coopflow.pledges.Earmarking;
 import org.coopflow.pledges.PledgeRequest;
 import org.coopflow.reference.Office;
@@ -86,7 +86,7 @@ class PledgeForm {
 	}
 
 	/** A request the service can judge, or the fields that are not even a number or a date. */
-	record Parsed(PledgeRequest request, List<FieldError> errors) {
+	record Parsed(PledgeRequest request, List<InvalidField> errors) {
 	}
 
 	static PledgeForm blank(String idempotencyKey, Long programmeId) {
@@ -109,7 +109,7 @@ class PledgeForm {
 	}
 
 	Parsed toRequest() {
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		BigDecimal pledged = decimal(amount, "amount", errors);
 		Earmarking chosen = parseEnum(Earmarking.class, earmarking, "earmarking", errors);
 		String target = chosen == Earmarking.STANDARD ? blankToNull(earmarkStandard)
@@ -120,7 +120,7 @@ class PledgeForm {
 				programme = Long.valueOf(programmeId.trim());
 			}
 			catch (NumberFormatException e) {
-				errors.add(new FieldError("programmeId", "'" + programmeId + "' is not a programme number"));
+				errors.add(new InvalidField("programmeId", "'" + programmeId + "' is not a programme number"));
 			}
 		}
 		Office handledBy = parseEnum(Office.class, office, "office", errors);
@@ -144,15 +144,15 @@ class PledgeForm {
 	 * The service names instalments by their place among the filled-in rows; the form names them by row,
 	 * and the earmark's target by the field of the chosen kind.
 	 */
-	List<FieldError> onForm(List<FieldError> errors) {
+	List<InvalidField> onForm(List<InvalidField> errors) {
 		List<Integer> filledRows = new ArrayList<>();
 		for (int row = 0; row < instalments.size(); row++) {
 			if (instalments.get(row) != null && !instalments.get(row).isEmpty()) {
 				filledRows.add(row);
 			}
 		}
-		List<FieldError> onForm = new ArrayList<>();
-		for (FieldError error : errors) {
+		List<InvalidField> onForm = new ArrayList<>();
+		for (InvalidField error : errors) {
 			String field = error.field();
 			Matcher instalment = INSTALMENT_FIELD.matcher(field);
 			if (instalment.matches() && Integer.parseInt(instalment.group(1)) < filledRows.size()) {
@@ -162,13 +162,13 @@ class PledgeForm {
 				field = Earmarking.STANDARD.name().equals(earmarking) ? "earmarkStandard"
 						: Earmarking.COUNTRY.name().equals(earmarking) ? "earmarkCountry" : "earmarking";
 			}
-			onForm.add(new FieldError(field, error.reason()));
+			onForm.add(new InvalidField(field, error.reason()));
 		}
 		return onForm;
 	}
 
 	/** Each field's reasons, by the field's name on the form. */
-	static Map<String, String> byField(List<FieldError> errors) {
+	static Map<String, String> byField(List<InvalidField> errors) {
 		Map<String, String> reasons = new LinkedHashMap<>();
 		errors.forEach(error -> reasons.merge(error.field(), error.reason(), (a, b) -> a + "; " + b));
 		return reasons;
@@ -217,7 +217,7 @@ class PledgeForm {
 		};
 	}
 
-	private static BigDecimal decimal(String value, String field, List<FieldError> errors) {
+	private static BigDecimal decimal(String value, String field, List<InvalidField> errors) {
 		if (isBlank(value)) {
 			return null;
 		}
@@ -225,12 +225,12 @@ class PledgeForm {
 			return new BigDecimal(value.trim());
 		}
 		catch (NumberFormatException e) {
-			errors.add(new FieldError(field, "'" + value + "' is not an amount such as 25000.00 (a point for decimals, no separators)"));
+			errors.add(new InvalidField(field, "'" + value + "' is not an amount such as 25000.00 (a point for decimals, no separators)"));
 			return null;
 		}
 	}
 
-	private static LocalDate date(String value, String field, List<FieldError> errors) {
+	private static LocalDate date(String value, String field, List<InvalidField> errors) {
 		if (isBlank(value)) {
 			return null;
 		}
@@ -238,12 +238,12 @@ class PledgeForm {
 			return LocalDate.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
-			errors.add(new FieldError(field, "'" + value + "' is not a date such as 2027-03-31"));
+			errors.add(new InvalidField(field, "'" + value + "' is not a date such as 2027-03-31"));
 			return null;
 		}
 	}
 
-	private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, List<FieldError> errors) {
+	private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, List<InvalidField> errors) {
 		if (isBlank(value)) {
 			return null;
 		}
@@ -251,7 +251,7 @@ class PledgeForm {
 			return Enum.valueOf(type, value.trim());
 		}
 		catch (IllegalArgumentException e) {
-			errors.add(new FieldError(field, "'" + value + "' is not one of the choices"));
+			errors.add(new InvalidField(field, "'" + value + "' is not one of the choices"));
 			return null;
 		}
 	}

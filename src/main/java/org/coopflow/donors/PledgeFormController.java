@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.coopflow.ConflictException;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
-import org.coopflow.NotFoundException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
 import org.coopflow.pledges.PledgeService;
 import org.coopflow.pledges.PledgeView;
 import org.coopflow.programmes.ProgrammeService;
@@ -62,12 +62,12 @@ class PledgeFormController {
 	String create(@AuthenticationPrincipal CoopflowUser user, @ModelAttribute("form") PledgeForm form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		PledgeForm.Parsed parsed = form.toRequest();
-		List<FieldError> errors = parsed.errors();
+		List<InvalidField> errors = parsed.errors();
 		if (!errors.isEmpty()) {
 			// every error at once: what the service finds in the fields that could be read, and for the
 			// others only why they could not be read
-			Set<String> unread = errors.stream().map(FieldError::field).collect(Collectors.toSet());
-			List<FieldError> all = new ArrayList<>(errors);
+			Set<String> unread = errors.stream().map(InvalidField::field).collect(Collectors.toSet());
+			List<InvalidField> all = new ArrayList<>(errors);
 			form.onForm(pledges.problems(user, parsed.request()))
 				.stream()
 				.filter(error -> !unread.contains(error.field()))
@@ -84,7 +84,7 @@ class PledgeFormController {
 				errors = form.onForm(e.errors());
 			}
 			catch (ConflictException e) {
-				errors = List.of(new FieldError("form", e.getMessage()));
+				errors = List.of(new InvalidField("form", e.getMessage()));
 			}
 		}
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -92,7 +92,7 @@ class PledgeFormController {
 		return show(user, form, errors, model);
 	}
 
-	private String show(CoopflowUser user, PledgeForm form, List<FieldError> errors, Model model) {
+	private String show(CoopflowUser user, PledgeForm form, List<InvalidField> errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", PledgeForm.byField(errors));
 		model.addAttribute("problems", errors.stream()

@@ -2,7 +2,7 @@ package org.coopflow.overlap;
 
 import java.util.List;
 
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidInputException;
 
 /**
  * What a list of alerts is narrowed to, each part optional; checked here once for the API and the pages.

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
-import org.coopflow.NotFoundException;
-import org.coopflow.ConflictException;
+import org.coopflow.shared.NotFoundException;
+import org.coopflow.shared.ConflictException;
 import org.coopflow.overlap.AlertRepository.Alert;
 import org.coopflow.overlap.screening.Severity;
 import org.coopflow.programmes.ProgrammeCatalogue;
@@ -261,7 +261,7 @@ class OverlapAlerts implements AlertReview {
 	public void decide(long alertId, CoordinatorDecision decision, String reason, List<String> decidedBy) {
 		Alert alert = alerts.find(alertId).orElseThrow(() -> notFound(alertId));
 		if (decision.needsReason() && (reason == null || reason.isBlank())) {
-			throw new org.coopflow.InvalidInputException("reason", "say why the programmes do not overlap");
+			throw new org.coopflow.shared.InvalidInputException("reason", "say why the programmes do not overlap");
 		}
 		if (!alerts.decide(alertId, decision, reason == null ? null : reason.trim(), String.join(", ", decidedBy),
 				clock.instant())) {

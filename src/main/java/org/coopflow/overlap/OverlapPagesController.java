@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.coopflow.BarChart;
-import org.coopflow.InvalidInputException;
+import org.coopflow.web.BarChart;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.programmes.ActivityType;
 import org.coopflow.reference.CountryNames;
 import org.coopflow.reference.Standard;

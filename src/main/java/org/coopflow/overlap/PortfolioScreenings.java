@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.coopflow.ConflictException;
-import org.coopflow.NotFoundException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.NotFoundException;
 import org.coopflow.security.CoopflowUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

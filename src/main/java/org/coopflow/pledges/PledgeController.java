@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.coopflow.InvalidInputException;
-import org.coopflow.PageView;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.PageView;
 import org.coopflow.pledges.DonorPledgeProcess.Tasks;
 import org.coopflow.pledges.DonorPledgeProcess.Variables;
 import org.coopflow.pledges.PledgeView.PledgeEventView;
@@ -214,7 +214,7 @@ class PledgeController {
 			.stream()
 			.anyMatch(p -> p.id() == paymentId && p.status() == PaymentStatus.REPORTED);
 		if (!reported) {
-			throw new org.coopflow.ConflictException("Payment " + paymentId + " of pledge " + id + " is not waiting for confirmation.");
+			throw new org.coopflow.shared.ConflictException("Payment " + paymentId + " of pledge " + id + " is not waiting for confirmation.");
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Variables.PAYMENT_ID, paymentId);

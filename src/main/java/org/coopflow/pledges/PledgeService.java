@@ -20,11 +20,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.coopflow.ConflictException;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
-import org.coopflow.NotFoundException;
-import org.coopflow.StaleVersionException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
+import org.coopflow.shared.StaleVersionException;
 import org.coopflow.pledges.PledgeEvents.AgreementRecorded;
 import org.coopflow.pledges.PledgeEvents.FundsAllocated;
 import org.coopflow.pledges.PledgeEvents.InstalmentReminderDue;
@@ -290,18 +290,18 @@ public class PledgeService {
 	/** "Conclude agreement": the signed agreement makes the pledge COMMITTED. */
 	public PledgeView recordAgreement(long id, String officer, LocalDate agreementDate, String reference) {
 		Pledge pledge = pledge(id);
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		if (agreementDate == null) {
-			errors.add(new FieldError("agreementDate", "is required: the date the agreement was signed"));
+			errors.add(new InvalidField("agreementDate", "is required: the date the agreement was signed"));
 		}
 		else if (agreementDate.isAfter(today())) {
-			errors.add(new FieldError("agreementDate", "cannot be in the future"));
+			errors.add(new InvalidField("agreementDate", "cannot be in the future"));
 		}
 		if (reference == null || reference.isBlank()) {
-			errors.add(new FieldError("agreementReference", "is required: the agreement's reference or file number"));
+			errors.add(new InvalidField("agreementReference", "is required: the agreement's reference or file number"));
 		}
 		else if (reference.length() > 200) {
-			errors.add(new FieldError("agreementReference", "must be at most 200 characters"));
+			errors.add(new InvalidField("agreementReference", "must be at most 200 characters"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -408,19 +408,19 @@ public class PledgeService {
 			throw new ConflictException("Pledge " + id + " is " + pledge.status() + "; payments are reported after the"
 					+ " agreement and until the pledge is paid (COMMITTED or PARTIALLY_PAID).");
 		}
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		BigDecimal amount = checkAmount(report.amount(), pledge.currency(), "amount", errors);
 		if (report.paidOn() == null) {
-			errors.add(new FieldError("paidOn", "is required: the date of the transfer"));
+			errors.add(new InvalidField("paidOn", "is required: the date of the transfer"));
 		}
 		else if (report.paidOn().isAfter(today())) {
-			errors.add(new FieldError("paidOn", "cannot be in the future"));
+			errors.add(new InvalidField("paidOn", "cannot be in the future"));
 		}
 		if (report.reference() != null && report.reference().length() > 200) {
-			errors.add(new FieldError("reference", "must be at most 200 characters"));
+			errors.add(new InvalidField("reference", "must be at most 200 characters"));
 		}
 		if (report.note() != null && report.note().length() > 1000) {
-			errors.add(new FieldError("note", "must be at most 1000 characters"));
+			errors.add(new InvalidField("note", "must be at most 1000 characters"));
 		}
 		if (amount != null) {
 			BigDecimal pending = pledges.payments(id)
@@ -430,7 +430,7 @@ public class PledgeService {
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
 			BigDecimal open = pledge.amount().subtract(pledge.receivedAmount()).subtract(pending);
 			if (amount.compareTo(open) > 0) {
-				errors.add(new FieldError("amount", "is more than the " + money(open, pledge.currency())
+				errors.add(new InvalidField("amount", "is more than the " + money(open, pledge.currency())
 						+ " still open on this pledge (received and reported payments deducted)"));
 			}
 		}
@@ -529,7 +529,7 @@ public class PledgeService {
 	 * not even read some fields still name every other problem.
 	 */
 	@Transactional(readOnly = true)
-	public List<FieldError> problems(CoopflowUser donor, PledgeRequest request) {
+	public List<InvalidField> problems(CoopflowUser donor, PledgeRequest request) {
 		try {
 			// only reads: the rate rows are locked where a pledge is recorded, not where a form is checked
 			check(request, donor.getMemberState(), false);
@@ -645,23 +645,23 @@ public class PledgeService {
 	 */
 	private Checked check(PledgeRequest request, String donor, boolean recording) {
 		ReferenceCodes.Snapshot codes = rates.codes();
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		LocalDate today = today();
 		String currency = request.currency() == null ? null : request.currency().trim();
 		ExchangeRates.Rating rating = null;
 		if (currency == null || currency.isEmpty()) {
-			errors.add(new FieldError("currency", "is required: an ISO 4217 code such as USD, EUR or NOK"));
+			errors.add(new InvalidField("currency", "is required: an ISO 4217 code such as USD, EUR or NOK"));
 			currency = null;
 		}
 		else if (!codes.isCurrency(currency) || codes.minorUnits(currency) < 0) {
-			errors.add(new FieldError("currency", "'" + currency + "' is not an ISO 4217 currency money is pledged in"));
+			errors.add(new InvalidField("currency", "'" + currency + "' is not an ISO 4217 currency money is pledged in"));
 			currency = null;
 		}
 		else {
 			rating = (recording ? rates.forRating(currency, today) : rates.recent(currency, today)).orElse(null);
 			if (rating == null) {
 				YearMonth month = YearMonth.from(today);
-				errors.add(new FieldError("currency", "there is no UN operational rate for " + currency + " in " + month
+				errors.add(new InvalidField("currency", "there is no UN operational rate for " + currency + " in " + month
 						+ " nor in the " + ExchangeRates.PROVISIONAL_MONTHS + " months before (" + month.minusMonths(1) + ", "
 						+ month.minusMonths(ExchangeRates.PROVISIONAL_MONTHS)
 						+ "); pledge in USD or ask the office to enter the rate"));
@@ -677,35 +677,35 @@ public class PledgeService {
 		switch (earmarking) {
 			case NONE -> {
 				if (target != null || request.programmeId() != null) {
-					errors.add(new FieldError("earmarking", "is NONE, so leave earmarkTarget and programmeId empty"));
+					errors.add(new InvalidField("earmarking", "is NONE, so leave earmarkTarget and programmeId empty"));
 				}
 			}
 			case STANDARD -> {
 				if (target == null || !codes.isStandard(target)) {
-					errors.add(new FieldError("earmarkTarget", "must be a standard of the catalogue, e.g. SMR-PRISONERS"));
+					errors.add(new InvalidField("earmarkTarget", "must be a standard of the catalogue, e.g. SMR-PRISONERS"));
 				}
 			}
 			case COUNTRY -> {
 				if (target == null || !codes.isCountry(target)) {
-					errors.add(new FieldError("earmarkTarget", "must be an ISO 3166-1 alpha-2 country code, e.g. KE"));
+					errors.add(new InvalidField("earmarkTarget", "must be an ISO 3166-1 alpha-2 country code, e.g. KE"));
 				}
 			}
 			case PROGRAMME -> {
 				if (request.programmeId() == null) {
-					errors.add(new FieldError("programmeId", "is required when the pledge is earmarked to a programme"));
+					errors.add(new InvalidField("programmeId", "is required when the pledge is earmarked to a programme"));
 				}
 				else {
 					Optional<FundingLedger.Target> programme = ledger.target(request.programmeId())
 						.filter(p -> p.status().isOpenForFunding());
 					if (programme.isEmpty()) {
-						errors.add(new FieldError("programmeId",
+						errors.add(new InvalidField("programmeId",
 								"programme " + request.programmeId() + " is not open for funding"));
 					}
 					else {
 						programmeId = request.programmeId();
 						target = String.valueOf(programmeId);
 						if (office != null && office != programme.get().office()) {
-							errors.add(new FieldError("office", "programme " + programmeId + " belongs to "
+							errors.add(new InvalidField("office", "programme " + programmeId + " belongs to "
 									+ programme.get().office() + "; leave office empty or give " + programme.get().office()));
 						}
 						office = programme.get().office();
@@ -714,21 +714,21 @@ public class PledgeService {
 			}
 		}
 		if (earmarking != Earmarking.PROGRAMME && request.programmeId() != null && earmarking != Earmarking.NONE) {
-			errors.add(new FieldError("programmeId", "is only for pledges earmarked to a PROGRAMME"));
+			errors.add(new InvalidField("programmeId", "is only for pledges earmarked to a PROGRAMME"));
 		}
 		if (office == null && earmarking != Earmarking.PROGRAMME) {
-			errors.add(new FieldError("office", "is required unless the pledge is earmarked to a programme: CPCJD or OHCHR"));
+			errors.add(new InvalidField("office", "is required unless the pledge is earmarked to a programme: CPCJD or OHCHR"));
 		}
 		LocalDate lapseDate = request.lapseDate() == null ? today.plusDays(DEFAULT_LAPSE_DAYS) : request.lapseDate();
 		if (!lapseDate.isAfter(today)) {
-			errors.add(new FieldError("lapseDate", "must be after today: the date by which the agreement must be signed"));
+			errors.add(new InvalidField("lapseDate", "must be after today: the date by which the agreement must be signed"));
 		}
 		else if (lapseDate.isAfter(today.plusYears(5))) {
-			errors.add(new FieldError("lapseDate", "must be within five years"));
+			errors.add(new InvalidField("lapseDate", "must be within five years"));
 		}
 		List<Instalment> instalments = checkInstalments(request.instalments(), amount, currency, lapseDate, today, errors);
 		if (request.note() != null && request.note().length() > 2000) {
-			errors.add(new FieldError("note", "must be at most 2000 characters"));
+			errors.add(new InvalidField("note", "must be at most 2000 characters"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -741,13 +741,13 @@ public class PledgeService {
 	}
 
 	private List<Instalment> checkInstalments(List<InstalmentRequest> requested, BigDecimal amount, String currency,
-			LocalDate lapseDate, LocalDate today, List<FieldError> errors) {
+			LocalDate lapseDate, LocalDate today, List<InvalidField> errors) {
 		if (requested == null || requested.isEmpty()) {
 			return amount == null ? List.of()
 					: List.of(new Instalment(1, lapseDate.plusDays(DEFAULT_DUE_DAYS_AFTER_LAPSE), amount));
 		}
 		if (requested.size() > MAX_INSTALMENTS) {
-			errors.add(new FieldError("instalments", "at most " + MAX_INSTALMENTS + " instalments"));
+			errors.add(new InvalidField("instalments", "at most " + MAX_INSTALMENTS + " instalments"));
 			return List.of();
 		}
 		List<InstalmentRequest> sorted = new ArrayList<>();
@@ -757,16 +757,16 @@ public class PledgeService {
 			InstalmentRequest instalment = requested.get(i);
 			String field = "instalments[" + i + "]";
 			if (instalment == null) {
-				errors.add(new FieldError(field, "is empty"));
+				errors.add(new InvalidField(field, "is empty"));
 				complete = false;
 				continue;
 			}
 			if (instalment.dueDate() == null) {
-				errors.add(new FieldError(field + ".dueDate", "is required"));
+				errors.add(new InvalidField(field + ".dueDate", "is required"));
 				complete = false;
 			}
 			else if (instalment.dueDate().isBefore(today)) {
-				errors.add(new FieldError(field + ".dueDate", "cannot be in the past"));
+				errors.add(new InvalidField(field + ".dueDate", "cannot be in the past"));
 			}
 			BigDecimal value = currency == null ? null : checkAmount(instalment.amount(), currency, field + ".amount", errors);
 			if (value == null) {
@@ -778,7 +778,7 @@ public class PledgeService {
 			sorted.add(instalment);
 		}
 		if (complete && amount != null && sum.compareTo(amount) != 0) {
-			errors.add(new FieldError("instalments", "add up to " + money(sum, currency) + " but the pledge is "
+			errors.add(new InvalidField("instalments", "add up to " + money(sum, currency) + " but the pledge is "
 					+ money(amount, currency) + "; they must sum to the pledge"));
 		}
 		if (!complete) {
@@ -794,36 +794,36 @@ public class PledgeService {
 
 	/** A positive amount with no more decimals than the currency has minor units. */
 	/** What can be said of an amount whose currency is wrong; null, since nothing is recorded then. */
-	private static BigDecimal checkAmountWithoutCurrency(BigDecimal amount, String field, List<FieldError> errors) {
+	private static BigDecimal checkAmountWithoutCurrency(BigDecimal amount, String field, List<InvalidField> errors) {
 		if (amount == null) {
-			errors.add(new FieldError(field, "is required"));
+			errors.add(new InvalidField(field, "is required"));
 		}
 		else if (amount.signum() <= 0) {
-			errors.add(new FieldError(field, "must be more than zero"));
+			errors.add(new InvalidField(field, "must be more than zero"));
 		}
 		else if (amount.precision() - amount.scale() > 15) {
-			errors.add(new FieldError(field, "must be less than 10^15"));
+			errors.add(new InvalidField(field, "must be less than 10^15"));
 		}
 		return null;
 	}
 
-	private static BigDecimal checkAmount(BigDecimal amount, String currency, String field, List<FieldError> errors) {
+	private static BigDecimal checkAmount(BigDecimal amount, String currency, String field, List<InvalidField> errors) {
 		if (amount == null) {
-			errors.add(new FieldError(field, "is required"));
+			errors.add(new InvalidField(field, "is required"));
 			return null;
 		}
 		if (amount.signum() <= 0) {
-			errors.add(new FieldError(field, "must be more than zero"));
+			errors.add(new InvalidField(field, "must be more than zero"));
 			return null;
 		}
 		int minorUnits = minorUnits(currency);
 		if (amount.stripTrailingZeros().scale() > minorUnits) {
-			errors.add(new FieldError(field, currency + " has " + (minorUnits == 0 ? "no minor units" : minorUnits
+			errors.add(new InvalidField(field, currency + " has " + (minorUnits == 0 ? "no minor units" : minorUnits
 					+ " decimals") + "; " + amount.toPlainString() + " has more"));
 			return null;
 		}
 		if (amount.precision() - amount.scale() > 15) {
-			errors.add(new FieldError(field, "must be less than 10^15"));
+			errors.add(new InvalidField(field, "must be less than 10^15"));
 			return null;
 		}
 		return amount.setScale(minorUnits, RoundingMode.UNNECESSARY);

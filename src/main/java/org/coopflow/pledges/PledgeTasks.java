@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.coopflow.ConflictException;
+import org.coopflow.shared.ConflictException;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

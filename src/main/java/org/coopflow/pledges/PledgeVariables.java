@@ -7,7 +7,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.pledges.DonorPledgeProcess.Variables;
 
 /** Reads the donor pledge process's variables, turning a missing or malformed answer into a clear error. */

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.coopflow.ConflictException;
+import org.coopflow.shared.ConflictException;
 import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.pledges.PledgeRepository.Revision;
 import org.coopflow.programmes.FundingLedger;

@@ -19,7 +19,7 @@ class RecordAllocationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Long programmeId = PledgeVariables.number(execution, Variables.PROGRAMME_ID);
 		if (programmeId == null) {
-			throw new org.coopflow.InvalidInputException(Variables.PROGRAMME_ID, "choose the programme this pledge funds");
+			throw new org.coopflow.shared.InvalidInputException(Variables.PROGRAMME_ID, "choose the programme this pledge funds");
 		}
 		pledges.allocate(PledgeVariables.pledgeId(execution), PledgeVariables.text(execution, Variables.DECIDED_BY),
 				programmeId);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.coopflow.FieldError;
+import org.coopflow.shared.InvalidField;
 import org.coopflow.programmes.ActivityType;
 import org.coopflow.programmes.ProgrammeDraft;
 import org.coopflow.programmes.ProgrammeView;
@@ -59,7 +59,7 @@ class ProgrammeForm {
 
 	private Integer version;
 
-	record Parsed(ProgrammeDraft draft, List<FieldError> errors) {
+	record Parsed(ProgrammeDraft draft, List<InvalidField> errors) {
 	}
 
 	static ProgrammeForm of(ProgrammeView programme) {
@@ -84,14 +84,14 @@ class ProgrammeForm {
 	}
 
 	Parsed toDraft() {
-		List<FieldError> errors = new ArrayList<>();
+		List<InvalidField> errors = new ArrayList<>();
 		Scope chosenScope = null;
 		if (!isBlank(scope)) {
 			try {
 				chosenScope = Scope.valueOf(scope.trim());
 			}
 			catch (IllegalArgumentException e) {
-				errors.add(new FieldError("scope", "must be one of the choices"));
+				errors.add(new InvalidField("scope", "must be one of the choices"));
 			}
 		}
 		List<ActivityType> types = new ArrayList<>();
@@ -100,7 +100,7 @@ class ProgrammeForm {
 				types.add(ActivityType.valueOf(type));
 			}
 			catch (IllegalArgumentException e) {
-				errors.add(new FieldError("activityTypes", "'" + type + "' is not one of the choices"));
+				errors.add(new InvalidField("activityTypes", "'" + type + "' is not one of the choices"));
 			}
 		}
 		List<String> sectorCodes = isBlank(sectors) ? List.of()
@@ -113,7 +113,7 @@ class ProgrammeForm {
 				amount = new BigDecimal(budgetAmount.trim());
 			}
 			catch (NumberFormatException e) {
-				errors.add(new FieldError("budget.amount",
+				errors.add(new InvalidField("budget.amount",
 						"'" + budgetAmount + "' is not an amount: digits, with a point for decimals, e.g. 250000.00"));
 			}
 		}
@@ -123,7 +123,7 @@ class ProgrammeForm {
 				deadline = Integer.valueOf(fundingDeadlineDays.trim());
 			}
 			catch (NumberFormatException e) {
-				errors.add(new FieldError("fundingDeadlineDays", "'" + fundingDeadlineDays + "' is not a whole number of days"));
+				errors.add(new InvalidField("fundingDeadlineDays", "'" + fundingDeadlineDays + "' is not a whole number of days"));
 			}
 		}
 		String currency = isBlank(budgetCurrency) ? null : budgetCurrency.trim().toUpperCase(java.util.Locale.ROOT);
@@ -138,10 +138,10 @@ class ProgrammeForm {
 	 * What the form found and what the programmes module refused, one list: a field the form could not
 	 * read keeps the form's reason only, since "must not be null" would be wrong about what was typed.
 	 */
-	static List<FieldError> merge(List<FieldError> unreadable, List<FieldError> refused) {
+	static List<InvalidField> merge(List<InvalidField> unreadable, List<InvalidField> refused) {
 		Set<String> fields = new java.util.HashSet<>();
 		unreadable.forEach(error -> fields.add(field(error.field())));
-		List<FieldError> all = new ArrayList<>(unreadable);
+		List<InvalidField> all = new ArrayList<>(unreadable);
 		refused.stream().filter(error -> !fields.contains(field(error.field()))).forEach(all::add);
 		all.sort(java.util.Comparator.comparing(error -> order(field(error.field()))));
 		return all;
@@ -182,7 +182,7 @@ class ProgrammeForm {
 	}
 
 	/** Each field's errors joined, by form field. */
-	static Map<String, String> byField(List<FieldError> errors) {
+	static Map<String, String> byField(List<InvalidField> errors) {
 		Map<String, String> byField = new LinkedHashMap<>();
 		errors.forEach(error -> byField.merge(field(error.field()), inWords(error.reason()), (a, b) -> a + "; " + b));
 		return byField;
@@ -213,7 +213,7 @@ class ProgrammeForm {
 		return labels;
 	}
 
-	private static LocalDate date(String value, String field, List<FieldError> errors) {
+	private static LocalDate date(String value, String field, List<InvalidField> errors) {
 		if (isBlank(value)) {
 			return null;
 		}
@@ -221,7 +221,7 @@ class ProgrammeForm {
 			return LocalDate.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
-			errors.add(new FieldError(field, "'" + value + "' is not a date such as 2027-03-31"));
+			errors.add(new InvalidField(field, "'" + value + "' is not a date such as 2027-03-31"));
 			return null;
 		}
 	}

@@ -4,10 +4,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.coopflow.ConflictException;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
-import org.coopflow.StaleVersionException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.StaleVersionException;
 import org.coopflow.programmes.ActivityType;
 import org.coopflow.programmes.ProgrammeService;
 import org.coopflow.programmes.ProgrammeView;
@@ -61,7 +61,7 @@ class ProgrammeFormController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		OfficerPages.require(user);
 		ProgrammeForm.Parsed parsed = form.toDraft();
-		List<FieldError> errors = ProgrammeForm.merge(parsed.errors(), programmes.problems(parsed.draft()));
+		List<InvalidField> errors = ProgrammeForm.merge(parsed.errors(), programmes.problems(parsed.draft()));
 		if (errors.isEmpty()) {
 			try {
 				ProgrammeView created = programmes.create(user, parsed.draft());
@@ -101,7 +101,7 @@ class ProgrammeFormController {
 		OfficerPages.require(user);
 		ProgrammeView programme = programmes.get(user, id);
 		ProgrammeForm.Parsed parsed = form.toDraft();
-		List<FieldError> errors = ProgrammeForm.merge(parsed.errors(), programmes.problems(parsed.draft()));
+		List<InvalidField> errors = ProgrammeForm.merge(parsed.errors(), programmes.problems(parsed.draft()));
 		if (form.getVersion() == null) {
 			errors = append(errors, "the form was sent without the version it was read at; open the edit page again");
 		}
@@ -131,13 +131,13 @@ class ProgrammeFormController {
 		return show(user, form, programme, errors, model);
 	}
 
-	private String show(CoopflowUser user, ProgrammeForm form, ProgrammeView programme, List<FieldError> errors,
+	private String show(CoopflowUser user, ProgrammeForm form, ProgrammeView programme, List<InvalidField> errors,
 			Model model) {
 		return show(user, form, programme, errors, model, null);
 	}
 
 	/** @param newVersion the version to save on top of after a conflict, or null to keep the form's */
-	private String show(CoopflowUser user, ProgrammeForm form, ProgrammeView programme, List<FieldError> errors,
+	private String show(CoopflowUser user, ProgrammeForm form, ProgrammeView programme, List<InvalidField> errors,
 			Model model, Integer newVersion) {
 		if (newVersion != null) {
 			form.setVersion(newVersion);
@@ -157,9 +157,9 @@ class ProgrammeFormController {
 		return "programmes/form";
 	}
 
-	private static List<FieldError> append(List<FieldError> errors, String reason) {
-		List<FieldError> all = new java.util.ArrayList<>(errors);
-		all.add(0, new FieldError("form", reason));
+	private static List<InvalidField> append(List<InvalidField> errors, String reason) {
+		List<InvalidField> all = new java.util.ArrayList<>(errors);
+		all.add(0, new InvalidField("form", reason));
 		return all;
 	}
 

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.coopflow.PageView;
+import org.coopflow.shared.PageView;
 import org.coopflow.programmes.ProgrammeFilter;
 import org.coopflow.programmes.ProgrammeService;
 import org.coopflow.programmes.ProgrammeStatus;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.coopflow.ConflictException;
+import org.coopflow.shared.ConflictException;
 import org.coopflow.activities.ActivityService;
 import org.coopflow.activities.ActivityView;
 import org.coopflow.overlap.OverlapAlertView;

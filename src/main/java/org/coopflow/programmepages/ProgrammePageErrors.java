@@ -2,7 +2,7 @@ package org.coopflow.programmepages;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.coopflow.HtmlPageErrors;
+import org.coopflow.web.HtmlPageErrors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.coopflow.ConflictException;
-import org.coopflow.NotFoundException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.NotFoundException;
 import org.coopflow.reference.ExchangeRates;
 import org.coopflow.reference.Office;
 import org.springframework.context.ApplicationEventPublisher;

@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.coopflow.InvalidInputException;
-import org.coopflow.PageView;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.PageView;
 import org.coopflow.reference.Office;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.http.ResponseEntity;

@@ -31,7 +31,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
-import org.coopflow.FieldError;
+import org.coopflow.shared.InvalidField;
 import org.coopflow.reference.Money;
 import org.coopflow.reference.Office;
 import org.coopflow.reference.ReferenceCodes;
@@ -462,7 +462,7 @@ public class ProgrammeImport {
 				Set<String> unparsed = new HashSet<>();
 				row.problems().forEach(problem -> unparsed.add(problem.column()));
 				Set<String> fields = new HashSet<>();
-				for (FieldError error : service.check(row.draft(), codes)) {
+				for (InvalidField error : service.check(row.draft(), codes)) {
 					String column = column(error.field());
 					// a cell that did not parse was reported already (its null would add "must not be null"),
 					// and one message per list item is enough
@@ -504,7 +504,7 @@ public class ProgrammeImport {
 	}
 
 	/** The reason, with the position in the list for an error of one item ("item 2: must be ..."). */
-	private static String reason(FieldError error) {
+	private static String reason(InvalidField error) {
 		int open = error.field().indexOf('[');
 		int close = error.field().indexOf(']');
 		if (open >= 0 && close > open) {

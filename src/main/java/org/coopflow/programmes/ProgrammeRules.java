@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-import org.coopflow.FieldError;
+import org.coopflow.shared.InvalidField;
 import org.coopflow.reference.ReferenceCodes;
 
 /**
@@ -17,45 +17,45 @@ final class ProgrammeRules {
 	private ProgrammeRules() {
 	}
 
-	static List<FieldError> check(ProgrammeDraft draft, ReferenceCodes.Snapshot codes) {
-		List<FieldError> errors = new ArrayList<>();
+	static List<InvalidField> check(ProgrammeDraft draft, ReferenceCodes.Snapshot codes) {
+		List<InvalidField> errors = new ArrayList<>();
 		for (int i = 0; i < draft.countries().size(); i++) {
 			String country = draft.countries().get(i);
 			if (country != null && !codes.isCountry(country)) {
-				errors.add(new FieldError("countries[" + i + "]", "'" + country + "' is not an ISO 3166-1 country code"));
+				errors.add(new InvalidField("countries[" + i + "]", "'" + country + "' is not an ISO 3166-1 country code"));
 			}
 		}
 		if (new HashSet<>(draft.countries()).size() < draft.countries().size()) {
-			errors.add(new FieldError("countries", "lists a country more than once"));
+			errors.add(new InvalidField("countries", "lists a country more than once"));
 		}
 		if (draft.scopeOrDefault() == Scope.NATIONAL && draft.countries().isEmpty()) {
-			errors.add(new FieldError("countries", "must name at least one country unless scope is REGIONAL or GLOBAL"));
+			errors.add(new InvalidField("countries", "must name at least one country unless scope is REGIONAL or GLOBAL"));
 		}
 		for (int i = 0; i < draft.standards().size(); i++) {
 			String standard = draft.standards().get(i);
 			if (standard != null && !codes.isStandard(standard)) {
-				errors.add(new FieldError("standards[" + i + "]", "'" + standard + "' is not in the standards catalogue"));
+				errors.add(new InvalidField("standards[" + i + "]", "'" + standard + "' is not in the standards catalogue"));
 			}
 		}
 		if (new HashSet<>(draft.standards()).size() < draft.standards().size()) {
-			errors.add(new FieldError("standards", "lists a standard more than once"));
+			errors.add(new InvalidField("standards", "lists a standard more than once"));
 		}
 		if (draft.plannedStart() != null && draft.plannedEnd() != null
 				&& !draft.plannedStart().isBefore(draft.plannedEnd())) {
-			errors.add(new FieldError("plannedEnd", "must be after plannedStart"));
+			errors.add(new InvalidField("plannedEnd", "must be after plannedStart"));
 		}
 		if (draft.budget() != null && draft.budget().currency() != null) {
 			String currency = draft.budget().currency();
 			if (!codes.isCurrency(currency)) {
-				errors.add(new FieldError("budget.currency", "'" + currency + "' is not an ISO 4217 currency"));
+				errors.add(new InvalidField("budget.currency", "'" + currency + "' is not an ISO 4217 currency"));
 			}
 			else if (draft.budget().amount() != null) {
 				int minorUnits = codes.minorUnits(currency);
 				if (minorUnits < 0) {
-					errors.add(new FieldError("budget.currency", currency + " is not a currency a budget can be set in"));
+					errors.add(new InvalidField("budget.currency", currency + " is not a currency a budget can be set in"));
 				}
 				else if (draft.budget().amount().stripTrailingZeros().scale() > minorUnits) {
-					errors.add(new FieldError("budget.amount", currency + " has " + minorUnits + " decimal places"));
+					errors.add(new InvalidField("budget.amount", currency + " has " + minorUnits + " decimal places"));
 				}
 			}
 		}

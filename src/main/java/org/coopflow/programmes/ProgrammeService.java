@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.validation.Validator;
 
-import org.coopflow.ConflictException;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
-import org.coopflow.NotFoundException;
-import org.coopflow.StaleVersionException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
+import org.coopflow.shared.StaleVersionException;
 import org.coopflow.reference.Office;
 import org.coopflow.reference.ReferenceCodes;
 import org.coopflow.security.CoopflowUser;
@@ -93,9 +93,9 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 
 	/** One page of {@link #search}: the programmes on it and how many match in all. */
 	@Transactional(readOnly = true)
-	public org.coopflow.PageView<ProgrammeView> page(CoopflowUser user, ProgrammeFilter filter, int page, int size) {
+	public org.coopflow.shared.PageView<ProgrammeView> page(CoopflowUser user, ProgrammeFilter filter, int page, int size) {
 		ProgrammeRepository.Page found = search(user, filter, page, size);
-		return org.coopflow.PageView.of(found.content(), page, size, found.totalElements());
+		return org.coopflow.shared.PageView.of(found.content(), page, size, found.totalElements());
 	}
 
 	@Transactional(readOnly = true)
@@ -157,12 +157,12 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 
 	/** Every problem of a draft, as {@link #create} and {@link #update} would refuse it; none when it is good. */
 	@Transactional(readOnly = true)
-	public List<FieldError> problems(ProgrammeDraft draft) {
+	public List<InvalidField> problems(ProgrammeDraft draft) {
 		return check(draft, referenceCodes.snapshot());
 	}
 
 	void validate(ProgrammeDraft draft) {
-		List<FieldError> errors = check(draft, referenceCodes.snapshot());
+		List<InvalidField> errors = check(draft, referenceCodes.snapshot());
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -172,12 +172,12 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 	 * Every problem of a draft at once: each field's own format (bean validation) and the rules that
 	 * need reference data or several fields ({@link ProgrammeRules}).
 	 */
-	List<FieldError> check(ProgrammeDraft draft, ReferenceCodes.Snapshot codes) {
-		List<FieldError> errors = new java.util.ArrayList<>();
+	List<InvalidField> check(ProgrammeDraft draft, ReferenceCodes.Snapshot codes) {
+		List<InvalidField> errors = new java.util.ArrayList<>();
 		validator.validate(draft)
 			.stream()
 			.sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-			.forEach(violation -> errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
+			.forEach(violation -> errors.add(new InvalidField(violation.getPropertyPath().toString(), violation.getMessage())));
 		errors.addAll(ProgrammeRules.check(draft, codes));
 		return errors;
 	}

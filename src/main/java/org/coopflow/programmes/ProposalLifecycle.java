@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * What the funding proposal process does to a programme. Each call records the change in the
  * programme's history under the given user (or "coopflow" for automatic steps) and publishes the
  * matching event; a transition the programme's status does not allow (also when another request
- * changed it at the same moment) throws {@link org.coopflow.ConflictException}.
+ * changed it at the same moment) throws {@link org.coopflow.shared.ConflictException}.
  */
 public interface ProposalLifecycle {
 

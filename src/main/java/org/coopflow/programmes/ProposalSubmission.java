@@ -1,6 +1,6 @@
 package org.coopflow.programmes;
 
-import org.coopflow.ConflictException;
+import org.coopflow.shared.ConflictException;
 import org.coopflow.reference.Office;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.security.access.AccessDeniedException;

@@ -23,8 +23,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -85,7 +85,7 @@ class ExchangeRateController {
 	ExchangeRate enter(@PathVariable String month, @PathVariable String currency, @RequestBody RateValue value,
 			Principal user) {
 		YearMonth rateMonth = month(month, "month");
-		List<FieldError> errors = rates.check(currency, value.unitsPerUsd(), rates.codes());
+		List<InvalidField> errors = rates.check(currency, value.unitsPerUsd(), rates.codes());
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -126,7 +126,7 @@ class ExchangeRateController {
 				catch (NumberFormatException e) {
 					errors.add(new LineError(line, "unitsPerUsd", "'" + record.get("unitsPerUsd") + "' is not a number"));
 				}
-				for (FieldError error : rates.check(currency, value == null ? BigDecimal.ONE : value, codes)) {
+				for (InvalidField error : rates.check(currency, value == null ? BigDecimal.ONE : value, codes)) {
 					errors.add(new LineError(line, error.field(), error.reason()));
 				}
 				if (month != null && !seen.add(currency + "/" + month)) {

@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.coopflow.FieldError;
+import org.coopflow.shared.InvalidField;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,22 +63,22 @@ public class ExchangeRates {
 	}
 
 	/** Checks one rate; field names are prefixed so that an import can say which line they are on. */
-	public List<FieldError> check(String currency, BigDecimal unitsPerUsd, ReferenceCodes.Snapshot snapshot) {
-		List<FieldError> errors = new ArrayList<>();
+	public List<InvalidField> check(String currency, BigDecimal unitsPerUsd, ReferenceCodes.Snapshot snapshot) {
+		List<InvalidField> errors = new ArrayList<>();
 		if (currency == null || !snapshot.isCurrency(currency)) {
-			errors.add(new FieldError("currency", "'" + currency + "' is not an ISO 4217 currency"));
+			errors.add(new InvalidField("currency", "'" + currency + "' is not an ISO 4217 currency"));
 		}
 		else if (snapshot.minorUnits(currency) < 0) {
-			errors.add(new FieldError("currency", currency + " is not a currency money is pledged in (gold, SDR, testing codes...)"));
+			errors.add(new InvalidField("currency", currency + " is not a currency money is pledged in (gold, SDR, testing codes...)"));
 		}
 		else if ("USD".equals(currency)) {
-			errors.add(new FieldError("currency", "USD is the base of the rates (always 1)"));
+			errors.add(new InvalidField("currency", "USD is the base of the rates (always 1)"));
 		}
 		if (unitsPerUsd == null || unitsPerUsd.signum() <= 0) {
-			errors.add(new FieldError("unitsPerUsd", "must be a positive number"));
+			errors.add(new InvalidField("unitsPerUsd", "must be a positive number"));
 		}
 		else if (unitsPerUsd.stripTrailingZeros().scale() > 6 || unitsPerUsd.precision() - unitsPerUsd.scale() > 13) {
-			errors.add(new FieldError("unitsPerUsd", "must have at most 13 digits before and 6 after the point"));
+			errors.add(new InvalidField("unitsPerUsd", "must have at most 13 digits before and 6 after the point"));
 		}
 		return errors;
 	}

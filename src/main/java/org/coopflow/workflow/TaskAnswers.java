@@ -24,10 +24,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.coopflow.ConflictException;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
-import org.coopflow.NotFoundException;
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -93,14 +93,14 @@ class TaskAnswers {
 		TaskForm form = formOf(context, task);
 		VariableMap sent = Variables.fromMap(variables);
 		Map<String, Object> accepted = new LinkedHashMap<>();
-		List<FieldError> refused = new ArrayList<>();
+		List<InvalidField> refused = new ArrayList<>();
 		Map<String, Object> now = facts.of(context, task);
 		for (Map.Entry<String, Object> variable : variables.entrySet()) {
 			String name = variable.getKey();
 			if (now.containsKey(name) || task.hasVariableLocal(name) || form.shows(name)) {
 				Object shown = now.containsKey(name) ? now.get(name) : task.getVariable(name);
 				if (!same(shown, sent.getValueTyped(name))) {
-					refused.add(new FieldError(name, "is shown by \"" + task.getName()
+					refused.add(new InvalidField(name, "is shown by \"" + task.getName()
 							+ "\" and cannot be changed (if the form was open while the record changed, open it again)"));
 				}
 			}
@@ -108,7 +108,7 @@ class TaskAnswers {
 				accepted.put(name, variable.getValue());
 			}
 			else {
-				refused.add(new FieldError(name, "is not a field of the form of \"" + task.getName() + "\""));
+				refused.add(new InvalidField(name, "is not a field of the form of \"" + task.getName() + "\""));
 			}
 		}
 		if (!refused.isEmpty()) {

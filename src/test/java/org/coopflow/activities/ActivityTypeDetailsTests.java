@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.coopflow.ConflictException;
+import org.coopflow.shared.ConflictException;
 import org.coopflow.CoopflowTest;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class ActivityTypeDetailsTests {
 	}
 
 	private static List<String> fields(Throwable thrown) {
-		return ((InvalidInputException) thrown).errors().stream().map(FieldError::field).toList();
+		return ((InvalidInputException) thrown).errors().stream().map(InvalidField::field).toList();
 	}
 
 	private static ParticipantRequest expert(String name, String country) {

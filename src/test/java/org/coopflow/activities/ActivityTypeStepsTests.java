@@ -11,10 +11,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.coopflow.ConflictException;
+import org.coopflow.shared.ConflictException;
 import org.coopflow.CoopflowTest;
-import org.coopflow.FieldError;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class ActivityTypeStepsTests {
 		Throwable refusal = refusal(thrown);
 		assertThat(refusal).isInstanceOf(InvalidInputException.class);
 		assertThat(thrown.getMessage()).as("what Tasklist shows").contains(refusal.getMessage());
-		return ((InvalidInputException) refusal).errors().stream().map(FieldError::field).toList();
+		return ((InvalidInputException) refusal).errors().stream().map(InvalidField::field).toList();
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.coopflow.BarChart;
+import org.coopflow.web.BarChart;
 import org.coopflow.pledges.Earmarking;
 import org.coopflow.pledges.EarmarkTotals.Line;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.coopflow.CoopflowTest;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.TestHttp;
 import org.coopflow.programmes.OverlapDecision;
 import org.coopflow.programmes.OverlapReviewed;
@@ -128,7 +128,7 @@ class OverlapAlertsTests {
 		assertThat(reviewed.get(0).decision()).isEqualTo(OverlapDecision.REVISE);
 		assertThat(reviewed.get(0).comment()).contains("Same prisons");
 		assertThatThrownBy(() -> decide(second, CoordinatorDecision.NOT_OVERLAP, "again"))
-			.isInstanceOf(org.coopflow.ConflictException.class);
+			.isInstanceOf(org.coopflow.shared.ConflictException.class);
 	}
 
 	@Test

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
-import org.coopflow.ConflictException;
+import org.coopflow.shared.ConflictException;
 import org.coopflow.CoopflowTest;
-import org.coopflow.InvalidInputException;
+import org.coopflow.shared.InvalidInputException;
 import org.coopflow.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class PledgeServiceGuardsTests {
 		assertThatThrownBy(() -> inTransaction(
 				() -> pledges.recordAgreement(id, "officerCpcjd", PledgeFixtures.today().plusDays(1), " ")))
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-				.extracting(org.coopflow.FieldError::field)
+				.extracting(org.coopflow.shared.InvalidField::field)
 				.containsExactly("agreementDate", "agreementReference"));
 		assertThat(status(id)).isEqualTo(PledgeStatus.PLEDGED);
 	}

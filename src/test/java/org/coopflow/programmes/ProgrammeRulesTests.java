@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.coopflow.FieldError;
+import org.coopflow.shared.InvalidField;
 import org.coopflow.reference.Money;
 import org.coopflow.reference.ReferenceCodes;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class ProgrammeRulesTests {
 	}
 
 	private List<String> fields(ProgrammeDraft draft) {
-		return ProgrammeRules.check(draft, codes).stream().map(FieldError::field).toList();
+		return ProgrammeRules.check(draft, codes).stream().map(InvalidField::field).toList();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.coopflow;
+package org.coopflow.shared;
 
 /** Someone else changed the resource since the client read it (If-Match / version): 412. */
 public class StaleVersionException extends RuntimeException {

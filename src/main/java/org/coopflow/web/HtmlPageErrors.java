@@ -1,4 +1,8 @@
-package org.coopflow;
+package org.coopflow.web;
+
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -40,7 +44,7 @@ public abstract class HtmlPageErrors {
 
 	/**
 	 * The request attribute through which the error page learns which parameters were wrong and why: a
-	 * list of {@link FieldError}, set before the error dispatch that renders {@code templates/error.html}.
+	 * list of {@link InvalidField}, set before the error dispatch that renders {@code templates/error.html}.
 	 */
 	public static final String BAD_PARAMETERS = "badParameters";
 
@@ -56,18 +60,18 @@ public abstract class HtmlPageErrors {
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 	}
 
-	static List<FieldError> badParameters(Exception e) {
+	static List<InvalidField> badParameters(Exception e) {
 		if (e instanceof InvalidInputException invalid) {
 			return invalid.errors();
 		}
 		if (e instanceof MissingServletRequestParameterException missing) {
-			return List.of(new FieldError(missing.getParameterName(), "is required"));
+			return List.of(new InvalidField(missing.getParameterName(), "is required"));
 		}
 		if (e instanceof MethodArgumentTypeMismatchException mismatch) {
-			return List.of(new FieldError(mismatch.getName(), mustBe(mismatch.getRequiredType(), mismatch.getValue())));
+			return List.of(new InvalidField(mismatch.getName(), mustBe(mismatch.getRequiredType(), mismatch.getValue())));
 		}
 		if (e instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
-			return List.of(new FieldError(mismatch.getPropertyName(), mustBe(mismatch.getRequiredType(), mismatch.getValue())));
+			return List.of(new InvalidField(mismatch.getPropertyName(), mustBe(mismatch.getRequiredType(), mismatch.getValue())));
 		}
 		return List.of();
 	}

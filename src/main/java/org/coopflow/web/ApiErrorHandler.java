@@ -1,4 +1,10 @@
-package org.coopflow;
+package org.coopflow.web;
+
+import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.NotFoundException;
+import org.coopflow.shared.StaleVersionException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,10 +116,10 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = e.getBindingResult()
+		List<InvalidField> errors = e.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.map(error -> new InvalidField(error.getField(), error.getDefaultMessage()))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid("The request has invalid fields.", errors));
 	}
@@ -121,11 +127,11 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = e.getParameterValidationResults()
+		List<InvalidField> errors = e.getParameterValidationResults()
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+				.map(error -> new InvalidField(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid("The request has invalid parameters.", errors));
 	}
@@ -136,7 +142,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		String name = e.getPropertyName() != null ? e.getPropertyName() : "parameter";
 		return ResponseEntity.badRequest()
 			.body(invalid("The request has an invalid parameter.",
-					List.of(new FieldError(name, "'" + e.getValue() + "' is not a valid value"))));
+					List.of(new InvalidField(name, "'" + e.getValue() + "' is not a valid value"))));
 	}
 
 	@Override
@@ -145,7 +151,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		Throwable cause = e.getCause();
 		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			return ResponseEntity.badRequest()
-				.body(invalid("The request has an invalid field.", List.of(new FieldError(path(mapping), reason(mapping)))));
+				.body(invalid("The request has an invalid field.", List.of(new InvalidField(path(mapping), reason(mapping)))));
 		}
 		return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(e)));
 	}
@@ -158,7 +164,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 					"There is nothing at /" + e.getResourcePath() + "."));
 	}
 
-	private static ProblemDetail invalid(String detail, List<FieldError> errors) {
+	private static ProblemDetail invalid(String detail, List<InvalidField> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setTitle("Invalid request");
 		problem.setProperties(Map.of("errors", errors));

@@ -1,4 +1,4 @@
-package org.coopflow;
+package org.coopflow.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

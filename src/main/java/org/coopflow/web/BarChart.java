@@ -1,4 +1,4 @@
-package org.coopflow;
+package org.coopflow.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

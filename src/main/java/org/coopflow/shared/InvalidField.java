@@ -1,7 +1,7 @@
-package org.coopflow;
+package org.coopflow.shared;
 
 /**
  * One bad input field and why, as API clients receive it in a 400 problem's {@code errors}.
  */
-public record FieldError(String field, String reason) {
+public record InvalidField(String field, String reason) {
 }

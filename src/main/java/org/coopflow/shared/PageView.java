@@ -1,4 +1,4 @@
-package org.coopflow;
+package org.coopflow.shared;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.coopflow;
+package org.coopflow.shared;
 
 /** The request is valid but the resource's state does not allow it now: 409. */
 public class ConflictException extends RuntimeException {

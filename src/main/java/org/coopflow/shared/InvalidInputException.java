@@ -1,4 +1,4 @@
-package org.coopflow;
+package org.coopflow.shared;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,19 +9,19 @@ import java.util.stream.Collectors;
  */
 public class InvalidInputException extends RuntimeException {
 
-	private final List<FieldError> errors;
+	private final List<InvalidField> errors;
 
 	public InvalidInputException(String field, String reason) {
-		this(List.of(new FieldError(field, reason)));
+		this(List.of(new InvalidField(field, reason)));
 	}
 
-	public InvalidInputException(List<FieldError> errors) {
+	public InvalidInputException(List<InvalidField> errors) {
 		// the message is what Tasklist shows when a task listener refuses a completion
 		super(errors.stream().map(error -> error.field() + ": " + error.reason()).collect(Collectors.joining("; ")));
 		this.errors = List.copyOf(errors);
 	}
 
-	public List<FieldError> errors() {
+	public List<InvalidField> errors() {
 		return errors;
 	}
 

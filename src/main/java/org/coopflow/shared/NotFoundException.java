@@ -1,4 +1,4 @@
-package org.coopflow;
+package org.coopflow.shared;
 
 /** The thing asked for does not exist, or the caller may not know that it does: 404. */
 public class NotFoundException extends RuntimeException {
