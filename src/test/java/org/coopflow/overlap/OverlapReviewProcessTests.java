@@ -57,7 +57,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Deployment(resources = { "bpmn/OverlapReviewProcess.bpmn", "bpmn/forms/review-overlap-alert.form",
 		"bpmn/forms/settle-joint-decision.form" })
-class OverlapReviewProcessTest {
+class OverlapReviewProcessTests {
 
 	@RegisterExtension
 	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension

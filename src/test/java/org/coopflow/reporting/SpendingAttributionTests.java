@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The share of a programme's spending each pledge paid: never negative, never more than the pledge
  * brought, and all pledges together never more than what was spent.
  */
-class SpendingAttributionTest {
+class SpendingAttributionTests {
 
 	@Provide
 	Arbitrary<BigDecimal> money() {

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class WorkingDaysTest {
+class WorkingDaysTests {
 
 	static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
 

@@ -63,7 +63,7 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 @Deployment(resources = { "bpmn/FundingProposalProcess.bpmn", "bpmn/forms/review-proposal.form",
 		"bpmn/forms/revise-proposal.form", "bpmn/forms/decide-partial-funding.form" })
-class FundingProposalProcessTest {
+class FundingProposalProcessTests {
 
 	@RegisterExtension
 	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension

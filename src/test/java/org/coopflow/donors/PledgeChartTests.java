@@ -12,7 +12,7 @@ import org.coopflow.pledges.Earmarking;
 import org.coopflow.pledges.EarmarkTotals.Line;
 import org.junit.jupiter.api.Test;
 
-class PledgeChartTest {
+class PledgeChartTests {
 
 	private static final Map<String, String> TITLES = new LinkedHashMap<>();
 
