@@ -37,7 +37,7 @@ class AlertTaskFacts implements TaskFacts {
 
 	@Override
 	public Map<String, Object> of(DelegateTask task) {
-		AlertFacts facts = review.facts(AlertVariables.alertId(task));
+		AlertFacts facts = review.facts(OverlapReviewProcess.ALERT.of(task));
 		Map<String, Object> shown = new LinkedHashMap<>();
 		shown.put(Variables.SEVERITY, orEmpty(facts.severity()));
 		shown.put(Variables.SCORE, orEmpty(facts.score()));
@@ -53,10 +53,10 @@ class AlertTaskFacts implements TaskFacts {
 				Variables.SECOND_INSTITUTION, Variables.SECOND_PARTNER, Variables.SECOND_STATUS);
 		if (Elements.TASK_SETTLE_JOINT_DECISION.equals(task.getTaskDefinitionKey())) {
 			for (OfficeReview office : OfficeReview.values()) {
-				CoordinatorDecision proposed = AlertVariables.recorded(task, office.decisionVariable());
+				CoordinatorDecision proposed = office.decision().recorded(task);
 				shown.put(office.proposalVariable(), OverlapReviewProcess.inWords(proposed) + " (proposed by "
-						+ people.displayNameOf(AlertVariables.text(task, office.reviewedByVariable())) + ")");
-				String reason = AlertVariables.optionalText(task, office.reasonVariable());
+						+ people.displayNameOf(office.reviewedBy().recorded(task)) + ")");
+				String reason = office.reason().orNull(task);
 				shown.put(office.proposalReasonVariable(), reason == null ? "" : reason);
 			}
 		}

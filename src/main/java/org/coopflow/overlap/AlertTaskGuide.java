@@ -72,7 +72,7 @@ class AlertTaskGuide implements TaskGuide {
 
 	@Override
 	public Guidance guide(DelegateTask task) {
-		long alertId = AlertVariables.alertId(task);
+		long alertId = OverlapReviewProcess.ALERT.of(task);
 		Alert alert = alerts.find(alertId).orElseThrow(() -> new IllegalStateException("No overlap alert " + alertId));
 		String first = side(alert.firstId());
 		String second = side(alert.secondId());

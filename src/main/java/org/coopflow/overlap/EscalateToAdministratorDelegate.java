@@ -20,7 +20,7 @@ class EscalateToAdministratorDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		review.escalate(AlertVariables.alertId(execution));
+		review.escalate(OverlapReviewProcess.ALERT.of(execution));
 	}
 
 }

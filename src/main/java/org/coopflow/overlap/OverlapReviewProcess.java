@@ -1,5 +1,10 @@
 package org.coopflow.overlap;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.workflow.ProcessVariable;
+import org.coopflow.workflow.RecordKey;
+
 import org.coopflow.reference.Office;
 import org.coopflow.security.Role;
 
@@ -12,22 +17,15 @@ public final class OverlapReviewProcess {
 
 	public static final String PROCESS_KEY = "OverlapReviewProcess";
 
-	private static final String BUSINESS_KEY_PREFIX = "alert-";
+	/** The alert a review works on: its business key, e.g. {@code alert-42}. */
+	static final RecordKey ALERT = new RecordKey("alert-", "overlap review process");
 
 	private OverlapReviewProcess() {
 	}
 
 	/** The business key of an alert's review, e.g. {@code alert-42}. */
 	public static String businessKey(long alertId) {
-		return BUSINESS_KEY_PREFIX + alertId;
-	}
-
-	/** The alert id in a business key made by {@link #businessKey(long)}, or null for any other key. */
-	static Long alertIdOf(String businessKey) {
-		if (businessKey == null || !businessKey.matches(BUSINESS_KEY_PREFIX + "\\d+")) {
-			return null;
-		}
-		return Long.valueOf(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
+		return ALERT.of(alertId);
 	}
 
 	/** Ids of the model's elements. */
@@ -164,6 +162,39 @@ public final class OverlapReviewProcess {
 
 	}
 
+	/** The variables code reads and writes, each declared once with its type. */
+	static final class Typed {
+
+		/** What a review or settlement form sends. */
+		static final ProcessVariable<CoordinatorDecision> DECISION = decision(Variables.DECISION);
+
+		static final ProcessVariable<String> REASON = ProcessVariable.text(Variables.REASON);
+
+		static final ProcessVariable<CoordinatorDecision> JOINT_DECISION = decision(Variables.JOINT_DECISION);
+
+		static final ProcessVariable<String> JOINT_REASON = ProcessVariable.text(Variables.JOINT_REASON);
+
+		static final ProcessVariable<String> SETTLED_BY = ProcessVariable.text(Variables.SETTLED_BY);
+
+		private Typed() {
+		}
+
+		static ProcessVariable<CoordinatorDecision> decision(String name) {
+			return ProcessVariable.choice(name, CoordinatorDecision.class, "a decision on an overlap alert");
+		}
+
+		/** The decision a form sent, with its reason when the decision needs one. */
+		static CoordinatorDecision chosen(VariableScope scope) {
+			CoordinatorDecision decision = DECISION.answer(scope, "Choose what the offices should do about the alert.");
+			if (decision.needsReason() && REASON.orNull(scope) == null) {
+				throw new InvalidInputException(REASON.name(),
+						"Say why the programmes do not overlap: a reason is required for \"not an overlap\".");
+			}
+			return decision;
+		}
+
+	}
+
 	/** One office's review: its task, its coordinators' group and the variables its proposal is kept in. */
 	public enum OfficeReview {
 
@@ -176,11 +207,11 @@ public final class OverlapReviewProcess {
 
 		private final String taskId;
 
-		private final String decision;
+		private final ProcessVariable<CoordinatorDecision> decision;
 
-		private final String reason;
+		private final ProcessVariable<String> reason;
 
-		private final String reviewedBy;
+		private final ProcessVariable<String> reviewedBy;
 
 		private final String proposal;
 
@@ -190,9 +221,9 @@ public final class OverlapReviewProcess {
 				String proposalReason) {
 			this.office = office;
 			this.taskId = taskId;
-			this.decision = decision;
-			this.reason = reason;
-			this.reviewedBy = reviewedBy;
+			this.decision = Typed.decision(decision);
+			this.reason = ProcessVariable.text(reason);
+			this.reviewedBy = ProcessVariable.text(reviewedBy);
 			this.proposal = proposal;
 			this.proposalReason = proposalReason;
 		}
@@ -210,15 +241,16 @@ public final class OverlapReviewProcess {
 			return Role.COORDINATOR.groupOf(office);
 		}
 
-		public String decisionVariable() {
+		/** The office's proposed decision, kept on the process. */
+		ProcessVariable<CoordinatorDecision> decision() {
 			return decision;
 		}
 
-		public String reasonVariable() {
+		ProcessVariable<String> reason() {
 			return reason;
 		}
 
-		public String reviewedByVariable() {
+		ProcessVariable<String> reviewedBy() {
 			return reviewedBy;
 		}
 

@@ -1,5 +1,6 @@
 package org.coopflow.overlap;
 
+import org.coopflow.overlap.OverlapReviewProcess.Typed;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,22 +28,22 @@ class RecordJointDecisionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long alertId = AlertVariables.alertId(execution);
-		CoordinatorDecision cpcjd = AlertVariables.recorded(execution, OfficeReview.CPCJD.decisionVariable());
-		CoordinatorDecision ohchr = AlertVariables.recorded(execution, OfficeReview.OHCHR.decisionVariable());
+		long alertId = OverlapReviewProcess.ALERT.of(execution);
+		CoordinatorDecision cpcjd = OfficeReview.CPCJD.decision().recorded(execution);
+		CoordinatorDecision ohchr = OfficeReview.OHCHR.decision().recorded(execution);
 		checkAgainstWhatWasProposed(alertId, execution);
 		Set<String> decidedBy = new LinkedHashSet<>();
 		for (OfficeReview office : OfficeReview.values()) {
-			decidedBy.add(AlertVariables.text(execution, office.reviewedByVariable()));
+			decidedBy.add(office.reviewedBy().recorded(execution));
 		}
 		// the same test as the gateway "Coordinators agree?": the settlement counts only when they differed
 		if (cpcjd == ohchr) {
 			review.decide(alertId, cpcjd, bothReasons(execution), List.copyOf(decidedBy));
 			return;
 		}
-		decidedBy.add(AlertVariables.text(execution, Variables.SETTLED_BY));
-		review.decide(alertId, AlertVariables.recorded(execution, Variables.JOINT_DECISION),
-				AlertVariables.optionalText(execution, Variables.JOINT_REASON), List.copyOf(decidedBy));
+		decidedBy.add(Typed.SETTLED_BY.recorded(execution));
+		review.decide(alertId, Typed.JOINT_DECISION.recorded(execution),
+				Typed.JOINT_REASON.orNull(execution), List.copyOf(decidedBy));
 	}
 
 	/**
@@ -57,9 +58,9 @@ class RecordJointDecisionDelegate implements JavaDelegate {
 			if (kept == null) {
 				continue;
 			}
-			boolean same = kept.decision() == AlertVariables.recorded(execution, office.decisionVariable())
-					&& kept.by().equals(AlertVariables.text(execution, office.reviewedByVariable()))
-					&& java.util.Objects.equals(kept.reason(), AlertVariables.optionalText(execution, office.reasonVariable()));
+			boolean same = kept.decision() == office.decision().recorded(execution)
+					&& kept.by().equals(office.reviewedBy().recorded(execution))
+					&& java.util.Objects.equals(kept.reason(), office.reason().orNull(execution));
 			if (!same) {
 				throw new IllegalStateException("The " + office.office() + " proposal on alert " + alertId
 						+ " in the process is not the one " + kept.by() + " made (" + kept.decision()
@@ -72,7 +73,7 @@ class RecordJointDecisionDelegate implements JavaDelegate {
 	private static String bothReasons(DelegateExecution execution) {
 		List<String> reasons = new ArrayList<>();
 		for (OfficeReview office : OfficeReview.values()) {
-			String reason = AlertVariables.optionalText(execution, office.reasonVariable());
+			String reason = office.reason().orNull(execution);
 			if (reason != null) {
 				reasons.add(office.office() + ": " + reason);
 			}

@@ -27,7 +27,7 @@ class RemindCoordinatorsDelegate implements JavaDelegate {
 		for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
 			tasks.setPriority(task.getId(), Math.min(Task.PRIORITY_MAXIMUM, task.getPriority() + PRIORITY_RAISE));
 		}
-		review.remind(AlertVariables.alertId(execution));
+		review.remind(OverlapReviewProcess.ALERT.of(execution));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.coopflow.overlap;
 
+import org.coopflow.overlap.OverlapReviewProcess.Typed;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,20 +31,20 @@ class ReviewOverlapAlertTaskListener implements TaskListener {
 		if (office == null) {
 			throw new IllegalStateException(task.getTaskDefinitionKey() + " is not an office's review of an overlap alert");
 		}
-		CoordinatorDecision decision = AlertVariables.chosen(task, Variables.DECISION, Variables.REASON);
+		CoordinatorDecision decision = Typed.chosen(task);
 		String by = TaskCompletion.completedBy(task);
-		if (by.equals(AlertVariables.optionalText(task, office.other().reviewedByVariable()))) {
+		if (by.equals(office.other().reviewedBy().orNull(task))) {
 			throw new BadUserRequestException(by + " already proposed a decision for " + office.other().office()
 					+ "; the coordinators of both offices review each alert, so " + office.office()
 					+ "'s proposal must come from someone else.");
 		}
-		String reason = AlertVariables.optionalText(task, Variables.REASON);
-		review.propose(AlertVariables.alertId(task.getExecution()), office.office().name(), decision, reason, by);
-		task.getExecution().setVariable(office.decisionVariable(), decision.name());
-		task.getExecution().setVariable(office.reasonVariable(), reason);
-		task.getExecution().setVariable(office.reviewedByVariable(), by);
-		task.removeVariable(Variables.DECISION);
-		task.removeVariable(Variables.REASON);
+		String reason = Typed.REASON.orNull(task);
+		review.propose(OverlapReviewProcess.ALERT.of(task), office.office().name(), decision, reason, by);
+		office.decision().set(task.getExecution(), decision);
+		office.reason().set(task.getExecution(), reason);
+		office.reviewedBy().set(task.getExecution(), by);
+		task.removeVariable(Typed.DECISION.name());
+		task.removeVariable(Typed.REASON.name());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.coopflow.overlap;
 
+import org.coopflow.overlap.OverlapReviewProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.overlap.OverlapReviewProcess.Variables;
@@ -15,13 +16,13 @@ class SettleJointDecisionTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		CoordinatorDecision decision = AlertVariables.chosen(task, Variables.DECISION, Variables.REASON);
+		CoordinatorDecision decision = Typed.chosen(task);
 		String by = TaskCompletion.completedBy(task);
-		task.getExecution().setVariable(Variables.JOINT_DECISION, decision.name());
-		task.getExecution().setVariable(Variables.JOINT_REASON, AlertVariables.optionalText(task, Variables.REASON));
-		task.getExecution().setVariable(Variables.SETTLED_BY, by);
-		task.removeVariable(Variables.DECISION);
-		task.removeVariable(Variables.REASON);
+		Typed.JOINT_DECISION.set(task.getExecution(), decision);
+		Typed.JOINT_REASON.set(task.getExecution(), Typed.REASON.orNull(task));
+		Typed.SETTLED_BY.set(task.getExecution(), by);
+		task.removeVariable(Typed.DECISION.name());
+		task.removeVariable(Typed.REASON.name());
 	}
 
 }

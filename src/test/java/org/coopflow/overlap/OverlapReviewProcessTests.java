@@ -1,5 +1,7 @@
 package org.coopflow.overlap;
 
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -232,7 +234,7 @@ class OverlapReviewProcessTests {
 		ProcessInstance instance = start();
 		Task cpcjd = reviewTask(instance, OfficeReview.CPCJD);
 
-		assertRefused(() -> complete(cpcjd, CPCJD_COORDINATOR, "NOT_OVERLAP", "  "),
+		assertInvalid(() -> complete(cpcjd, CPCJD_COORDINATOR, "NOT_OVERLAP", "  "), Variables.REASON,
 				"a reason is required for \"not an overlap\"");
 		assertThat(instance).isWaitingAt(Elements.TASK_REVIEW_ALERT_CPCJD);
 
@@ -240,7 +242,7 @@ class OverlapReviewProcessTests {
 		propose(instance, OfficeReview.OHCHR, OHCHR_COORDINATOR, "COMPLEMENTARY", null);
 		Task settle = task(instance, Elements.TASK_SETTLE_JOINT_DECISION);
 
-		assertRefused(() -> complete(settle, OHCHR_COORDINATOR, "NOT_OVERLAP", null), "a reason is required");
+		assertInvalid(() -> complete(settle, OHCHR_COORDINATOR, "NOT_OVERLAP", null), Variables.REASON, "a reason is required");
 		assertThat(instance).isWaitingAt(Elements.TASK_SETTLE_JOINT_DECISION);
 		verify(review, never()).decide(anyLong(), any(), any(), any());
 	}
@@ -250,8 +252,8 @@ class OverlapReviewProcessTests {
 		ProcessInstance instance = start();
 		Task cpcjd = reviewTask(instance, OfficeReview.CPCJD);
 
-		assertRefused(() -> complete(cpcjd, CPCJD_COORDINATOR, null, "No idea"), "Choose what the offices should do");
-		assertRefused(() -> complete(cpcjd, CPCJD_COORDINATOR, "IGNORE", null), "IGNORE is not a decision");
+		assertInvalid(() -> complete(cpcjd, CPCJD_COORDINATOR, null, "No idea"), Variables.DECISION, "Choose what the offices should do");
+		assertInvalid(() -> complete(cpcjd, CPCJD_COORDINATOR, "IGNORE", null), Variables.DECISION, "IGNORE is not a decision");
 		assertThat(instance).isWaitingAt(Elements.TASK_REVIEW_ALERT_CPCJD);
 	}
 
@@ -282,7 +284,7 @@ class OverlapReviewProcessTests {
 		assertThat(engine.getTaskService().getVariable(ohchr.getId(), Variables.REASON)).isNull();
 		// nor can the first office's answer stand in for a decision the second did not send
 		engine.getIdentityService().setAuthenticatedUserId(OHCHR_COORDINATOR);
-		assertRefused(() -> engine.getTaskService().complete(ohchr.getId()), "Choose what the offices should do");
+		assertInvalid(() -> engine.getTaskService().complete(ohchr.getId()), Variables.DECISION, "Choose what the offices should do");
 	}
 
 	@Test
@@ -377,6 +379,18 @@ class OverlapReviewProcessTests {
 	}
 
 	/** The listeners' refusals reach the caller as the cause of the engine's exception, as in Tasklist. */
+	/** A missing or wrong answer is refused naming its field, as the API's problem details name it. */
+	private static void assertInvalid(ThrowingCallable completion, String field, String message) {
+		assertThatThrownBy(completion).satisfies(thrown -> {
+			Throwable cause = thrown;
+			while (cause.getCause() != null && cause.getCause() != cause) {
+				cause = cause.getCause();
+			}
+			assertThat(cause).isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+			assertThat(((InvalidInputException) cause).errors()).extracting(InvalidField::field).containsExactly(field);
+		});
+	}
+
 	private static void assertRefused(ThrowingCallable completion, String message) {
 		assertThatThrownBy(completion).satisfies(thrown -> {
 			Throwable cause = thrown;
