@@ -123,11 +123,11 @@ class ProgrammeImportTests {
 	}
 
 	@Test
-	void importsTheExampleOfTheReadme() throws IOException {
-		String readme = Files.readString(Path.of("README.md"));
+	void importsTheExampleOfTheImportDocs() throws IOException {
+		String docs = Files.readString(Path.of("docs/import.md"));
 		Matcher example = Pattern.compile("```csv\n(.*?)```", Pattern.DOTALL)
-			.matcher(readme);
-		assertThat(example.find()).as("README.md has a ```csv example").isTrue();
+			.matcher(docs);
+		assertThat(example.find()).as("docs/import.md has a ```csv example").isTrue();
 
 		Response response = upload("officerCpcjd", example.group(1));
 
