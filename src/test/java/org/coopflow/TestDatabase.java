@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 public final class TestDatabase {
 
-	/** The JDBC flags coopflow needs on MySQL/MariaDB; the README documents the same. */
+	/** The JDBC flags coopflow needs on MySQL/MariaDB; docs/operations.md documents the same. */
 	public static final String MYSQL_FLAGS = "sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8";
 
 	private final String name;

@@ -42,7 +42,7 @@ class ProgrammeTasks {
 		List<String> keys = new ArrayList<>();
 		keys.add(FundingProposalProcess.businessKey(programmeId));
 		// the pledge and implementation processes keep their key builders to their modules; the keys are the
-		// documented record references (README, "The record decides")
+		// documented record references (docs/security.md, "Completing a task")
 		keys.add("implementation-" + programmeId);
 		pledgeIds.forEach(id -> keys.add("pledge-" + id));
 		alertIds.forEach(id -> keys.add(OverlapReviewProcess.businessKey(id)));

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports an office's existing portfolio from a CSV file (the format is in the README): every row is
+ * Imports an office's existing portfolio from a CSV file (the format is in docs/import.md): every row is
  * checked first, against one snapshot of the reference codes, and only a file without a single bad
  * row is written, all of it in one transaction, so that an officer never has to find out which half
  * of a file went in.

@@ -28,7 +28,7 @@ public record PledgeReport(long pledgeId, String donor, Office office, PledgeSta
 
 	/**
 	 * pledged ≥ received ≥ allocated ≥ spent. {@code allocated} is the received money of a pledge allocated to a
-	 * programme; {@code spent} is the pledge's share of the programme's spending (see the README); {@code
+	 * programme; {@code spent} is the pledge's share of the programme's spending (see docs/reporting.md); {@code
 	 * unspent} is allocated minus spent.
 	 */
 	public record Money(Amount pledged, Amount received, Amount allocated, Amount spent, Amount unspent) {

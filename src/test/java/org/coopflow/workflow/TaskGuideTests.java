@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What Tasklist's list shows of each process's tasks: a name saying what the task is about, a
- * description, a due date by the rule the README states (the reminder timer where the model has one)
+ * description, a due date by the rule docs/tasklist.md states (the reminder timer where the model has one)
  * and a follow-up date when the model escalates; the shared filters each role reads; officers' own
  * filters; nothing to start.
  */
