@@ -10,7 +10,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.coopflow.overlap.OverlapReviewProcess.OfficeReview;
-import org.coopflow.overlap.OverlapReviewProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /**

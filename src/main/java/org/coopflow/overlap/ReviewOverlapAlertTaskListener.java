@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.overlap.OverlapReviewProcess.OfficeReview;
-import org.coopflow.overlap.OverlapReviewProcess.Variables;
 import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 

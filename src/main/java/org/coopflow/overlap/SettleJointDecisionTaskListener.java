@@ -3,7 +3,6 @@ package org.coopflow.overlap;
 import org.coopflow.overlap.OverlapReviewProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.coopflow.overlap.OverlapReviewProcess.Variables;
 import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 

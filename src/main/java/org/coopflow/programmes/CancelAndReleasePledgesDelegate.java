@@ -1,8 +1,8 @@
 package org.coopflow.programmes;
 
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Cancel and release pledges": the lifecycle publishes ProgrammeCancelled for the pledges. */
@@ -17,8 +17,8 @@ class CancelAndReleasePledgesDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.cancel(ProposalVariables.programmeId(execution), ProposalVariables.text(execution, Variables.CANCELLATION_REASON),
-				ProposalVariables.text(execution, Variables.DECIDED_BY));
+		lifecycle.cancel(FundingProposalProcess.PROGRAMME.of(execution), Typed.CANCELLATION_REASON.recorded(execution),
+				Typed.DECIDED_BY.recorded(execution));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.coopflow.programmes;
 
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.coopflow.reference.Office;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,7 @@ class EscalateToCoordinatorDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		TaskService tasks = execution.getProcessEngineServices().getTaskService();
-		Task task = OpenTasks.of(execution, ProposalVariables.text(execution, Variables.TASK_DEFINITION_KEY));
+		Task task = OpenTasks.of(execution, Typed.TASK_DEFINITION_KEY.recorded(execution));
 		if (task == null) {
 			log.info("No open task to escalate in process instance {}", execution.getProcessInstanceId());
 			return;
@@ -53,7 +53,7 @@ class EscalateToCoordinatorDelegate implements JavaDelegate {
 		read.addPermission(Permissions.READ);
 		execution.getProcessEngineServices().getAuthorizationService().saveAuthorization(read);
 		tasks.createComment(task.getId(), execution.getProcessInstanceId(), COMMENT.formatted(office));
-		events.publishEvent(new TaskEscalated(ProposalVariables.programmeId(execution), task.getId(), office));
+		events.publishEvent(new TaskEscalated(FundingProposalProcess.PROGRAMME.of(execution), task.getId(), office));
 	}
 
 }

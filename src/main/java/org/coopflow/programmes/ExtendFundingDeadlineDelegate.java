@@ -1,8 +1,8 @@
 package org.coopflow.programmes;
 
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Extend funding deadline": the timer on "Await funding" starts again from now. */
@@ -17,10 +17,10 @@ class ExtendFundingDeadlineDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		int extraDays = ProposalVariables.positiveWholeNumber(execution, Variables.EXTENSION_DAYS);
-		lifecycle.extendFundingDeadline(ProposalVariables.programmeId(execution), extraDays,
-				ProposalVariables.text(execution, Variables.DECIDED_BY));
-		execution.setVariable(Variables.FUNDING_DEADLINE, FundingProposalProcess.fundingDeadline(extraDays));
+		int extraDays = Math.toIntExact(Typed.EXTENSION_DAYS.recorded(execution));
+		lifecycle.extendFundingDeadline(FundingProposalProcess.PROGRAMME.of(execution), extraDays,
+				Typed.DECIDED_BY.recorded(execution));
+		Typed.FUNDING_DEADLINE.set(execution, FundingProposalProcess.fundingDeadline(extraDays));
 	}
 
 }

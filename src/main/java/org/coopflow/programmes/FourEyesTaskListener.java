@@ -32,7 +32,7 @@ class FourEyesTaskListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		// the programme's own record says who wrote it; process variables can be rewritten by anyone
 		// who completes a task
-		Set<String> submitters = new HashSet<>(lifecycle.facts(ProposalVariables.programmeId(task)).authors());
+		Set<String> submitters = new HashSet<>(lifecycle.facts(FundingProposalProcess.PROGRAMME.of(task)).authors());
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			TaskVisibility.hideFrom(task, submitters);
 			return;

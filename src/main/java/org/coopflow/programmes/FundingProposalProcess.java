@@ -1,5 +1,10 @@
 package org.coopflow.programmes;
 
+import java.math.BigDecimal;
+
+import org.coopflow.workflow.ProcessVariable;
+import org.coopflow.workflow.RecordKey;
+
 /**
  * The vocabulary of {@code bpmn/FundingProposalProcess.bpmn}: its key, the ids of the elements code and
  * tests refer to, its messages and its variables. Delegates, listeners and tests use these instead of
@@ -14,7 +19,8 @@ public final class FundingProposalProcess {
 
 	public static final int DEFAULT_FUNDING_DEADLINE_DAYS = 90;
 
-	private static final String BUSINESS_KEY_PREFIX = "programme-";
+	/** The programme a proposal works on: its business key, e.g. {@code programme-42}. */
+	static final RecordKey PROGRAMME = new RecordKey("programme-", "funding proposal process");
 
 	private FundingProposalProcess() {
 	}
@@ -25,15 +31,7 @@ public final class FundingProposalProcess {
 	 * the keys of instances started before.
 	 */
 	public static String businessKey(long programmeId) {
-		return BUSINESS_KEY_PREFIX + programmeId;
-	}
-
-	/** The programme id in a business key made by {@link #businessKey(long)}, or null for any other key. */
-	static Long programmeIdOf(String businessKey) {
-		if (businessKey == null || !businessKey.matches(BUSINESS_KEY_PREFIX + "\\d+")) {
-			return null;
-		}
-		return Long.valueOf(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
+		return PROGRAMME.of(programmeId);
 	}
 
 	/** The value of {@link Variables#FUNDING_DEADLINE} for a number of days, e.g. P90D. */
@@ -42,6 +40,45 @@ public final class FundingProposalProcess {
 			throw new IllegalArgumentException("A funding deadline is a positive number of days, not " + days);
 		}
 		return "P" + days + "D";
+	}
+
+	/**
+	 * The variables code reads and writes, each declared once with its type. Values typed into Camunda Forms
+	 * arrive as whatever type Tasklist chose; {@link ProcessVariable} reads each of them.
+	 */
+	static final class Typed {
+
+		static final ProcessVariable<ReviewDecision> REVIEW_DECISION = ProcessVariable.choice(Variables.REVIEW_DECISION,
+				ReviewDecision.class, "a decision this task knows");
+
+		static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.text(Variables.REVIEW_COMMENT);
+
+		static final ProcessVariable<String> REVIEWED_BY = ProcessVariable.text(Variables.REVIEWED_BY);
+
+		static final ProcessVariable<PartialFundingDecision> PARTIAL_FUNDING_DECISION = ProcessVariable.choice(
+				Variables.PARTIAL_FUNDING_DECISION, PartialFundingDecision.class, "a decision this task knows");
+
+		static final ProcessVariable<BigDecimal> REVISED_BUDGET = ProcessVariable.decimal(Variables.REVISED_BUDGET);
+
+		static final ProcessVariable<Long> EXTENSION_DAYS = ProcessVariable.wholeNumber(Variables.EXTENSION_DAYS);
+
+		static final ProcessVariable<String> CANCELLATION_REASON = ProcessVariable.text(Variables.CANCELLATION_REASON);
+
+		static final ProcessVariable<String> DECIDED_BY = ProcessVariable.text(Variables.DECIDED_BY);
+
+		static final ProcessVariable<String> OVERLAP_COMMENT = ProcessVariable.text(Variables.OVERLAP_COMMENT);
+
+		static final ProcessVariable<String> COMMENT = ProcessVariable.text(Variables.COMMENT);
+
+		static final ProcessVariable<String> BY = ProcessVariable.text(Variables.BY);
+
+		static final ProcessVariable<String> TASK_DEFINITION_KEY = ProcessVariable.text(Variables.TASK_DEFINITION_KEY);
+
+		static final ProcessVariable<String> FUNDING_DEADLINE = ProcessVariable.text(Variables.FUNDING_DEADLINE);
+
+		private Typed() {
+		}
+
 	}
 
 	/** Ids of the model's elements. */

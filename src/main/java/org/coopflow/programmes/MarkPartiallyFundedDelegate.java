@@ -16,7 +16,7 @@ class MarkPartiallyFundedDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.fundingDeadlinePassed(ProposalVariables.programmeId(execution));
+		lifecycle.fundingDeadlinePassed(FundingProposalProcess.PROGRAMME.of(execution));
 	}
 
 }

@@ -19,7 +19,7 @@ class MarkProgrammeFundedDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.markFunded(ProposalVariables.programmeId(execution), FundingProposalProcess.SYSTEM_USER);
+		lifecycle.markFunded(FundingProposalProcess.PROGRAMME.of(execution), FundingProposalProcess.SYSTEM_USER);
 	}
 
 }

@@ -1,8 +1,8 @@
 package org.coopflow.programmes;
 
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Open for funding": the reviewer approved, donors see the programme. */
@@ -17,7 +17,7 @@ class OpenForFundingDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.openForFunding(ProposalVariables.programmeId(execution), ProposalVariables.text(execution, Variables.REVIEWED_BY));
+		lifecycle.openForFunding(FundingProposalProcess.PROGRAMME.of(execution), Typed.REVIEWED_BY.recorded(execution));
 	}
 
 }

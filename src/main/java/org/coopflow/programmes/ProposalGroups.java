@@ -21,7 +21,7 @@ public class ProposalGroups {
 	}
 
 	Office office(DelegateExecution execution) {
-		return lifecycle.facts(ProposalVariables.programmeId(execution)).office();
+		return lifecycle.facts(FundingProposalProcess.PROGRAMME.of(execution)).office();
 	}
 
 	public String officers(DelegateExecution execution) {
@@ -30,7 +30,7 @@ public class ProposalGroups {
 
 	/** Who revises a returned proposal: its submitter as the programme records it. */
 	public String submitter(DelegateExecution execution) {
-		return lifecycle.facts(ProposalVariables.programmeId(execution)).submittedBy();
+		return lifecycle.facts(FundingProposalProcess.PROGRAMME.of(execution)).submittedBy();
 	}
 
 	/**
@@ -38,9 +38,9 @@ public class ProposalGroups {
 	 * or when the deadline was extended), not a process variable.
 	 */
 	public java.util.Date fundingDeadline(DelegateExecution execution) {
-		java.time.Instant deadline = lifecycle.facts(ProposalVariables.programmeId(execution)).fundingDeadlineAt();
+		java.time.Instant deadline = lifecycle.facts(FundingProposalProcess.PROGRAMME.of(execution)).fundingDeadlineAt();
 		if (deadline == null) {
-			throw new IllegalStateException("Programme " + ProposalVariables.programmeId(execution)
+			throw new IllegalStateException("Programme " + FundingProposalProcess.PROGRAMME.of(execution)
 					+ " is waiting for funding but has no funding deadline");
 		}
 		return java.util.Date.from(deadline);
@@ -48,7 +48,7 @@ public class ProposalGroups {
 
 	/** Whether the programme's committed funding already covers its budget. */
 	public boolean fullyFunded(DelegateExecution execution) {
-		return lifecycle.fullyFunded(ProposalVariables.programmeId(execution));
+		return lifecycle.fullyFunded(FundingProposalProcess.PROGRAMME.of(execution));
 	}
 
 	public String coordinators(DelegateExecution execution) {

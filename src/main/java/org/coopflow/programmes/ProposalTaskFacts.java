@@ -42,7 +42,7 @@ class ProposalTaskFacts implements TaskFacts {
 
 	@Override
 	public Map<String, Object> of(DelegateTask task) {
-		ProposalFacts facts = lifecycle.facts(ProposalVariables.programmeId(task));
+		ProposalFacts facts = lifecycle.facts(FundingProposalProcess.PROGRAMME.of(task));
 		Map<String, Object> shown = new LinkedHashMap<>();
 		shown.put(Variables.TITLE, orEmpty(facts.title()));
 		shown.put(Variables.OFFICE_NAME, facts.office() == null ? "" : facts.office().label());

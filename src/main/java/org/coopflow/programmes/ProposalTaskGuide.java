@@ -56,7 +56,7 @@ class ProposalTaskGuide implements TaskGuide {
 
 	@Override
 	public Guidance guide(DelegateTask task) {
-		long programmeId = ProposalVariables.programmeId(task);
+		long programmeId = FundingProposalProcess.PROGRAMME.of(task);
 		ProposalFacts proposal = lifecycle.facts(programmeId);
 		String office = proposal.office() == null ? "" : proposal.office().label();
 		String about = TaskGuide.shortened(proposal.title(), 200) + " (" + office + ")";

@@ -1,8 +1,8 @@
 package org.coopflow.programmes;
 
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Record rejection", with the reviewer's reason. */
@@ -17,8 +17,8 @@ class RecordRejectionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.reject(ProposalVariables.programmeId(execution), ProposalVariables.text(execution, Variables.REVIEW_COMMENT),
-				ProposalVariables.text(execution, Variables.REVIEWED_BY));
+		lifecycle.reject(FundingProposalProcess.PROGRAMME.of(execution), Typed.REVIEW_COMMENT.recorded(execution),
+				Typed.REVIEWED_BY.recorded(execution));
 	}
 
 }

@@ -16,7 +16,7 @@ class ReleaseForReviewDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.awaitReview(ProposalVariables.programmeId(execution));
+		lifecycle.awaitReview(FundingProposalProcess.PROGRAMME.of(execution));
 	}
 
 }

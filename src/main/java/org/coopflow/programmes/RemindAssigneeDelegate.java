@@ -1,10 +1,10 @@
 package org.coopflow.programmes;
 
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,14 +33,14 @@ class RemindAssigneeDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		TaskService tasks = execution.getProcessEngineServices().getTaskService();
-		Task task = OpenTasks.of(execution, ProposalVariables.text(execution, Variables.TASK_DEFINITION_KEY));
+		Task task = OpenTasks.of(execution, Typed.TASK_DEFINITION_KEY.recorded(execution));
 		if (task == null) {
 			log.info("No open task to remind of in process instance {}", execution.getProcessInstanceId());
 			return;
 		}
 		tasks.setPriority(task.getId(), Math.min(Task.PRIORITY_MAXIMUM, task.getPriority() + PRIORITY_RAISE));
 		tasks.createComment(task.getId(), execution.getProcessInstanceId(), COMMENT);
-		events.publishEvent(new TaskReminderDue(ProposalVariables.programmeId(execution), task.getId(), task.getAssignee()));
+		events.publishEvent(new TaskReminderDue(FundingProposalProcess.PROGRAMME.of(execution), task.getId(), task.getAssignee()));
 	}
 
 }

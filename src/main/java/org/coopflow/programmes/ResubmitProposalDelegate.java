@@ -20,7 +20,7 @@ class ResubmitProposalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long programmeId = ProposalVariables.programmeId(execution);
+		long programmeId = FundingProposalProcess.PROGRAMME.of(execution);
 		Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		String by = current != null && current.getUserId() != null ? current.getUserId()
 				: lifecycle.facts(programmeId).submittedBy();

@@ -1,5 +1,6 @@
 package org.coopflow.programmes;
 
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.coopflow.programmes.FundingProposalProcess.Variables;
@@ -20,9 +21,9 @@ class ReturnForRevisionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String comment = ProposalVariables.text(execution, Variables.COMMENT);
-		lifecycle.returnForRevision(ProposalVariables.programmeId(execution), comment,
-				ProposalVariables.text(execution, Variables.BY));
+		String comment = Typed.COMMENT.recorded(execution);
+		lifecycle.returnForRevision(FundingProposalProcess.PROGRAMME.of(execution), comment,
+				Typed.BY.recorded(execution));
 		execution.setVariable(Variables.REVISION_COMMENT, comment);
 	}
 

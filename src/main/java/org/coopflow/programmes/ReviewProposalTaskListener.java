@@ -1,10 +1,10 @@
 package org.coopflow.programmes;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.coopflow.shared.InvalidInputException;
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.programmes.FundingProposalProcess.ReviewDecision;
-import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
@@ -18,13 +18,13 @@ class ReviewProposalTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		ReviewDecision decision = ProposalVariables.decision(task, Variables.REVIEW_DECISION, ReviewDecision.class);
-		if (decision != ReviewDecision.APPROVE && ProposalVariables.optionalText(task, Variables.REVIEW_COMMENT) == null) {
-			throw new BadUserRequestException(decision == ReviewDecision.RETURN
+		ReviewDecision decision = Typed.REVIEW_DECISION.answer(task, "Choose a decision.");
+		if (decision != ReviewDecision.APPROVE && Typed.REVIEW_COMMENT.orNull(task) == null) {
+			throw new InvalidInputException(Typed.REVIEW_COMMENT.name(), decision == ReviewDecision.RETURN
 					? "Say what the submitter should revise: a comment is required to return a proposal."
 					: "Give the reason for rejecting the proposal: a comment is required to reject it.");
 		}
-		task.getExecution().setVariable(Variables.REVIEWED_BY, TaskCompletion.completedBy(task));
+		Typed.REVIEWED_BY.set(task.getExecution(), TaskCompletion.completedBy(task));
 	}
 
 }

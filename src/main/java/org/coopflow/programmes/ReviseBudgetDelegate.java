@@ -1,8 +1,8 @@
 package org.coopflow.programmes;
 
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Revise budget" down to the funds committed, as the officer decided. */
@@ -17,9 +17,9 @@ class ReviseBudgetDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		lifecycle.reviseBudget(ProposalVariables.programmeId(execution),
-				ProposalVariables.positiveAmount(execution, Variables.REVISED_BUDGET),
-				ProposalVariables.text(execution, Variables.DECIDED_BY));
+		lifecycle.reviseBudget(FundingProposalProcess.PROGRAMME.of(execution),
+				Typed.REVISED_BUDGET.recorded(execution),
+				Typed.DECIDED_BY.recorded(execution));
 	}
 
 }

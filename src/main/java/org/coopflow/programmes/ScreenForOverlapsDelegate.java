@@ -23,7 +23,7 @@ class ScreenForOverlapsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long programmeId = ProposalVariables.programmeId(execution);
+		long programmeId = FundingProposalProcess.PROGRAMME.of(execution);
 		List<Long> alertIds = screening.screen(programmeId);
 		boolean overlapFound = !alertIds.isEmpty();
 		execution.setVariable(Variables.OVERLAP_FOUND, overlapFound);

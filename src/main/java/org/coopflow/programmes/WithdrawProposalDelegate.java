@@ -1,8 +1,8 @@
 package org.coopflow.programmes;
 
+import org.coopflow.programmes.FundingProposalProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.programmes.FundingProposalProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Withdraw proposal": the coordinators found it duplicates another programme. */
@@ -17,8 +17,8 @@ class WithdrawProposalDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String reason = ProposalVariables.optionalText(execution, Variables.OVERLAP_COMMENT);
-		lifecycle.withdraw(ProposalVariables.programmeId(execution),
+		String reason = Typed.OVERLAP_COMMENT.orNull(execution);
+		lifecycle.withdraw(FundingProposalProcess.PROGRAMME.of(execution),
 				reason == null ? "Withdrawn after the coordinators' overlap review" : reason,
 				FundingProposalProcess.SYSTEM_USER);
 	}

@@ -1,5 +1,7 @@
 package org.coopflow.programmes;
 
+import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -455,7 +457,9 @@ class FundingProposalProcessTests {
 		variables.put(Variables.REVIEW_COMMENT, comment);
 
 		assertThatThrownBy(() -> engine.getTaskService().complete(taskId, variables))
-			.satisfies(e -> assertThat(rootCause(e)).isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+			.satisfies(e -> assertThat(rootCause(e)).isInstanceOfSatisfying(InvalidInputException.class,
+					invalid -> assertThat(invalid.errors()).extracting(InvalidField::field)
+						.containsExactly(Variables.REVIEW_COMMENT))
 				.hasMessageContaining("comment is required"));
 
 		assertThat(instance).isWaitingAt(Elements.TASK_REVIEW_PROPOSAL);
@@ -487,7 +491,8 @@ class FundingProposalProcessTests {
 		variables.put(field, value);
 
 		assertThatThrownBy(() -> engine.getTaskService().complete(taskId, variables))
-			.satisfies(e -> assertThat(rootCause(e)).isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class));
+			.satisfies(e -> assertThat(rootCause(e)).isInstanceOfSatisfying(InvalidInputException.class,
+					invalid -> assertThat(invalid.errors()).extracting(InvalidField::field).containsExactly(field)));
 
 		assertThat(instance).isWaitingAt(Elements.TASK_DECIDE_PARTIAL_FUNDING);
 		verify(lifecycle, never()).cancel(anyLong(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
