@@ -8,7 +8,7 @@ const path = require('path');
 const { chromium } = require('playwright-core');
 
 const MARGIN = 30;
-const SCALE = 2;
+const SCALE = 1.5;
 
 async function render(page, model) {
   const xml = fs.readFileSync(model, 'utf8');
