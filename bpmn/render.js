@@ -14,12 +14,14 @@ async function render(page, model) {
   const xml = fs.readFileSync(model, 'utf8');
   const size = await page.evaluate(async (xml) => {
     const viewer = new BpmnJS({ container: '#canvas' });
-    await viewer.importXML(xml);
+    const { warnings } = await viewer.importXML(xml);
     const canvas = viewer.get('canvas');
     const box = canvas.getActiveLayer().getBBox();
     window.viewer = viewer;
-    return { x: box.x, y: box.y, width: box.width, height: box.height };
+    return { x: box.x, y: box.y, width: box.width, height: box.height, warnings: warnings.map((w) => w.message) };
   }, xml);
+  // what bpmn-js could not draw, the Modeler cannot show either
+  size.warnings.forEach((w) => console.error(`${path.basename(model)}: ${w}`));
   const width = Math.ceil(size.width + 2 * MARGIN);
   const height = Math.ceil(size.height + 2 * MARGIN);
   await page.setViewportSize({ width, height });
