@@ -1,5 +1,6 @@
 package org.coopflow;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.coopflow.workflow.TasklistLinks;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +38,8 @@ class CoopflowPagesBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static WebDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium.Session chromium = new HeadlessChromium.Session();
 
 	private static CoopflowPages.Ids ids;
 
@@ -49,23 +50,19 @@ class CoopflowPagesBrowserTests {
 	ApplicationContext context;
 
 	@BeforeAll
-	static void startBrowser() throws IOException {
+	static void screenshotFolder() throws IOException {
 		Files.createDirectories(SCREENSHOTS);
-		browser = HeadlessChromium.start();
 	}
 
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	private static WebDriver browser() {
+		return chromium.driver();
 	}
 
 	private void signIn(String user) {
-		browser.manage().window().setSize(new Dimension(1280, 1000));
-		browser.get("http://localhost:" + port + "/login");
-		browser.manage().deleteAllCookies();
-		HeadlessChromium.signIn(browser, port, user);
+		browser().manage().window().setSize(new Dimension(1280, 1000));
+		browser().get("http://localhost:" + port + "/login");
+		browser().manage().deleteAllCookies();
+		HeadlessChromium.signIn(browser(), port, user);
 	}
 
 	@ParameterizedTest
@@ -77,17 +74,17 @@ class CoopflowPagesBrowserTests {
 		signIn(user);
 		for (String page : CoopflowPages.of(user, ids)) {
 			for (int width : new int[] { 375, 1280 }) {
-				browser.manage().window().setSize(new Dimension(width, 900));
-				browser.get("http://localhost:" + port + page);
+				browser().manage().window().setSize(new Dimension(width, 900));
+				browser().get("http://localhost:" + port + page);
 				String name = user + page.replaceAll("[^A-Za-z0-9]+", "-") + "-" + width;
 				Files.write(SCREENSHOTS.resolve(name + ".png"),
-						((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-				HeadlessChromium.assertFitsWidth(browser, user + " " + page, width);
-				WebElement nav = browser.findElement(By.cssSelector("header nav[aria-label=coopflow]"));
+						((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES));
+				HeadlessChromium.assertFitsWidth(browser(), user + " " + page, width);
+				WebElement nav = browser().findElement(By.cssSelector("header nav[aria-label=coopflow]"));
 				assertThat(nav.isDisplayed()).as(name).isTrue();
 				assertThat(nav.findElements(By.cssSelector("a[aria-current]"))).as(name + ": the place marked")
 					.isNotEmpty();
-				assertThat(browser.findElement(By.id("signed-in-as")).getText()).as(name).isNotBlank();
+				assertThat(browser().findElement(By.id("signed-in-as")).getText()).as(name).isNotBlank();
 			}
 		}
 	}
@@ -95,14 +92,14 @@ class CoopflowPagesBrowserTests {
 	@Test
 	void tasklistOffersTheWayBackToCoopflow() {
 		signIn("officerCpcjd");
-		browser.get("http://localhost:" + port + TasklistLinks.HOME);
-		WebElement back = new WebDriverWait(browser, Duration.ofSeconds(60))
+		browser().get("http://localhost:" + port + TasklistLinks.HOME);
+		WebElement back = new WebDriverWait(browser(), Duration.ofSeconds(60))
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("coopflow-way-back")));
 		assertThat(back.getText()).contains("coopflow");
 		assertThat(back.getAttribute("href")).isEqualTo("http://localhost:" + port + "/");
-		HeadlessChromium.follow(browser, back);
-		assertThat(browser.getTitle()).isEqualTo("coopflow");
-		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Welcome");
+		HeadlessChromium.follow(browser(), back);
+		assertThat(browser().getTitle()).isEqualTo("coopflow");
+		assertThat(browser().findElement(By.tagName("h1")).getText()).startsWith("Welcome");
 	}
 
 }

@@ -1,5 +1,8 @@
 package org.coopflow;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -43,6 +46,36 @@ public final class HeadlessChromium {
 						+ " its driver, e.g. apt-get install -y chromium chromium-driver");
 			}
 		}
+	}
+
+	/**
+	 * One headless Chromium for a test class: started before its first test, quit after its last. Register
+	 * it with {@code @RegisterExtension static final HeadlessChromium.Session chromium = new HeadlessChromium.Session();}.
+	 */
+	public static final class Session implements BeforeAllCallback, AfterAllCallback {
+
+		private ChromeDriver driver;
+
+		@Override
+		public void beforeAll(ExtensionContext context) {
+			driver = start();
+		}
+
+		@Override
+		public void afterAll(ExtensionContext context) {
+			if (driver != null) {
+				driver.quit();
+				driver = null;
+			}
+		}
+
+		public WebDriver driver() {
+			if (driver == null) {
+				throw new IllegalStateException("Chromium runs only between the first and the last test of its class");
+			}
+			return driver;
+		}
+
 	}
 
 	public static ChromeDriver start() {

@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.coopflow.CoopflowTest;
@@ -7,8 +8,6 @@ import org.coopflow.HeadlessChromium;
 import org.coopflow.TestHttp;
 import org.coopflow.pledges.PledgeFixtures;
 import org.coopflow.programmes.ProposalLifecycle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @CoopflowTest
 class ImplementationPagesBrowserTests {
 
-	private static WebDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium.Session chromium = new HeadlessChromium.Session();
 
 	@LocalServerPort
 	int port;
@@ -45,33 +45,25 @@ class ImplementationPagesBrowserTests {
 	@Autowired
 	TransactionTemplate transaction;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	private static WebDriver browser() {
+		return chromium.driver();
 	}
 
 	@BeforeEach
 	void signOut() {
-		browser.manage().window().setSize(new Dimension(1280, 1000));
-		browser.get("http://localhost:" + port + "/login");
-		browser.manage().deleteAllCookies();
+		browser().manage().window().setSize(new Dimension(1280, 1000));
+		browser().get("http://localhost:" + port + "/login");
+		browser().manage().deleteAllCookies();
 	}
 
 	private void type(String id, String text) {
-		WebElement field = browser.findElement(By.id(id));
+		WebElement field = browser().findElement(By.id(id));
 		field.clear();
 		field.sendKeys(text);
 	}
 
 	private void date(String id, String isoDate) {
-		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)),
+		((JavascriptExecutor) browser()).executeScript("arguments[0].value = arguments[1]", browser().findElement(By.id(id)),
 				isoDate);
 	}
 
@@ -81,68 +73,68 @@ class ImplementationPagesBrowserTests {
 		long programmeId = fixtures.fundedProgramme("50000.00", "donorNorway", "20000");
 		String title = jdbc.sql("SELECT title FROM programme WHERE id = ?").param(programmeId).query(String.class).single();
 
-		HeadlessChromium.signIn(browser, port, "officerCpcjd");
-		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Implementation")));
-		HeadlessChromium.follow(browser, browser.findElement(By.linkText(title)));
-		assertThat(browser.findElement(By.id("received")).getText()).isEqualTo("USD 20,000");
+		HeadlessChromium.signIn(browser(), port, "officerCpcjd");
+		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("Implementation")));
+		HeadlessChromium.follow(browser(), browser().findElement(By.linkText(title)));
+		assertThat(browser().findElement(By.id("received")).getText()).isEqualTo("USD 20,000");
 
-		new Select(browser.findElement(By.id("type"))).selectByValue("TRAINING");
+		new Select(browser().findElement(By.id("type"))).selectByValue("TRAINING");
 		type("title", "Training of prison staff in Kisumu");
-		new Select(browser.findElement(By.id("country"))).selectByValue("KE");
-		browser.findElement(By.cssSelector("input[name=standards][value=TOKYO-RULES]")).click();
+		new Select(browser().findElement(By.id("country"))).selectByValue("KE");
+		browser().findElement(By.cssSelector("input[name=standards][value=TOKYO-RULES]")).click();
 		String today = PledgeFixtures.today().toString();
 		date("plannedStart", today);
 		date("plannedEnd", PledgeFixtures.today().minusDays(1).toString());
 		type("budgetLine", "BL-TRAINING");
 		type("milestones", PledgeFixtures.today().plusDays(10) + " Curriculum agreed");
-		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#plan-form button[type=submit]")));
-		assertThat(browser.findElement(By.id("error-summary")).getText()).contains("must not be before plannedStart");
-		assertThat(browser.findElement(By.id("title")).getAttribute("value")).as("kept as typed")
+		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("#plan-form button[type=submit]")));
+		assertThat(browser().findElement(By.id("error-summary")).getText()).contains("must not be before plannedStart");
+		assertThat(browser().findElement(By.id("title")).getAttribute("value")).as("kept as typed")
 			.isEqualTo("Training of prison staff in Kisumu");
 
 		date("plannedEnd", PledgeFixtures.today().plusMonths(2).toString());
-		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#plan-form button[type=submit]")));
-		assertThat(browser.findElement(By.id("done")).getText()).contains("planned");
+		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("#plan-form button[type=submit]")));
+		assertThat(browser().findElement(By.id("done")).getText()).contains("planned");
 		long activityId = jdbc.sql("SELECT id FROM activity WHERE programme_id = ?").param(programmeId).query(Long.class).single();
-		WebElement activity = browser.findElement(By.id("activity-" + activityId));
+		WebElement activity = browser().findElement(By.id("activity-" + activityId));
 		assertThat(activity.getText()).contains("Training of prison staff in Kisumu").contains("Planned")
 			.contains("Curriculum agreed");
 
 		type("spend-" + activityId + "-amount", "25000.00");
 		date("spend-" + activityId + "-spentOn", today);
 		type("spend-" + activityId + "-description", "Venue and interpreters");
-		HeadlessChromium.follow(browser, activity.findElement(By.cssSelector("button[type=submit]")));
-		assertThat(browser.findElement(By.id("error-summary")).getText()).contains("above the 20000.00 received");
+		HeadlessChromium.follow(browser(), activity.findElement(By.cssSelector("button[type=submit]")));
+		assertThat(browser().findElement(By.id("error-summary")).getText()).contains("above the 20000.00 received");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM activity_expenditure WHERE programme_id = ?").param(programmeId)
 			.query(Long.class).single()).isZero();
 
 		type("spend-" + activityId + "-overrideReason", "The second payment is confirmed; the venue must be booked now");
-		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#activity-" + activityId + " button[type=submit]")));
-		assertThat(browser.findElement(By.id("spent")).getText()).isEqualTo("USD 25,000");
-		assertThat(browser.findElement(By.id("left")).getText()).isEqualTo("USD 0");
-		assertThat(browser.findElement(By.id("overspent")).getText()).isEqualTo("USD 5,000");
+		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("#activity-" + activityId + " button[type=submit]")));
+		assertThat(browser().findElement(By.id("spent")).getText()).isEqualTo("USD 25,000");
+		assertThat(browser().findElement(By.id("left")).getText()).isEqualTo("USD 0");
+		assertThat(browser().findElement(By.id("overspent")).getText()).isEqualTo("USD 5,000");
 
-		browser.manage().window().setSize(new Dimension(375, 800));
-		browser.navigate().refresh();
-		HeadlessChromium.assertFitsWidth(browser, "implementation page", 375);
+		browser().manage().window().setSize(new Dimension(375, 800));
+		browser().navigate().refresh();
+		HeadlessChromium.assertFitsWidth(browser(), "implementation page", 375);
 	}
 
 	@Test
 	void aCoordinatorReadsBothOfficesImplementationsWithoutForms() {
 		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
 		long programmeId = fixtures.fundedProgramme("1000.00", "donorJapan", "0");
-		HeadlessChromium.signIn(browser, port, "coordinatorOhchr");
-		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Implementation")));
-		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("a[href$='/implementation/" + programmeId + "']")));
-		assertThat(browser.findElement(By.id("received")).getText()).isEqualTo("USD 0");
-		assertThat(browser.findElements(By.id("plan-form"))).as("coordinators read only").isEmpty();
+		HeadlessChromium.signIn(browser(), port, "coordinatorOhchr");
+		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("Implementation")));
+		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("a[href$='/implementation/" + programmeId + "']")));
+		assertThat(browser().findElement(By.id("received")).getText()).isEqualTo("USD 0");
+		assertThat(browser().findElements(By.id("plan-form"))).as("coordinators read only").isEmpty();
 	}
 
 	@Test
 	void donorsCannotOpenTheImplementationPages() {
-		HeadlessChromium.signIn(browser, port, "donorNorway");
-		browser.get("http://localhost:" + port + "/implementation");
-		assertThat(browser.getPageSource()).doesNotContain("Programmes being implemented");
+		HeadlessChromium.signIn(browser(), port, "donorNorway");
+		browser().get("http://localhost:" + port + "/implementation");
+		assertThat(browser().getPageSource()).doesNotContain("Programmes being implemented");
 	}
 
 }

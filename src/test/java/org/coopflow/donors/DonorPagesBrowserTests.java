@@ -1,5 +1,6 @@
 package org.coopflow.donors;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -14,8 +15,6 @@ import org.coopflow.HeadlessChromium;
 import org.coopflow.TestHttp;
 import org.coopflow.programmes.ProgrammeApiTestsAccess;
 import org.coopflow.programmes.ProgrammeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @CoopflowTest
 class DonorPagesBrowserTests {
 
-	private static WebDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium.Session chromium = new HeadlessChromium.Session();
 
 	@LocalServerPort
 	int port;
@@ -48,23 +48,15 @@ class DonorPagesBrowserTests {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	private static WebDriver browser() {
+		return chromium.driver();
 	}
 
 	@BeforeEach
 	void signOut() {
-		browser.manage().window().setSize(new Dimension(1280, 1000));
-		browser.get(url("/login"));
-		browser.manage().deleteAllCookies();
+		browser().manage().window().setSize(new Dimension(1280, 1000));
+		browser().get(url("/login"));
+		browser().manage().deleteAllCookies();
 	}
 
 	private String url(String path) {
@@ -72,7 +64,7 @@ class DonorPagesBrowserTests {
 	}
 
 	private void signIn(String user) {
-		HeadlessChromium.signIn(browser, port, user);
+		HeadlessChromium.signIn(browser(), port, user);
 	}
 
 	/** A programme open for funding, created and opened as the officers would, with its own title. */
@@ -95,7 +87,7 @@ class DonorPagesBrowserTests {
 		jdbc.sql("""
 				INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
 				VALUES (?, ?, 'COMMITTED', ?, ?, CURRENT_TIMESTAMP)""")
-			.params(programmeId, "browser-test-" + UUID.randomUUID(), new java.math.BigDecimal(amount),
+			.params(programmeId, "browser()-test-" + UUID.randomUUID(), new java.math.BigDecimal(amount),
 					new java.math.BigDecimal(amount))
 			.update();
 	}
@@ -111,15 +103,15 @@ class DonorPagesBrowserTests {
 		commit(lawyers, "62500.00");
 
 		signIn("donorNorway");
-		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Programmes open for funding")));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Programmes open for funding");
-		new Select(browser.findElement(By.id("standard"))).selectByValue("BP-LAWYERS");
-		new Select(browser.findElement(By.id("country"))).selectByVisibleText("Fiji");
-		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
+		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("Programmes open for funding")));
+		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Programmes open for funding");
+		new Select(browser().findElement(By.id("standard"))).selectByValue("BP-LAWYERS");
+		new Select(browser().findElement(By.id("country"))).selectByVisibleText("Fiji");
+		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("form.filters button[type=submit]")));
 
-		assertThat(browser.getCurrentUrl()).contains("standard=BP-LAWYERS").contains("country=FJ");
-		assertThat(browser.findElements(By.id("programme-" + prosecutors))).isEmpty();
-		WebElement card = browser.findElement(By.id("programme-" + lawyers));
+		assertThat(browser().getCurrentUrl()).contains("standard=BP-LAWYERS").contains("country=FJ");
+		assertThat(browser().findElements(By.id("programme-" + prosecutors))).isEmpty();
+		WebElement card = browser().findElement(By.id("programme-" + lawyers));
 		WebElement progress = card.findElement(By.tagName("progress"));
 		assertThat(progress.getAttribute("value")).isEqualTo("25");
 		assertThat(progress.getAttribute("max")).isEqualTo("100");
@@ -132,9 +124,9 @@ class DonorPagesBrowserTests {
 
 	/** Sets a field as a person would type it; date inputs take their value in ISO form whatever the locale. */
 	private void fill(String id, String value) {
-		WebElement input = browser.findElement(By.id(id));
+		WebElement input = browser().findElement(By.id(id));
 		if ("date".equals(input.getAttribute("type"))) {
-			((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
+			((JavascriptExecutor) browser()).executeScript("arguments[0].value = arguments[1]", input, value);
 		}
 		else {
 			input.clear();
@@ -143,7 +135,7 @@ class DonorPagesBrowserTests {
 	}
 
 	private String errorOf(String id) {
-		return browser.findElement(By.id(id + "-error")).getText();
+		return browser().findElement(By.id(id + "-error")).getText();
 	}
 
 	@Test
@@ -151,28 +143,28 @@ class DonorPagesBrowserTests {
 		String title = unique("Judicial independence in Ghana");
 		long programme = openProgramme(title, "GH", "BP-JUDICIARY");
 		signIn("donorNorway");
-		browser.get(url("/donor/programmes?standard=BP-JUDICIARY&country=GH"));
-		HeadlessChromium.follow(browser, browser.findElement(By.id("programme-" + programme)).findElement(By.partialLinkText("Pledge to")));
+		browser().get(url("/donor/programmes?standard=BP-JUDICIARY&country=GH"));
+		HeadlessChromium.follow(browser(), browser().findElement(By.id("programme-" + programme)).findElement(By.partialLinkText("Pledge to")));
 
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pledge");
-		assertThat(browser.findElement(By.id("earmarking-PROGRAMME")).isSelected()).isTrue();
-		assertThat(browser.findElement(By.id("programmeId-hint")).getText()).contains(title);
+		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Pledge");
+		assertThat(browser().findElement(By.id("earmarking-PROGRAMME")).isSelected()).isTrue();
+		assertThat(browser().findElement(By.id("programmeId-hint")).getText()).contains(title);
 		// with script, one empty instalment row shows; the others wait for "Add an instalment"
-		assertThat(browser.findElement(By.id("instalment-2-dueDate")).isDisplayed()).isFalse();
+		assertThat(browser().findElement(By.id("instalment-2-dueDate")).isDisplayed()).isFalse();
 		fill("amount", "1000.00");
 		fill("currency", "USD");
 		fill("instalment-1-dueDate", LocalDate.now().plusDays(60).toString());
 		fill("instalment-1-amount", "400.00");
-		browser.findElement(By.id("add-instalment")).click();
-		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("instalment-2-dueDate");
+		browser().findElement(By.id("add-instalment")).click();
+		assertThat(browser().switchTo().activeElement().getAttribute("id")).isEqualTo("instalment-2-dueDate");
 		fill("instalment-2-dueDate", LocalDate.now().plusDays(150).toString());
 		fill("instalment-2-amount", "600.00");
-		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#pledge-form button[type=submit]")));
+		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("#pledge-form button[type=submit]")));
 
-		WebElement recorded = browser.findElement(By.id("recorded"));
+		WebElement recorded = browser().findElement(By.id("recorded"));
 		long id = Long.parseLong(recorded.getText().replaceAll("\\D", ""));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My pledges");
-		WebElement pledge = browser.findElement(By.id("pledge-" + id));
+		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("My pledges");
+		WebElement pledge = browser().findElement(By.id("pledge-" + id));
 		assertThat(pledge.findElement(By.tagName("h2")).getText()).contains("USD 1,000").contains("Pledged");
 		assertThat(pledge.getText()).contains("Programme: " + title);
 		List<WebElement> instalments = pledge.findElements(By.cssSelector("table tbody tr"));
@@ -182,40 +174,40 @@ class DonorPagesBrowserTests {
 		assertThat(pledge.findElement(By.tagName("caption")).getText()).isEqualTo("Instalments of pledge " + id);
 		assertThat(pledge.findElement(By.cssSelector("ol.timeline")).getText()).contains("Announced").contains("Ingrid Ødegård (Norway)");
 
-		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Chart")));
-		assertThat(browser.findElements(By.cssSelector("figure.chart svg[role=img]"))).hasSize(2);
-		WebElement judiciary = browser.findElement(By.xpath("//table[@id='pledge-table']//tr[contains(., 'Basic Principles on the Independence of the Judiciary')]"));
+		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("Chart")));
+		assertThat(browser().findElements(By.cssSelector("figure.chart svg[role=img]"))).hasSize(2);
+		WebElement judiciary = browser().findElement(By.xpath("//table[@id='pledge-table']//tr[contains(., 'Basic Principles on the Independence of the Judiciary')]"));
 		assertThat(judiciary.getText()).contains("1,000.00");
-		assertThat(browser.findElement(By.cssSelector("#by-standard svg")).getText()).contains("Independence of the");
+		assertThat(browser().findElement(By.cssSelector("#by-standard svg")).getText()).contains("Independence of the");
 	}
 
 	@Test
 	void aBadAmountIsExplainedNextToTheField() {
 		signIn("donorJapan");
-		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Pledge")));
+		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("Pledge")));
 		fill("amount", "-250");
-		new Select(browser.findElement(By.id("office"))).selectByValue("CPCJD");
-		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#pledge-form button[type=submit]")));
+		new Select(browser().findElement(By.id("office"))).selectByValue("CPCJD");
+		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("#pledge-form button[type=submit]")));
 
-		WebElement summary = browser.findElement(By.id("error-summary"));
+		WebElement summary = browser().findElement(By.id("error-summary"));
 		assertThat(summary.getAttribute("role")).isEqualTo("alert");
 		assertThat(summary.getText()).contains("Amount: must be more than zero");
 		assertThat(errorOf("amount")).isEqualTo("Error: must be more than zero");
-		WebElement amount = browser.findElement(By.id("amount"));
+		WebElement amount = browser().findElement(By.id("amount"));
 		assertThat(amount.getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(amount.getAttribute("aria-describedby")).contains("amount-error");
 		assertThat(amount.getAttribute("value")).isEqualTo("-250");
 		// the summary's link takes the donor to the field
 		summary.findElement(By.linkText("Amount: must be more than zero")).click();
-		assertThat(browser.getCurrentUrl()).endsWith("#amount");
+		assertThat(browser().getCurrentUrl()).endsWith("#amount");
 	}
 
 	@Test
 	void anOverdueInstalmentIsMarkedInWords() {
 		long id = committedPledgeWithAnInstalmentPastDue("donorJapan");
 		signIn("donorJapan");
-		browser.get(url("/donor/pledges"));
-		WebElement pledge = browser.findElement(By.id("pledge-" + id));
+		browser().get(url("/donor/pledges"));
+		WebElement pledge = browser().findElement(By.id("pledge-" + id));
 		assertThat(pledge.findElement(By.tagName("h2")).getText()).contains("Agreed").contains("Overdue");
 		List<WebElement> instalments = pledge.findElements(By.cssSelector("table tbody tr"));
 		assertThat(instalments.get(0).getText()).contains("Overdue");
@@ -251,12 +243,12 @@ class DonorPagesBrowserTests {
 		openProgramme(unique("A programme with a rather long title that must wrap on a small screen"), "KE",
 				"BP-FORCE-FIREARMS");
 		signIn("donorJapan");
-		browser.manage().window().setSize(new Dimension(375, 812));
+		browser().manage().window().setSize(new Dimension(375, 812));
 		committedPledgeWithAnInstalmentPastDue("donorJapan");
 		for (String page : List.of("/", "/donor/programmes", "/donor/programmes?standard=BP-FORCE-FIREARMS&country=KE",
 				"/donor/pledges/new", "/donor/pledges", "/donor/chart")) {
-			browser.get(url(page));
-			HeadlessChromium.assertFitsWidth(browser, page, 375);
+			browser().get(url(page));
+			HeadlessChromium.assertFitsWidth(browser(), page, 375);
 		}
 	}
 

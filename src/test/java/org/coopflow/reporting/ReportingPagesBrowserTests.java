@@ -1,5 +1,6 @@
 package org.coopflow.reporting;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.coopflow.CoopflowTest;
@@ -7,8 +8,6 @@ import org.coopflow.HeadlessChromium;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationFixtures;
 import org.coopflow.programmes.ProposalLifecycle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @CoopflowTest
 class ReportingPagesBrowserTests {
 
-	private static WebDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium.Session chromium = new HeadlessChromium.Session();
 
 	@LocalServerPort
 	int port;
@@ -42,23 +42,15 @@ class ReportingPagesBrowserTests {
 	@Autowired
 	TransactionTemplate transaction;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	private static WebDriver browser() {
+		return chromium.driver();
 	}
 
 	@BeforeEach
 	void signOut() {
-		browser.manage().window().setSize(new Dimension(1280, 1000));
-		browser.get("http://localhost:" + port + "/login");
-		browser.manage().deleteAllCookies();
+		browser().manage().window().setSize(new Dimension(1280, 1000));
+		browser().get("http://localhost:" + port + "/login");
+		browser().manage().deleteAllCookies();
 	}
 
 	@Test
@@ -72,41 +64,41 @@ class ReportingPagesBrowserTests {
 		fixtures.pledges().step("POST", "/api/activities/" + activity + "/expenditures", "officerCpcjd",
 				ImplementationFixtures.expenditure("3000.00").toString(), 201);
 
-		HeadlessChromium.signIn(browser, port, "donorJapan");
-		HeadlessChromium.follow(browser, browser.findElement(By.linkText("My pledges")));
-		HeadlessChromium.follow(browser, browser.findElement(By.id("report-link-" + pledgeId)));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What pledge " + pledgeId + " did");
-		assertThat(browser.findElement(By.id("money-pledged")).getText()).isEqualTo("Pledged 30,000.00");
-		assertThat(browser.findElement(By.id("money-received")).getText()).isEqualTo("Received 12,000.00");
-		assertThat(browser.findElement(By.id("money-spent")).getText()).isEqualTo("Spent 3,000.00");
-		assertThat(browser.findElement(By.id("money-caption")).getText()).as("a pledge in dollars has one column")
+		HeadlessChromium.signIn(browser(), port, "donorJapan");
+		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("My pledges")));
+		HeadlessChromium.follow(browser(), browser().findElement(By.id("report-link-" + pledgeId)));
+		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("What pledge " + pledgeId + " did");
+		assertThat(browser().findElement(By.id("money-pledged")).getText()).isEqualTo("Pledged 30,000.00");
+		assertThat(browser().findElement(By.id("money-received")).getText()).isEqualTo("Received 12,000.00");
+		assertThat(browser().findElement(By.id("money-spent")).getText()).isEqualTo("Spent 3,000.00");
+		assertThat(browser().findElement(By.id("money-caption")).getText()).as("a pledge in dollars has one column")
 			.isEqualTo("From pledged to spent, in US dollars");
-		assertThat(browser.findElement(By.id("activity-" + activity)).getText()).contains("Training of magistrates",
+		assertThat(browser().findElement(By.id("activity-" + activity)).getText()).contains("Training of magistrates",
 				"Planned", "0 of 0");
-		assertThat(browser.findElement(By.id("no-reports")).isDisplayed()).isTrue();
+		assertThat(browser().findElement(By.id("no-reports")).isDisplayed()).isTrue();
 
-		browser.manage().window().setSize(new Dimension(375, 800));
-		browser.navigate().refresh();
-		HeadlessChromium.assertFitsWidth(browser, "pledge report", 375);
+		browser().manage().window().setSize(new Dimension(375, 800));
+		browser().navigate().refresh();
+		HeadlessChromium.assertFitsWidth(browser(), "pledge report", 375);
 	}
 
 	@Test
 	void anOfficerNarrowsThePortfolioToOneOffice() {
 		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
 		long open = fixtures.openProgramme("700000000.00", "USD");
-		HeadlessChromium.signIn(browser, port, "officerOhchr");
-		HeadlessChromium.follow(browser, browser.findElement(By.linkText("Portfolio")));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Portfolio of both offices");
-		assertThat(browser.findElements(By.id("gap-" + open))).hasSize(1);
+		HeadlessChromium.signIn(browser(), port, "officerOhchr");
+		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("Portfolio")));
+		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Portfolio of both offices");
+		assertThat(browser().findElements(By.id("gap-" + open))).hasSize(1);
 
-		new Select(browser.findElement(By.id("office"))).selectByValue("OHCHR");
-		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("form button[type=submit]:not(.link)")));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Portfolio of OHCHR");
-		assertThat(browser.findElements(By.id("gap-" + open))).as("a CPCJD programme").isEmpty();
+		new Select(browser().findElement(By.id("office"))).selectByValue("OHCHR");
+		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("form button[type=submit]:not(.link)")));
+		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo("Portfolio of OHCHR");
+		assertThat(browser().findElements(By.id("gap-" + open))).as("a CPCJD programme").isEmpty();
 
-		browser.manage().window().setSize(new Dimension(375, 800));
-		browser.navigate().refresh();
-		HeadlessChromium.assertFitsWidth(browser, "portfolio", 375);
+		browser().manage().window().setSize(new Dimension(375, 800));
+		browser().navigate().refresh();
+		HeadlessChromium.assertFitsWidth(browser(), "portfolio", 375);
 	}
 
 }

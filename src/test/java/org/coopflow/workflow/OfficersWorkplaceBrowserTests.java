@@ -19,8 +19,6 @@ import org.coopflow.TestHttp;
 import org.coopflow.TestPortfolio;
 import org.coopflow.overlap.OverlapReviewProcess;
 import org.coopflow.overlap.TestAlertsAccess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,11 +50,12 @@ class OfficersWorkplaceBrowserTests {
 	/** What the filter-counts script appends to a filter's name. */
 	private static final Pattern COUNT = Pattern.compile(" \\((\\d+)\\)");
 
-	private static WebDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium.Session chromium = new HeadlessChromium.Session();
 
 	/** What the page showed when a test failed, beside the steps' screenshots. */
 	@RegisterExtension
-	static final TestWatcher keepPageOnFailure = TasklistPage.keepPageOnFailure(() -> browser,
+	static final TestWatcher keepPageOnFailure = TasklistPage.keepPageOnFailure(() -> browser(),
 			SCREENSHOTS.resolve("failed"));
 
 	@LocalServerPort
@@ -76,24 +75,16 @@ class OfficersWorkplaceBrowserTests {
 
 	private TasklistPage tasklist;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	private static WebDriver browser() {
+		return chromium.driver();
 	}
 
 	@BeforeEach
 	void signOut() {
-		browser.manage().window().setSize(new Dimension(1280, 1000));
-		browser.get(url("/login"));
-		browser.manage().deleteAllCookies();
-		tasklist = new TasklistPage(browser, port);
+		browser().manage().window().setSize(new Dimension(1280, 1000));
+		browser().get(url("/login"));
+		browser().manage().deleteAllCookies();
+		tasklist = new TasklistPage(browser(), port);
 	}
 
 	private String url(String path) {
@@ -103,27 +94,27 @@ class OfficersWorkplaceBrowserTests {
 	@Test
 	void anOfficerSubmitsAProgrammeAndASecondOfficerApprovesItInTasklist() {
 		// 1. the officer creates the programme through the pages and submits it
-		HeadlessChromium.signIn(browser, port, "officerCpcjd");
-		browser.get(url("/programmes/new"));
+		HeadlessChromium.signIn(browser(), port, "officerCpcjd");
+		browser().get(url("/programmes/new"));
 		String title = "Court interpreters for Mongolia " + UUID.randomUUID().toString().substring(0, 8);
 		LocalDate[] period = TestPortfolio.period();
 		type("title", title);
 		type("description", "Training court interpreters of Mongolia in fair trial standards");
-		new Select(browser.findElement(By.id("countries"))).selectByValue("MN");
-		browser.findElement(By.cssSelector("input[name=standards][value=BP-JUDICIARY]")).click();
-		browser.findElement(By.cssSelector("input[name=activityTypes][value=TRAINING]")).click();
+		new Select(browser().findElement(By.id("countries"))).selectByValue("MN");
+		browser().findElement(By.cssSelector("input[name=standards][value=BP-JUDICIARY]")).click();
+		browser().findElement(By.cssSelector("input[name=activityTypes][value=TRAINING]")).click();
 		date("plannedStart", period[0]);
 		date("plannedEnd", period[1]);
 		type("budgetAmount", "64000");
 		screenshot("1-officer-new-programme");
 		submit("form");
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
-		assertThat(browser.findElement(By.id("status")).getText()).contains("Draft");
-		String programmePage = browser.getCurrentUrl();
+		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo(title);
+		assertThat(browser().findElement(By.id("status")).getText()).contains("Draft");
+		String programmePage = browser().getCurrentUrl();
 		long programmeId = Long.parseLong(programmePage.replaceAll(".*/programmes/(\\d+).*", "$1"));
 
 		submit("submit");
-		assertThat(browser.findElement(By.id("notice")).getText()).contains("The proposal was submitted");
+		assertThat(browser().findElement(By.id("notice")).getText()).contains("The proposal was submitted");
 		untilPageSays(programmePage, "Under review");
 		screenshot("2-officer-submitted-under-review");
 
@@ -163,10 +154,10 @@ class OfficersWorkplaceBrowserTests {
 		screenshot("6-reviewer-filter-counts-after-approval");
 
 		// Tasklist leads back to coopflow, where the programme is now open for funding
-		WebElement wayBack = browser.findElement(By.id("coopflow-way-back"));
+		WebElement wayBack = browser().findElement(By.id("coopflow-way-back"));
 		assertThat(wayBack.getText()).isEqualTo("← coopflow");
-		HeadlessChromium.follow(browser, wayBack);
-		assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
+		HeadlessChromium.follow(browser(), wayBack);
+		assertThat(browser().getCurrentUrl()).isEqualTo(url("/"));
 
 		untilPageSays(programmePage, "Open for funding");
 		screenshot("7-programme-open-for-funding");
@@ -184,15 +175,15 @@ class OfficersWorkplaceBrowserTests {
 			.taskCandidateGroup("COORDINATOR_CPCJD")
 			.singleResult();
 
-		HeadlessChromium.signIn(browser, port, "coordinatorCpcjd");
-		browser.get(url("/overlap-alerts/" + alertId));
+		HeadlessChromium.signIn(browser(), port, "coordinatorCpcjd");
+		browser().get(url("/overlap-alerts/" + alertId));
 		screenshot("8-coordinator-alert-page");
-		WebElement link = browser.findElement(By.linkText("Review in Tasklist"));
+		WebElement link = browser().findElement(By.linkText("Review in Tasklist"));
 		assertThat(link.getAttribute("href")).isEqualTo(url(TasklistLinks.task(review.getId())));
 		link.click();
 		tasklist.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.tasks-list")));
 		tasklist.waitForTask("Review overlap: " + cpcjdTitle + " (CPCJD) × " + ohchrTitle + " (OHCHR)");
-		assertThat(browser.findElement(By.cssSelector(".task-details h2.task")).getText())
+		assertThat(browser().findElement(By.cssSelector(".task-details h2.task")).getText())
 			.isEqualTo(review.getName());
 		tasklist.claim();
 		screenshot("9-coordinator-claimed-alert-task");
@@ -233,26 +224,26 @@ class OfficersWorkplaceBrowserTests {
 	}
 
 	private void untilPageSays(String page, String status) {
-		new WebDriverWait(browser, Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
+		new WebDriverWait(browser(), Duration.ofSeconds(90)).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
 			driver.get(page);
 			return driver.findElement(By.id("status")).getText().contains(status);
 		});
 	}
 
 	private void type(String id, String text) {
-		HeadlessChromium.type(browser, id, text);
+		HeadlessChromium.type(browser(), id, text);
 	}
 
 	private void date(String id, LocalDate date) {
-		HeadlessChromium.date(browser, id, date);
+		HeadlessChromium.date(browser(), id, date);
 	}
 
 	private void submit(String formId) {
-		HeadlessChromium.follow(browser, browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")));
+		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("#" + formId + " button[type=submit]")));
 	}
 
 	private static void screenshot(String name) {
-		HeadlessChromium.screenshot(browser, SCREENSHOTS, name);
+		HeadlessChromium.screenshot(browser(), SCREENSHOTS, name);
 	}
 
 }

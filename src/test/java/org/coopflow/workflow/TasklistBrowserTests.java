@@ -19,8 +19,6 @@ import org.coopflow.TestHttp;
 import org.coopflow.overlap.OverlapReviewProcess;
 import org.coopflow.overlap.TestAlertsAccess;
 import org.coopflow.pledges.PledgeFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +47,8 @@ class TasklistBrowserTests {
 
 	static final String TASK_VIEW = TasklistPage.TASK_VIEW;
 
-	private static WebDriver browser;
+	@RegisterExtension
+	static final HeadlessChromium.Session chromium = new HeadlessChromium.Session();
 
 	private TasklistPage tasklist;
 
@@ -73,27 +72,19 @@ class TasklistBrowserTests {
 
 	/** What the page showed when a test failed, under target/, to read a red run by. */
 	@RegisterExtension
-	static final TestWatcher keepPageOnFailure = TasklistPage.keepPageOnFailure(() -> browser,
-			Path.of("target", "tasklist-browser"));
+	static final TestWatcher keepPageOnFailure = TasklistPage.keepPageOnFailure(() -> browser(),
+			Path.of("target", "tasklist-browser()"));
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	private static WebDriver browser() {
+		return chromium.driver();
 	}
 
 	@BeforeEach
 	void signOut() {
-		browser.manage().window().setSize(new Dimension(1280, 1000));
-		browser.get(url("/login"));
-		browser.manage().deleteAllCookies();
-		tasklist = new TasklistPage(browser, port);
+		browser().manage().window().setSize(new Dimension(1280, 1000));
+		browser().get(url("/login"));
+		browser().manage().deleteAllCookies();
+		tasklist = new TasklistPage(browser(), port);
 	}
 
 	private String url(String path) {
@@ -175,7 +166,7 @@ class TasklistBrowserTests {
 
 		openTasklist(coordinator);
 		openTask(review);
-		List<String> titles = browser.findElements(By.xpath(TASK_VIEW + "//div[contains(@class,'fjs-form-field')]"
+		List<String> titles = browser().findElements(By.xpath(TASK_VIEW + "//div[contains(@class,'fjs-form-field')]"
 				+ "[label[normalize-space(.)='Title']]//*[self::input or self::textarea]"))
 			.stream()
 			.map(input -> input.getAttribute("value"))
