@@ -1,5 +1,11 @@
 package org.coopflow.donors;
 
+import static org.coopflow.web.FormFields.amount;
+import static org.coopflow.web.FormFields.blankToNull;
+import static org.coopflow.web.FormFields.choice;
+import static org.coopflow.web.FormFields.date;
+import static org.coopflow.web.FormFields.isBlank;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -110,8 +116,8 @@ class PledgeForm {
 
 	Parsed toRequest() {
 		List<InvalidField> errors = new ArrayList<>();
-		BigDecimal pledged = decimal(amount, "amount", errors);
-		Earmarking chosen = parseEnum(Earmarking.class, earmarking, "earmarking", errors);
+		BigDecimal pledged = amount(amount, "amount", "25000.00", errors);
+		Earmarking chosen = choice(Earmarking.class, earmarking, "earmarking", errors);
 		String target = chosen == Earmarking.STANDARD ? blankToNull(earmarkStandard)
 				: chosen == Earmarking.COUNTRY ? blankToNull(earmarkCountry) : null;
 		Long programme = null;
@@ -123,7 +129,7 @@ class PledgeForm {
 				errors.add(new InvalidField("programmeId", "'" + programmeId + "' is not a programme number"));
 			}
 		}
-		Office handledBy = parseEnum(Office.class, office, "office", errors);
+		Office handledBy = choice(Office.class, office, "office", errors);
 		LocalDate lapse = date(lapseDate, "lapseDate", errors);
 		List<PledgeRequest.InstalmentRequest> schedule = new ArrayList<>();
 		for (int row = 0; row < instalments.size(); row++) {
@@ -133,7 +139,7 @@ class PledgeForm {
 			}
 			String field = "instalments[" + row + "]";
 			schedule.add(new PledgeRequest.InstalmentRequest(date(instalment.dueDate, field + ".dueDate", errors),
-					decimal(instalment.amount, field + ".amount", errors)));
+					amount(instalment.amount, field + ".amount", "25000.00", errors)));
 		}
 		PledgeRequest request = new PledgeRequest(pledged, blankToNull(currency), chosen, target, programme, handledBy,
 				lapse, schedule, draft, blankToNull(note));
@@ -217,52 +223,10 @@ class PledgeForm {
 		};
 	}
 
-	private static BigDecimal decimal(String value, String field, List<InvalidField> errors) {
-		if (isBlank(value)) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value.trim());
-		}
-		catch (NumberFormatException e) {
-			errors.add(new InvalidField(field, "'" + value + "' is not an amount such as 25000.00 (a point for decimals, no separators)"));
-			return null;
-		}
-	}
 
-	private static LocalDate date(String value, String field, List<InvalidField> errors) {
-		if (isBlank(value)) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			errors.add(new InvalidField(field, "'" + value + "' is not a date such as 2027-03-31"));
-			return null;
-		}
-	}
 
-	private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, List<InvalidField> errors) {
-		if (isBlank(value)) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value.trim());
-		}
-		catch (IllegalArgumentException e) {
-			errors.add(new InvalidField(field, "'" + value + "' is not one of the choices"));
-			return null;
-		}
-	}
 
-	private static boolean isBlank(String value) {
-		return value == null || value.isBlank();
-	}
 
-	private static String blankToNull(String value) {
-		return isBlank(value) ? null : value.trim();
-	}
 
 	public String getIdempotencyKey() {
 		return idempotencyKey;

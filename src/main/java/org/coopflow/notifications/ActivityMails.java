@@ -2,9 +2,7 @@ package org.coopflow.notifications;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,13 +38,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ActivityMails {
-
-	private static final String SIGNATURE = """
-
-			This message was sent by coopflow. Please do not reply to it.
-			""";
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
 	private final Notifications notifications;
 
@@ -89,7 +80,7 @@ class ActivityMails {
 			long round = outstanding.remindedAt().toEpochMilli();
 			String questionnaires = owed.isEmpty() ? "- (see the activity)"
 					: owed.stream()
-						.map(r -> "- " + r.standard() + ", sent on " + date(r.askedOn()))
+						.map(r -> "- " + r.standard() + ", sent on " + MailText.date(r.askedOn()))
 						.collect(Collectors.joining("\n"));
 			// the focal points the questionnaires went to, then the Member State's donor accounts
 			Set<String> recipients = new TreeSet<>();
@@ -115,7 +106,7 @@ class ActivityMails {
 							.formatted(PledgeMails.officeName(outstanding.office()), PledgeMails.memberState(memberState),
 									activity.title(), activity.id(),
 									questionnaires, outstanding.office())
-								+ SIGNATURE);
+								+ MailText.SIGNATURE);
 			}
 		}
 	}
@@ -140,7 +131,7 @@ class ActivityMails {
 							next reminder.
 							""".formatted(PledgeMails.memberState(memberState), activity.title(), activity.id(),
 							questionnaires, activity.id())
-							+ SIGNATURE);
+							+ MailText.SIGNATURE);
 		}
 	}
 
@@ -150,8 +141,8 @@ class ActivityMails {
 		ProposalFacts programme = programmes.facts(overdue.programmeId());
 		Optional<ReportSummary> report = reports.find(overdue.reportId());
 		String kind = kind(overdue.kind());
-		String due = report.map(r -> " was due on " + date(LocalDate.ofInstant(r.dueAt(), ZoneOffset.UTC))).orElse(" is past due");
-		String period = report.map(r -> " for " + date(r.periodFrom()) + " to " + date(r.periodTo())).orElse("");
+		String due = report.map(r -> " was due on " + MailText.date(LocalDate.ofInstant(r.dueAt(), ZoneOffset.UTC))).orElse(" is past due");
+		String period = report.map(r -> " for " + MailText.date(r.periodFrom()) + " to " + MailText.date(r.periodTo())).orElse("");
 		if (overdue.escalated()) {
 			for (String recipient : users.emailsOf(Role.COORDINATOR, overdue.office())) {
 				notifications.enqueue("report-escalated:" + round(overdue), recipient,
@@ -162,7 +153,7 @@ class ActivityMails {
 
 								Please ask who holds the task to finish it, or take it over in Tasklist.
 								""".formatted(kind, period, programme.title(), programme.programmeId(),
-								overdue.office(), due) + SIGNATURE);
+								overdue.office(), due) + MailText.SIGNATURE);
 			}
 			return;
 		}
@@ -176,7 +167,7 @@ class ActivityMails {
 							""".formatted(kind, period, programme.title(), programme.programmeId(), due,
 							overdue.kind() == ReportKind.FINAL ? "Donors receive the final report as soon as it is submitted."
 									: "A second officer then reviews it before the donors see it.")
-							+ SIGNATURE);
+							+ MailText.SIGNATURE);
 		}
 	}
 
@@ -190,7 +181,7 @@ class ActivityMails {
 	void on(ReportSentToDonors sent) {
 		ProposalFacts programme = programmes.facts(sent.programmeId());
 		Optional<ReportSummary> report = reports.find(sent.reportId());
-		String period = report.map(r -> " covering " + date(r.periodFrom()) + " to " + date(r.periodTo())).orElse("");
+		String period = report.map(r -> " covering " + MailText.date(r.periodFrom()) + " to " + MailText.date(r.periodTo())).orElse("");
 		String summary = report.map(ReportSummary::summary)
 			.filter(text -> text != null && !text.isBlank())
 			.map(text -> "\nSummary of the report:\n\n" + text.strip() + "\n")
@@ -252,13 +243,13 @@ class ActivityMails {
 							""".formatted(users.nameOf(override.by()), PledgeMails.money(override.amount(), override.currency()),
 							override.activityId(), programme.title(), programme.programmeId(),
 							PledgeMails.money(override.receivedBefore(), override.currency()), override.reason(),
-							override.expenditureId()) + SIGNATURE);
+							override.expenditureId()) + MailText.SIGNATURE);
 		}
 	}
 
 	private void toDonors(String memberState, String eventKey, String subject, String body) {
 		for (String recipient : users.emailsOfDonors(memberState)) {
-			notifications.enqueue(eventKey, recipient, subject, body + SIGNATURE);
+			notifications.enqueue(eventKey, recipient, subject, body + MailText.SIGNATURE);
 		}
 	}
 
@@ -266,8 +257,5 @@ class ActivityMails {
 		return kind == ReportKind.FINAL ? "final" : "progress";
 	}
 
-	private static String date(LocalDate date) {
-		return date == null ? "an unknown date" : date.format(DATE);
-	}
 
 }

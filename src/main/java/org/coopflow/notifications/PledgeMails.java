@@ -2,7 +2,6 @@ package org.coopflow.notifications;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,13 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PledgeMails {
-
-	private static final String SIGNATURE = """
-
-			This message was sent by coopflow. Please do not reply to it.
-			""";
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
 	private final Notifications notifications;
 
@@ -94,7 +86,7 @@ class PledgeMails {
 						"My pledges" in coopflow, with its bank reference, so that the office can confirm receipt.
 						"""
 					.formatted(agreement.pledgeId(), memberState(agreement.donor()), amountOf(agreement.pledgeId()),
-							date(agreement.agreementDate()), officeName(agreement.office())));
+							MailText.date(agreement.agreementDate()), officeName(agreement.office())));
 	}
 
 	@EventListener
@@ -105,7 +97,7 @@ class PledgeMails {
 		if (!reminder.overdue()) {
 			toDonors(reminder.donor(), eventKey,
 					"Instalment " + reminder.instalment() + " of pledge " + reminder.pledgeId() + " due on "
-							+ date(reminder.dueDate()),
+							+ MailText.date(reminder.dueDate()),
 					"""
 							This is a courtesy reminder that instalment %d of pledge %d, %s, falls due on %s.
 
@@ -113,7 +105,7 @@ class PledgeMails {
 							bank reference, so that the %s can confirm receipt. If it has already been made and \
 							reported, please disregard this message.
 							"""
-						.formatted(reminder.instalment(), reminder.pledgeId(), amount, date(reminder.dueDate()),
+						.formatted(reminder.instalment(), reminder.pledgeId(), amount, MailText.date(reminder.dueDate()),
 								officeName(reminder.office())));
 			return;
 		}
@@ -125,7 +117,7 @@ class PledgeMails {
 						If the transfer has been made, please report it under "My pledges" in coopflow, with its bank \
 						reference. If it is delayed, kindly let the %s know when it can be expected.
 						"""
-					.formatted(reminder.instalment(), reminder.pledgeId(), amount, date(reminder.dueDate()),
+					.formatted(reminder.instalment(), reminder.pledgeId(), amount, MailText.date(reminder.dueDate()),
 							officeName(reminder.office())));
 		toOfficers(reminder.office(), eventKey,
 				"Overdue: instalment " + reminder.instalment() + " of pledge " + reminder.pledgeId() + " ("
@@ -138,7 +130,7 @@ class PledgeMails {
 						funds arrive.
 						"""
 					.formatted(reminder.instalment(), reminder.pledgeId(), memberState(reminder.donor()), amount,
-							date(reminder.dueDate())));
+							MailText.date(reminder.dueDate())));
 	}
 
 	@EventListener
@@ -146,7 +138,7 @@ class PledgeMails {
 		PledgeView pledge = pledges.view(payment.pledgeId());
 		String transfer = paymentOf(pledge, payment.paymentId())
 			.map(reported -> ": a transfer of " + money(reported.amount(), pledge.currency()) + ", paid on "
-					+ date(reported.paidOn())
+					+ MailText.date(reported.paidOn())
 					+ (reported.reference() == null ? "" : " with the reference " + reported.reference()))
 			.orElse("");
 		toOfficers(payment.office(), "payment-reported:" + payment.paymentId(),
@@ -266,13 +258,13 @@ class PledgeMails {
 
 	private void toDonors(String memberState, String eventKey, String subject, String body) {
 		for (String recipient : users.emailsOfDonors(memberState)) {
-			notifications.enqueue(eventKey, recipient, subject, body + SIGNATURE);
+			notifications.enqueue(eventKey, recipient, subject, body + MailText.SIGNATURE);
 		}
 	}
 
 	private void toOfficers(Office office, String eventKey, String subject, String body) {
 		for (String recipient : users.emailsOf(Role.PROGRAMME_OFFICER, office)) {
-			notifications.enqueue(eventKey, recipient, subject, body + SIGNATURE);
+			notifications.enqueue(eventKey, recipient, subject, body + MailText.SIGNATURE);
 		}
 	}
 
@@ -294,9 +286,6 @@ class PledgeMails {
 		return Amounts.format(currency, amount);
 	}
 
-	private static String date(LocalDate date) {
-		return date.format(DATE);
-	}
 
 	private static String status(PledgeStatus status) {
 		return status.label().toLowerCase(Locale.ROOT);

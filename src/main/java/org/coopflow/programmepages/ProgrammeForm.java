@@ -1,5 +1,10 @@
 package org.coopflow.programmepages;
 
+import static org.coopflow.web.FormFields.amount;
+import static org.coopflow.web.FormFields.blankToNull;
+import static org.coopflow.web.FormFields.date;
+import static org.coopflow.web.FormFields.isBlank;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -107,16 +112,7 @@ class ProgrammeForm {
 				: Arrays.stream(sectors.split("[,;\\s]+")).filter(code -> !code.isBlank()).toList();
 		LocalDate start = date(plannedStart, "plannedStart", errors);
 		LocalDate end = date(plannedEnd, "plannedEnd", errors);
-		BigDecimal amount = null;
-		if (!isBlank(budgetAmount)) {
-			try {
-				amount = new BigDecimal(budgetAmount.trim());
-			}
-			catch (NumberFormatException e) {
-				errors.add(new InvalidField("budget.amount",
-						"'" + budgetAmount + "' is not an amount: digits, with a point for decimals, e.g. 250000.00"));
-			}
-		}
+		BigDecimal amount = amount(budgetAmount, "budget.amount", "250000.00", errors);
 		Integer deadline = null;
 		if (!isBlank(fundingDeadlineDays)) {
 			try {
@@ -213,26 +209,8 @@ class ProgrammeForm {
 		return labels;
 	}
 
-	private static LocalDate date(String value, String field, List<InvalidField> errors) {
-		if (isBlank(value)) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			errors.add(new InvalidField(field, "'" + value + "' is not a date such as 2027-03-31"));
-			return null;
-		}
-	}
 
-	private static boolean isBlank(String value) {
-		return value == null || value.isBlank();
-	}
 
-	private static String blankToNull(String value) {
-		return isBlank(value) ? null : value.trim();
-	}
 
 	// --- bound by Spring from the form's fields ------------------------------------------------------
 
