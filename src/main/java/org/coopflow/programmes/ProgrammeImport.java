@@ -85,11 +85,12 @@ public class ProgrammeImport {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgrammeImport.class);
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	ProgrammeImport(ProgrammeService service, ProgrammeRepository programmes, ReferenceCodes referenceCodes,
-			TransactionTemplate transactions, ApplicationEventPublisher events, ObjectMapper json) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
 		this.service = service;
+		this.clock = clock;
 		this.programmes = programmes;
 		this.referenceCodes = referenceCodes;
 		this.transactions = transactions;

@@ -46,6 +46,11 @@ public class Currencies {
 		this.codes = codes;
 	}
 
+	/** The rules over a given catalogue, as unit tests build one; the application's is the bean. */
+	public static Currencies of(ReferenceCodes.Snapshot codes) {
+		return new Currencies(() -> codes);
+	}
+
 	/** Whether {@code code} is in the ISO 4217 catalogue, minor units or not (gold, SDR...). */
 	public boolean isCurrency(String code) {
 		return code != null && codes.get().isCurrency(code);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CurrenciesTests {
 
 	// as the catalogue has them: XAU (gold) has no minor units; EUR is in the JDK but not in this catalogue
-	final Currencies currencies = new Currencies(() -> new ReferenceCodes.Snapshot(Set.of(), Set.of(),
+	final Currencies currencies = Currencies.of(new ReferenceCodes.Snapshot(Set.of(), Set.of(),
 			Map.of("USD", 2, "JPY", 0, "BHD", 3, "CLF", 4, "XAU", -1)));
 
 	final List<InvalidField> errors = new ArrayList<>();
