@@ -85,12 +85,12 @@ public class ProgrammeImport {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgrammeImport.class);
 
-	private final Clock clock;
+	/** Wall time, as {@link ProgrammeService} stamps programmes: updated_at is the overlap index's watermark. */
+	private final Clock clock = Clock.systemUTC();
 
 	ProgrammeImport(ProgrammeService service, ProgrammeRepository programmes, ReferenceCodes referenceCodes,
-			TransactionTemplate transactions, ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, ObjectMapper json) {
 		this.service = service;
-		this.clock = clock;
 		this.programmes = programmes;
 		this.referenceCodes = referenceCodes;
 		this.transactions = transactions;

@@ -61,15 +61,17 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 	private final Validator validator;
 
 	ProgrammeService(ProgrammeRepository programmes, ReferenceCodes referenceCodes, Currencies currencies,
-			ApplicationEventPublisher events,
-			ObjectMapper json, Validator validator, Clock clock) {
+			ApplicationEventPublisher events, ObjectMapper json, Validator validator) {
 		this.validator = validator;
 		this.programmes = programmes;
 		this.referenceCodes = referenceCodes;
 		this.currencies = currencies;
 		this.events = events;
 		this.json = json;
-		this.clock = clock;
+		// wall time, not the engine's clock (the Clock bean): updated_at is the overlap index's change
+		// watermark (PortfolioIndex), which needs a time that never moves back, and the demo loader and
+		// process tests move the engine's clock back and forth
+		this.clock = Clock.systemUTC();
 	}
 
 	public ProgrammeView create(CoopflowUser user, ProgrammeDraft draft) {
