@@ -1,5 +1,6 @@
 package org.coopflow.demo;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,9 +50,12 @@ class DemoEngine {
 
 	private final RuntimeService runtime;
 
+	private final Clock clock;
+
 	DemoEngine(TaskService tasks, IdentityService identity, ManagementService management,
-			ProcessEngineConfiguration configuration, RuntimeService runtime) {
+			ProcessEngineConfiguration configuration, RuntimeService runtime, Clock clock) {
 		this.runtime = runtime;
+		this.clock = clock;
 		this.tasks = tasks;
 		this.identity = identity;
 		this.management = management;
@@ -89,8 +93,9 @@ class DemoEngine {
 		ClockUtil.reset();
 	}
 
-	static LocalDate today() {
-		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+	/** The engine's day, where {@link #on} or a timer moved it. */
+	LocalDate today() {
+		return LocalDate.now(clock);
 	}
 
 	/** The open task of the process with the business key, or null. */
@@ -172,7 +177,7 @@ class DemoEngine {
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no timer " + activityId + " in " + processInstanceId));
 		Instant due = timer.getDuedate().toInstant();
-		if (due.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+		if (due.isAfter(clock.instant())) {
 			ClockUtil.setCurrentTime(Date.from(due));
 		}
 		management.executeJob(timer.getId());

@@ -152,6 +152,7 @@ class DemoPortfolio implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		long startedCpu = cpuNanos();
+		// the wall's day, not the Clock bean's: this loader moves the engine's clock, which that bean follows
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		engine.setProperty(MARKER, "loading since " + Instant.now());
 		programmeCount = 0;
@@ -348,7 +349,7 @@ class DemoPortfolio implements ApplicationRunner {
 				team.officer, Map.of("milestoneNote", desk.milestoneNote));
 		engine.on(start.plusMonths(2));
 		activities.recordExpenditure(team.officer, training, new ExpenditureRequest(new BigDecimal("25000.00"), "USD",
-				DemoEngine.today(), "Venue, interpreters and course materials for the first courses", null), null);
+				engine.today(), "Venue, interpreters and course materials for the first courses", null), null);
 
 		// the reporting period ends: the progress report is asked for, and then waits
 		engine.fireTimer(engine.processInstanceOf(implementation(id)), PROGRESS_REPORT_DUE);
@@ -512,12 +513,12 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private void agree(Team team, long pledgeId, String reference) {
 		engine.complete(pledge(pledgeId), CONCLUDE_AGREEMENT, team.officer,
-				Map.of("agreementDate", DemoEngine.today().toString(), "agreementReference", reference));
+				Map.of("agreementDate", engine.today().toString(), "agreementReference", reference));
 	}
 
 	private void pay(CoopflowUser donor, long pledgeId, String amount) {
 		pledges.reportPayment(donor, pledgeId,
-				new PaymentReport(new BigDecimal(amount), DemoEngine.today(), "SWIFT " + pledgeId + "-" + DemoEngine.today(),
+				new PaymentReport(new BigDecimal(amount), engine.today(), "SWIFT " + pledgeId + "-" + engine.today(),
 						null));
 	}
 

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.coopflow.reference.ExchangeRate;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reference.ExchangeRates;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -71,7 +71,7 @@ class DemoRates {
 			double phase = Math.floorMod(currency.hashCode(), 12);
 			double drift = 0.02 * Math.sin(2 * Math.PI * (month.getYear() * 12 + month.getMonthValue() + phase) / 12.0);
 			BigDecimal value = unitsPerUsd.multiply(BigDecimal.valueOf(1 + drift)).round(new MathContext(6));
-			return value.scale() > 6 ? value.setScale(6, RoundingMode.HALF_EVEN) : value;
+			return Currencies.rate(value);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.coopflow.donors;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,8 +32,11 @@ class InstalmentsWaiting implements WaitingWork {
 
 	private final PledgeService pledges;
 
-	InstalmentsWaiting(PledgeService pledges) {
+	private final Clock clock;
+
+	InstalmentsWaiting(PledgeService pledges, Clock clock) {
 		this.pledges = pledges;
+		this.clock = clock;
 	}
 
 	private record Due(PledgeView pledge, InstalmentView instalment) {
@@ -43,7 +47,8 @@ class InstalmentsWaiting implements WaitingWork {
 		if (user.getRole() != Role.DONOR) {
 			return Optional.empty();
 		}
-		LocalDate horizon = LocalDate.now().plusDays(DAYS_AHEAD);
+		// the day the pledges' overdue marks are taken on
+		LocalDate horizon = LocalDate.now(clock).plusDays(DAYS_AHEAD);
 		List<Due> due = new ArrayList<>();
 		for (PledgeView pledge : pledges.list(user)) {
 			if (pledge.status().isFinal() || pledge.status() == PledgeStatus.DRAFT) {

@@ -17,10 +17,11 @@ public class Notifications {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	Notifications(JdbcClient jdbc) {
+	Notifications(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**

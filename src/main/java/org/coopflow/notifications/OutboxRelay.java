@@ -59,6 +59,8 @@ class OutboxRelay {
 	OutboxRelay(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
 			@Value("${coopflow.notifications.from:coopflow@localhost}") String from,
 			@Value("${coopflow.notifications.claim-timeout:PT5M}") Duration claimTimeout) {
+		// wall time, not the engine's clock (the Clock bean): a claim times out between instances in real
+		// minutes, and a demo load that moves the engine's clock back would make fresh claims look stale
 		this(jdbc, mailSender, from, claimTimeout, Clock.systemUTC());
 	}
 

@@ -50,13 +50,14 @@ class OverlapAlerts implements AlertReview {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	private final StandardsCatalogue standards;
 
 	OverlapAlerts(AlertRepository alerts, ProgrammeCatalogue programmes, ApplicationEventPublisher events,
-			StandardsCatalogue standards) {
+			StandardsCatalogue standards, Clock clock) {
 		this.alerts = alerts;
+		this.clock = clock;
 		this.standards = standards;
 		this.programmes = programmes;
 		this.events = events;

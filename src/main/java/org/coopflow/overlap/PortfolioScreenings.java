@@ -38,11 +38,12 @@ class PortfolioScreenings {
 
 	private final TransactionTemplate transaction;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	PortfolioScreenings(JdbcClient jdbc, PortfolioIndex screener, OverlapAlerts alerts, @Qualifier("overlapScreeningExecutor") TaskExecutor executor,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.screener = screener;
 		this.alerts = alerts;
 		this.executor = executor;

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.NotFoundException;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reference.ExchangeRates;
 import org.coopflow.reference.Office;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,11 +54,12 @@ public class FundingLedger {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	FundingLedger(ProgrammeRepository programmes, JdbcClient jdbc, ExchangeRates rates,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.programmes = programmes;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.rates = rates;
 		this.events = events;
@@ -154,7 +156,7 @@ public class FundingLedger {
 		ProgrammeView programme = programmes.find(programmeId)
 			.orElseThrow(() -> new NotFoundException("Programme " + programmeId + " does not exist."));
 		String programmeCurrency = programme.budget().currency();
-		BigDecimal usd = amountUsd.setScale(2, RoundingMode.HALF_EVEN);
+		BigDecimal usd = Currencies.roundUsd(amountUsd);
 		BigDecimal inProgrammeCurrency = programmeCurrency.equals(currency) ? amount.setScale(2, RoundingMode.HALF_EVEN)
 				: rates.unitsPerUsd(programmeCurrency, rateDay)
 					.map(unitsPerUsd -> usd.multiply(unitsPerUsd))
@@ -174,7 +176,7 @@ public class FundingLedger {
 		jdbc.sql("""
 				INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
 				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(programmeId, pledgeRef, stage.name(), inProgrammeCurrency, amountUsd.setScale(2, RoundingMode.HALF_EVEN),
+			.params(programmeId, pledgeRef, stage.name(), inProgrammeCurrency, Currencies.roundUsd(amountUsd),
 					Timestamp.from(clock.instant()))
 			.update();
 		if (stage == Stage.COMMITTED) {

@@ -10,10 +10,10 @@ import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.coopflow.shared.InvalidInputException;
 import org.coopflow.shared.PageView;
 import org.coopflow.reference.Office;
 import org.coopflow.security.CoopflowUser;
+import org.coopflow.web.ETags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,7 +74,7 @@ class ProgrammeController {
 	@Operation(summary = "Replace a draft; send the version read, as If-Match or as 'version' in the body")
 	ResponseEntity<ProgrammeView> update(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ProgrammeDraft draft) {
-		ProgrammeView updated = programmes.update(user, id, expectedVersion(ifMatch, draft), draft);
+		ProgrammeView updated = programmes.update(user, id, ETags.expectedVersion(ifMatch, draft.version(), "programme"), draft);
 		return ResponseEntity.ok().eTag(etag(updated)).body(updated);
 	}
 
@@ -91,24 +91,7 @@ class ProgrammeController {
 	}
 
 	private static String etag(ProgrammeView programme) {
-		return "\"" + programme.version() + "\"";
-	}
-
-	private static int expectedVersion(String ifMatch, ProgrammeDraft draft) {
-		if (ifMatch != null && !ifMatch.isBlank()) {
-			String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-			try {
-				return Integer.parseInt(value);
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInputException("If-Match", "must be the ETag of the programme as read, e.g. \"3\"");
-			}
-		}
-		if (draft.version() != null) {
-			return draft.version();
-		}
-		throw new InvalidInputException("version",
-				"send the version you read, as If-Match header or as 'version' in the body, so that no change is lost");
+		return ETags.of(programme.version());
 	}
 
 }

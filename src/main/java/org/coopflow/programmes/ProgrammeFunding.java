@@ -26,10 +26,11 @@ public class ProgrammeFunding {
 
 	private final ExchangeRates rates;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ProgrammeFunding(ProgrammeService programmes, JdbcClient jdbc, ExchangeRates rates) {
+	ProgrammeFunding(ProgrammeService programmes, JdbcClient jdbc, ExchangeRates rates, Clock clock) {
 		this.programmes = programmes;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.rates = rates;
 	}

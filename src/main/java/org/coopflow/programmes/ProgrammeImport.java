@@ -85,6 +85,7 @@ public class ProgrammeImport {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgrammeImport.class);
 
+	/** Wall time, as {@link ProgrammeService} stamps programmes: updated_at is the overlap index's watermark. */
 	private final Clock clock = Clock.systemUTC();
 
 	ProgrammeImport(ProgrammeService service, ProgrammeRepository programmes, ReferenceCodes referenceCodes,

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import org.coopflow.shared.InvalidField;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reference.ReferenceCodes;
 
 /**
@@ -17,7 +18,7 @@ final class ProgrammeRules {
 	private ProgrammeRules() {
 	}
 
-	static List<InvalidField> check(ProgrammeDraft draft, ReferenceCodes.Snapshot codes) {
+	static List<InvalidField> check(ProgrammeDraft draft, ReferenceCodes.Snapshot codes, Currencies currencies) {
 		List<InvalidField> errors = new ArrayList<>();
 		for (int i = 0; i < draft.countries().size(); i++) {
 			String country = draft.countries().get(i);
@@ -46,17 +47,8 @@ final class ProgrammeRules {
 		}
 		if (draft.budget() != null && draft.budget().currency() != null) {
 			String currency = draft.budget().currency();
-			if (!codes.isCurrency(currency)) {
-				errors.add(new InvalidField("budget.currency", "'" + currency + "' is not an ISO 4217 currency"));
-			}
-			else if (draft.budget().amount() != null) {
-				int minorUnits = codes.minorUnits(currency);
-				if (minorUnits < 0) {
-					errors.add(new InvalidField("budget.currency", currency + " is not a currency a budget can be set in"));
-				}
-				else if (draft.budget().amount().stripTrailingZeros().scale() > minorUnits) {
-					errors.add(new InvalidField("budget.amount", currency + " has " + minorUnits + " decimal places"));
-				}
+			if (currencies.checkCurrency("budget.currency", currency, "a budget can be set in", errors)) {
+				currencies.checkDecimals("budget.amount", draft.budget().amount(), currency, errors);
 			}
 		}
 		return errors;

@@ -3,6 +3,7 @@ package org.coopflow.programmes;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.coopflow.shared.InvalidField;
 import org.coopflow.shared.InvalidInputException;
 import org.coopflow.shared.NotFoundException;
 import org.coopflow.shared.StaleVersionException;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reference.Office;
 import org.coopflow.reference.ReferenceCodes;
 import org.coopflow.security.CoopflowUser;
@@ -48,6 +50,8 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 
 	private final ReferenceCodes referenceCodes;
 
+	private final Currencies currencies;
+
 	private final ApplicationEventPublisher events;
 
 	private final ObjectMapper json;
@@ -56,13 +60,17 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 
 	private final Validator validator;
 
-	ProgrammeService(ProgrammeRepository programmes, ReferenceCodes referenceCodes, ApplicationEventPublisher events,
-			ObjectMapper json, Validator validator) {
+	ProgrammeService(ProgrammeRepository programmes, ReferenceCodes referenceCodes, Currencies currencies,
+			ApplicationEventPublisher events, ObjectMapper json, Validator validator) {
 		this.validator = validator;
 		this.programmes = programmes;
 		this.referenceCodes = referenceCodes;
+		this.currencies = currencies;
 		this.events = events;
 		this.json = json;
+		// wall time, not the engine's clock (the Clock bean): updated_at is the overlap index's change
+		// watermark (PortfolioIndex), which needs a time that never moves back, and the demo loader and
+		// process tests move the engine's clock back and forth
 		this.clock = Clock.systemUTC();
 	}
 
@@ -178,7 +186,7 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 			.stream()
 			.sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
 			.forEach(violation -> errors.add(new InvalidField(violation.getPropertyPath().toString(), violation.getMessage())));
-		errors.addAll(ProgrammeRules.check(draft, codes));
+		errors.addAll(ProgrammeRules.check(draft, codes, currencies));
 		return errors;
 	}
 
@@ -306,10 +314,9 @@ public class ProgrammeService implements ProposalLifecycle, ImplementationLifecy
 			throw new InvalidInputException("revisedBudget", "must be positive and not above the current budget of "
 					+ before.budget().amount().toPlainString() + " " + before.budget().currency());
 		}
-		int minorUnits = referenceCodes.snapshot().minorUnits(before.budget().currency());
-		if (amount.stripTrailingZeros().scale() > Math.max(minorUnits, 0)) {
-			throw new InvalidInputException("revisedBudget",
-					before.budget().currency() + " has " + Math.max(minorUnits, 0) + " decimal places");
+		List<InvalidField> errors = new ArrayList<>();
+		if (!currencies.checkDecimals("revisedBudget", amount, before.budget().currency(), errors)) {
+			throw new InvalidInputException(errors);
 		}
 		programmes.updateColumn(programmeId, "budget_amount", amount, by, clock.instant());
 		record(before, "BUDGET_REVISED", by, null);

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.coopflow.security.CoopflowUser;
+import org.coopflow.web.ETags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +28,7 @@ class ProposalSubmissionController {
 	ResponseEntity<ProgrammeView> submit(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
 		ProgrammeView submitted = submission.submit(user, id);
 		return ResponseEntity.created(URI.create("/api/programmes/" + id + "/submission"))
-			.eTag("\"" + submitted.version() + "\"")
+			.eTag(ETags.of(submitted.version()))
 			.body(submitted);
 	}
 

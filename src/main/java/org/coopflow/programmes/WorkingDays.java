@@ -1,11 +1,13 @@
 package org.coopflow.programmes;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.coopflow.shared.EngineClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +22,18 @@ public class WorkingDays {
 
 	private final ZoneId zone;
 
+	private final Clock clock;
+
 	/** Both offices (Vienna and Geneva) keep Central European time, where their weekends begin and end. */
-	public WorkingDays(@Value("${coopflow.working-days.zone:Europe/Vienna}") ZoneId zone) {
+	@Autowired
+	WorkingDays(@Value("${coopflow.working-days.zone:Europe/Vienna}") ZoneId zone, Clock clock) {
 		this.zone = zone;
+		this.clock = clock;
+	}
+
+	/** Counts from the engine's clock, as the application does; for process tests that build their own. */
+	public WorkingDays(ZoneId zone) {
+		this(zone, EngineClock.UTC);
 	}
 
 	/** Where the working days begin and end. */
@@ -32,7 +43,7 @@ public class WorkingDays {
 
 	/** The engine's current time plus the given working days, at the same time of day. */
 	public Date after(int workingDays) {
-		ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(zone);
+		ZonedDateTime now = clock.instant().atZone(zone);
 		return Date.from(add(now, workingDays).toInstant());
 	}
 

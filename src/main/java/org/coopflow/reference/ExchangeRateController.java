@@ -85,7 +85,7 @@ class ExchangeRateController {
 	ExchangeRate enter(@PathVariable String month, @PathVariable String currency, @RequestBody RateValue value,
 			Principal user) {
 		YearMonth rateMonth = month(month, "month");
-		List<InvalidField> errors = rates.check(currency, value.unitsPerUsd(), rates.codes());
+		List<InvalidField> errors = rates.check(currency, value.unitsPerUsd());
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -98,7 +98,6 @@ class ExchangeRateController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Import rates as CSV (currency,month,unitsPerUsd): all lines or none")
 	ImportReport importCsv(InputStream body, Principal user) throws IOException {
-		ReferenceCodes.Snapshot codes = rates.codes();
 		List<ExchangeRate> parsed = new ArrayList<>();
 		List<LineError> errors = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
@@ -126,7 +125,7 @@ class ExchangeRateController {
 				catch (NumberFormatException e) {
 					errors.add(new LineError(line, "unitsPerUsd", "'" + record.get("unitsPerUsd") + "' is not a number"));
 				}
-				for (InvalidField error : rates.check(currency, value == null ? BigDecimal.ONE : value, codes)) {
+				for (InvalidField error : rates.check(currency, value == null ? BigDecimal.ONE : value)) {
 					errors.add(new LineError(line, error.field(), error.reason()));
 				}
 				if (month != null && !seen.add(currency + "/" + month)) {

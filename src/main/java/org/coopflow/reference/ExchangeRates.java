@@ -1,9 +1,9 @@
 package org.coopflow.reference;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -37,12 +37,19 @@ public class ExchangeRates {
 
 	private final ReferenceCodes codes;
 
+	private final Currencies currencies;
+
 	private final ApplicationEventPublisher events;
 
-	ExchangeRates(JdbcClient jdbc, ReferenceCodes codes, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	ExchangeRates(JdbcClient jdbc, ReferenceCodes codes, Currencies currencies, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.codes = codes;
+		this.currencies = currencies;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -63,23 +70,13 @@ public class ExchangeRates {
 	}
 
 	/** Checks one rate; field names are prefixed so that an import can say which line they are on. */
-	public List<InvalidField> check(String currency, BigDecimal unitsPerUsd, ReferenceCodes.Snapshot snapshot) {
+	public List<InvalidField> check(String currency, BigDecimal unitsPerUsd) {
 		List<InvalidField> errors = new ArrayList<>();
-		if (currency == null || !snapshot.isCurrency(currency)) {
-			errors.add(new InvalidField("currency", "'" + currency + "' is not an ISO 4217 currency"));
-		}
-		else if (snapshot.minorUnits(currency) < 0) {
-			errors.add(new InvalidField("currency", currency + " is not a currency money is pledged in (gold, SDR, testing codes...)"));
-		}
-		else if ("USD".equals(currency)) {
+		if (currencies.checkCurrency("currency", currency, "money is pledged in (gold, SDR, testing codes...)", errors)
+				&& Currencies.USD.equals(currency)) {
 			errors.add(new InvalidField("currency", "USD is the base of the rates (always 1)"));
 		}
-		if (unitsPerUsd == null || unitsPerUsd.signum() <= 0) {
-			errors.add(new InvalidField("unitsPerUsd", "must be a positive number"));
-		}
-		else if (unitsPerUsd.stripTrailingZeros().scale() > 6 || unitsPerUsd.precision() - unitsPerUsd.scale() > 13) {
-			errors.add(new InvalidField("unitsPerUsd", "must have at most 13 digits before and 6 after the point"));
-		}
+		Currencies.checkRate("unitsPerUsd", unitsPerUsd, errors);
 		return errors;
 	}
 
@@ -90,7 +87,7 @@ public class ExchangeRates {
 	 */
 	@Transactional
 	public void enter(List<ExchangeRate> rates, String by) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		// one order for the row locks, so that two imports of overlapping months wait instead of deadlocking
 		List<ExchangeRate> ordered = rates.stream()
 			.sorted(Comparator.comparing(ExchangeRate::currency).thenComparing(ExchangeRate::month))
@@ -141,7 +138,7 @@ public class ExchangeRates {
 	 */
 	public Optional<Rating> recent(String currency, LocalDate day) {
 		YearMonth month = YearMonth.from(day);
-		if ("USD".equals(currency)) {
+		if (Currencies.USD.equals(currency)) {
 			return Optional.of(new Rating(currency, month, BigDecimal.ONE, false));
 		}
 		return jdbc.sql("""
@@ -169,7 +166,7 @@ public class ExchangeRates {
 
 	/** Units of {@code currency} per US dollar in the month of {@code day}; USD is always 1. */
 	public Optional<BigDecimal> unitsPerUsd(String currency, LocalDate day) {
-		if ("USD".equals(currency)) {
+		if (Currencies.USD.equals(currency)) {
 			return Optional.of(BigDecimal.ONE);
 		}
 		return jdbc.sql("SELECT units_per_usd FROM exchange_rate WHERE currency = ? AND rate_month = ?")
@@ -180,7 +177,7 @@ public class ExchangeRates {
 
 	/** {@code amount} in US dollars at the month's rate, to the cent; empty when no rate is known. */
 	public Optional<BigDecimal> toUsd(BigDecimal amount, String currency, LocalDate day) {
-		return unitsPerUsd(currency, day).map(rate -> amount.divide(rate, 2, RoundingMode.HALF_EVEN));
+		return unitsPerUsd(currency, day).map(rate -> Currencies.toUsd(amount, rate));
 	}
 
 }

@@ -13,7 +13,7 @@ import org.coopflow.pledges.PledgeStatus;
 import org.coopflow.pledges.PledgeView;
 import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.ProgrammeView;
-import org.coopflow.reference.ReferenceCodes;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reporting.PledgeReport.Amount;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.stereotype.Service;
@@ -36,27 +36,27 @@ public class PledgeReports {
 
 	private final ImplementationReports reports;
 
-	private final ReferenceCodes codes;
+	private final Currencies currencies;
 
 	PledgeReports(PledgeService pledges, ProgrammeCatalogue programmes, ActivityService activities,
-			ImplementationReports reports, ReferenceCodes codes) {
+			ImplementationReports reports, Currencies currencies) {
 		this.pledges = pledges;
 		this.programmes = programmes;
 		this.activities = activities;
 		this.reports = reports;
-		this.codes = codes;
+		this.currencies = currencies;
 	}
 
 	public PledgeReport of(CoopflowUser user, long pledgeId) {
 		PledgeView pledge = pledges.get(user, pledgeId);
-		int scale = Math.max(codes.snapshot().minorUnits(pledge.currency()), 0);
+		int scale = currencies.minorUnits(pledge.currency());
 		Amount pledged = new Amount(pledge.amount(), pledge.amountUsd());
 		Amount received = new Amount(pledge.receivedAmount(), pledge.receivedAmountUsd());
 		Long programmeId = pledge.allocatedProgrammeId();
 		ProgrammeView programme = programmeId == null || !PledgeStatus.FUNDING.contains(pledge.status()) ? null
 				: programmes.find(programmeId).orElse(null);
 		if (programme == null) {
-			Amount none = new Amount(BigDecimal.ZERO.setScale(scale), BigDecimal.ZERO.setScale(2));
+			Amount none = new Amount(BigDecimal.ZERO.setScale(scale), BigDecimal.ZERO.setScale(Currencies.USD_MINOR_UNITS));
 			return new PledgeReport(pledge.id(), pledge.donor(), pledge.office(), pledge.status(), pledge.currency(),
 					new PledgeReport.Money(pledged, received, none, none, none), null, List.of(), List.of());
 		}
@@ -64,7 +64,7 @@ public class PledgeReports {
 		BigDecimal programmeSpent = activities.spent(programme.id()).setScale(2);
 		BigDecimal share = SpendingAttribution.spentShare(programmeReceived, programmeSpent);
 		Amount spent = new Amount(SpendingAttribution.spentOf(received.amount(), share, scale),
-				SpendingAttribution.spentOf(received.amountUsd(), share, 2));
+				SpendingAttribution.spentOf(received.amountUsd(), share, Currencies.USD_MINOR_UNITS));
 		Amount unspent = new Amount(received.amount().subtract(spent.amount()),
 				received.amountUsd().subtract(spent.amountUsd()));
 		ImplementationView implementation = activities.implementationView(programme.id()).orElse(null);

@@ -1,8 +1,8 @@
 package org.coopflow.reporting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,11 +20,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.coopflow.activities.ImplementationReports;
 import org.coopflow.activities.ReportView;
 import org.coopflow.programmes.ProgrammeStatus;
 import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reference.ExchangeRates;
 import org.coopflow.reference.Office;
 import org.coopflow.reference.Standard;
@@ -62,8 +62,12 @@ public class PortfolioReport {
 
 	private final ImplementationReports reports;
 
-	PortfolioReport(JdbcClient jdbc, ExchangeRates rates, StandardsCatalogue standards, ImplementationReports reports) {
+	private final Clock clock;
+
+	PortfolioReport(JdbcClient jdbc, ExchangeRates rates, StandardsCatalogue standards, ImplementationReports reports,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.rates = rates;
 		this.standards = standards;
 		this.reports = reports;
@@ -96,7 +100,7 @@ public class PortfolioReport {
 		}
 
 		private BigDecimal toUsd(BigDecimal amount) {
-			return unitsPerUsd == null ? null : amount.divide(unitsPerUsd, 2, RoundingMode.HALF_EVEN);
+			return unitsPerUsd == null ? null : Currencies.toUsd(amount, unitsPerUsd);
 		}
 
 	}
@@ -105,7 +109,7 @@ public class PortfolioReport {
 		if (user.getRole() == Role.DONOR) {
 			throw new AccessDeniedException("The portfolio is for programme officers, coordinators and administrators.");
 		}
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		LocalDate asOf = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		List<Row> rows = rows(office, asOf);
 		Map<Long, Row> byId = rows.stream().collect(Collectors.toMap(Row::id, Function.identity()));

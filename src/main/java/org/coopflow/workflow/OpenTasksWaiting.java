@@ -1,5 +1,6 @@
 package org.coopflow.workflow;
 
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.time.format.DateTimeFormatter;
@@ -29,8 +30,11 @@ class OpenTasksWaiting implements WaitingWork {
 
 	private final AsPerson asPerson;
 
-	OpenTasksWaiting(TaskService tasks, AsPerson asPerson) {
+	private final Clock clock;
+
+	OpenTasksWaiting(TaskService tasks, AsPerson asPerson, Clock clock) {
 		this.tasks = tasks;
+		this.clock = clock;
 		this.asPerson = asPerson;
 	}
 
@@ -51,7 +55,8 @@ class OpenTasksWaiting implements WaitingWork {
 			.taskAssignee(user.getUsername())
 			.taskCandidateGroupIn(groups)
 			.endOr();
-		Date now = new Date();
+		// the engine's clock, which set the due dates
+		Date now = Date.from(clock.instant());
 		List<Item> items = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, SHOWN)
 			.stream()
 			.map(task -> item(task, user, now))

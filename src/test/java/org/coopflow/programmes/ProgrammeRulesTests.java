@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.coopflow.shared.InvalidField;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reference.Money;
 import org.coopflow.reference.ReferenceCodes;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ class ProgrammeRulesTests {
 
 	private final ReferenceCodes.Snapshot codes = new ReferenceCodes.Snapshot(Set.of("KE", "UG", "JP"),
 			Set.of("SMR-PRISONERS", "TOKYO-RULES"), Map.of("USD", 2, "JPY", 0, "BHD", 3, "XAU", -1));
+
+	private final Currencies currencies = Currencies.of(codes);
 
 	private static ProgrammeDraft draft(Scope scope, List<String> countries, List<String> standards, LocalDate start,
 			LocalDate end, String amount, String currency) {
@@ -31,12 +34,12 @@ class ProgrammeRulesTests {
 	}
 
 	private List<String> fields(ProgrammeDraft draft) {
-		return ProgrammeRules.check(draft, codes).stream().map(InvalidField::field).toList();
+		return ProgrammeRules.check(draft, codes, currencies).stream().map(InvalidField::field).toList();
 	}
 
 	@Test
 	void acceptsAValidDraft() {
-		assertThat(ProgrammeRules.check(valid(), codes)).isEmpty();
+		assertThat(ProgrammeRules.check(valid(), codes, currencies)).isEmpty();
 	}
 
 	@Test
