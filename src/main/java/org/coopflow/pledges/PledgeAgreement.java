@@ -2,6 +2,7 @@ package org.coopflow.pledges;
 
 import static org.coopflow.pledges.PledgeIntake.blankToNull;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,10 @@ class PledgeAgreement {
 
 	private final ApplicationEventPublisher events;
 
-	private final PledgeClock clock;
+	private final Clock clock;
 
 	PledgeAgreement(PledgeAccess access, PledgeTransitions transitions, PledgeViews views,
-			ApplicationEventPublisher events, PledgeClock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
 		this.transitions = transitions;
 		this.views = views;
@@ -69,7 +70,7 @@ class PledgeAgreement {
 		if (agreementDate == null) {
 			errors.add(new InvalidField("agreementDate", "is required: the date the agreement was signed"));
 		}
-		else if (agreementDate.isAfter(clock.today())) {
+		else if (agreementDate.isAfter(LocalDate.now(clock))) {
 			errors.add(new InvalidField("agreementDate", "cannot be in the future"));
 		}
 		if (reference == null || reference.isBlank()) {

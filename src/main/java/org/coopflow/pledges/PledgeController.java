@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import org.coopflow.pledges.PledgeView.RevisionView;
 import org.coopflow.reference.Office;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.Role;
+import org.coopflow.web.ETags;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -137,8 +139,10 @@ class PledgeController {
 	@Operation(summary = "A donor changes the amount or instalments before the agreement; the old amount stays in the revisions")
 	ResponseEntity<PledgeView> revise(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PledgeRevisionRequest revision) {
-		PledgeRevisionRequest withVersion = revision.version() == null && ifMatch != null
-				? new PledgeRevisionRequest(revision.amount(), revision.instalments(), revision.reason(), version(ifMatch))
+		// the body's version, if it has one, is the one compared; otherwise the If-Match header's
+		OptionalInt fromHeader = revision.version() == null ? ETags.ifMatch(ifMatch, "pledge") : OptionalInt.empty();
+		PledgeRevisionRequest withVersion = fromHeader.isPresent()
+				? new PledgeRevisionRequest(revision.amount(), revision.instalments(), revision.reason(), fromHeader.getAsInt())
 				: revision;
 		PledgeView pledge = revisions.revise(user, id, withVersion);
 		return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(pledge)).body(pledge);
@@ -148,7 +152,8 @@ class PledgeController {
 	@Operation(summary = "A donor announces a DRAFT pledge: it becomes PLEDGED")
 	ResponseEntity<PledgeView> announce(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		PledgeView pledge = intake.announce(user, id, ifMatch == null ? null : version(ifMatch));
+		OptionalInt expected = ETags.ifMatch(ifMatch, "pledge");
+		PledgeView pledge = intake.announce(user, id, expected.isPresent() ? expected.getAsInt() : null);
 		return ResponseEntity.ok().eTag(etag(pledge)).body(pledge);
 	}
 
@@ -254,16 +259,7 @@ class PledgeController {
 	}
 
 	private static String etag(PledgeView pledge) {
-		return "\"" + pledge.version() + "\"";
-	}
-
-	private static int version(String ifMatch) {
-		try {
-			return Integer.parseInt(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidInputException("If-Match", "must be the ETag of the pledge as read, e.g. \"3\"");
-		}
+		return ETags.of(pledge.version());
 	}
 
 }

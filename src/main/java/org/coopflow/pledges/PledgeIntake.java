@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -54,13 +55,13 @@ class PledgeIntake {
 
 	private final ApplicationEventPublisher events;
 
-	private final PledgeClock clock;
+	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
 	PledgeIntake(PledgeRepository pledges, PledgeRequestCheck requests, PledgeAccess access,
 			PledgeTransitions transitions, PledgeViews views, FundingLedger ledger, ApplicationEventPublisher events,
-			PledgeClock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions) {
 		this.pledges = pledges;
 		this.requests = requests;
 		this.access = access;
@@ -117,7 +118,7 @@ class PledgeIntake {
 			throw new ConflictException("Pledge " + id + " is " + pledge.status() + "; only a DRAFT is announced.");
 		}
 		transitions.transition(pledge, PledgeStatus.PLEDGED, donor.getUsername(), "ANNOUNCED",
-				PledgeViews.describe(pledge), new Change.Announced());
+				views.describe(pledge), new Change.Announced());
 		if (pledge.programmeId() != null) {
 			requireOpenProgramme(pledge.programmeId());
 		}
@@ -142,7 +143,7 @@ class PledgeIntake {
 
 	private PledgeView record(CoopflowUser donor, PledgeRequest request, String idempotencyKey, String hash) {
 		Checked checked = requests.check(request, true);
-		Instant now = clock.now();
+		Instant now = clock.instant();
 		boolean draft = Boolean.TRUE.equals(request.draft());
 		PledgeStatus status = draft ? PledgeStatus.DRAFT : PledgeStatus.PLEDGED;
 		long id = pledges.insert(new NewPledge(donor.getMemberState(), checked.office(), status, checked.earmarking(),
@@ -153,7 +154,7 @@ class PledgeIntake {
 				checked.lapseDate(), null, donor.getUsername(), now), checked.instalments());
 		Pledge created = pledges.find(id).orElseThrow();
 		pledges.insertEvent(id, 1, draft ? "DRAFTED" : "ANNOUNCED", status, donor.getUsername(), now,
-				PledgeViews.describe(created));
+				views.describe(created));
 		if (!draft) {
 			announced(created, donor.getUsername());
 		}

@@ -1,11 +1,12 @@
 package org.coopflow.pledges;
 
 import static org.coopflow.pledges.PledgeIntake.blankToNull;
-import static org.coopflow.pledges.PledgeMoney.money;
 import static org.coopflow.pledges.PledgeTransitions.SYSTEM_USER;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.pledges.PledgeView.InstalmentView;
 import org.coopflow.programmes.FundingLedger;
 import org.coopflow.programmes.FundingLedger.Stage;
+import org.coopflow.reference.Currencies;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.Role;
 import org.coopflow.shared.ConflictException;
@@ -48,10 +50,12 @@ class PledgePayments {
 
 	private final ApplicationEventPublisher events;
 
-	private final PledgeClock clock;
+	private final Clock clock;
+
+	private final PledgeMoney money;
 
 	PledgePayments(PledgeRepository pledges, PledgeAccess access, PledgeTransitions transitions, PledgeViews views,
-			FundingLedger ledger, ApplicationEventPublisher events, PledgeClock clock) {
+			FundingLedger ledger, ApplicationEventPublisher events, Clock clock, PledgeMoney money) {
 		this.pledges = pledges;
 		this.access = access;
 		this.transitions = transitions;
@@ -59,6 +63,7 @@ class PledgePayments {
 		this.ledger = ledger;
 		this.events = events;
 		this.clock = clock;
+		this.money = money;
 	}
 
 	/**
@@ -73,11 +78,11 @@ class PledgePayments {
 					+ " agreement and until the pledge is paid (COMMITTED or PARTIALLY_PAID).");
 		}
 		List<InvalidField> errors = new ArrayList<>();
-		BigDecimal amount = PledgeMoney.checkAmount(report.amount(), pledge.currency(), "amount", errors);
+		BigDecimal amount = money.checkAmount(report.amount(), pledge.currency(), "amount", errors);
 		if (report.paidOn() == null) {
 			errors.add(new InvalidField("paidOn", "is required: the date of the transfer"));
 		}
-		else if (report.paidOn().isAfter(clock.today())) {
+		else if (report.paidOn().isAfter(LocalDate.now(clock))) {
 			errors.add(new InvalidField("paidOn", "cannot be in the future"));
 		}
 		if (report.reference() != null && report.reference().length() > 200) {
@@ -94,19 +99,19 @@ class PledgePayments {
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
 			BigDecimal open = pledge.amount().subtract(pledge.receivedAmount()).subtract(pending);
 			if (amount.compareTo(open) > 0) {
-				errors.add(new InvalidField("amount", "is more than the " + money(open, pledge.currency())
+				errors.add(new InvalidField("amount", "is more than the " + money.text(open, pledge.currency())
 						+ " still open on this pledge (received and reported payments deducted)"));
 			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		Instant now = clock.now();
-		long paymentId = pledges.insertPayment(new Payment(0, id, amount, PledgeMoney.usd(amount, pledge.exchangeRate()),
+		Instant now = clock.instant();
+		long paymentId = pledges.insertPayment(new Payment(0, id, amount, Currencies.toUsd(amount, pledge.exchangeRate()),
 				report.paidOn(), blankToNull(report.reference()), PaymentStatus.REPORTED, user.getUsername(), now, null,
 				null, blankToNull(report.note())));
 		transitions.transition(pledge, pledge.status(), user.getUsername(), "PAYMENT_REPORTED",
-				money(amount, pledge.currency()) + " paid on " + report.paidOn()
+				money.text(amount, pledge.currency()) + " paid on " + report.paidOn()
 						+ (report.reference() == null ? "" : " (" + report.reference().trim() + ")"),
 				new Change.StatusOnly());
 		events.publishEvent(new PaymentReported(id, pledge.donor(), pledge.office(), paymentId));
@@ -129,7 +134,7 @@ class PledgePayments {
 			throw new ConflictException("Pledge " + id + " is " + pledge.status() + "; no payment can be received for it.");
 		}
 		if (!pledges.decidePayment(paymentId, received ? PaymentStatus.CONFIRMED : PaymentStatus.REJECTED, officer,
-				clock.now(), blankToNull(note))) {
+				clock.instant(), blankToNull(note))) {
 			throw new ConflictException("Payment " + paymentId + " was already decided.");
 		}
 		PledgeStatus next = pledge.status();
@@ -137,8 +142,8 @@ class PledgePayments {
 			BigDecimal total = pledge.receivedAmount().add(payment.amount());
 			next = total.compareTo(pledge.amount()) >= 0 ? PledgeStatus.PAID : PledgeStatus.PARTIALLY_PAID;
 			transitions.transition(pledge, next, officer, "PAYMENT_CONFIRMED", "Received "
-					+ money(payment.amount(), pledge.currency()) + " (payment " + paymentId + "); "
-					+ money(total, pledge.currency()) + " of " + money(pledge.amount(), pledge.currency()) + " received",
+					+ money.text(payment.amount(), pledge.currency()) + " (payment " + paymentId + "); "
+					+ money.text(total, pledge.currency()) + " of " + money.text(pledge.amount(), pledge.currency()) + " received",
 					new Change.Received(total));
 			if (pledge.allocatedProgrammeId() != null) {
 				ledger.record(pledge.allocatedProgrammeId(), pledge.ref(), Stage.RECEIVED, payment.amount(),
@@ -147,7 +152,7 @@ class PledgePayments {
 		}
 		else {
 			transitions.transition(pledge, next, officer, "PAYMENT_NOT_RECEIVED", "Payment " + paymentId + " of "
-					+ money(payment.amount(), pledge.currency()) + " not received: " + note.trim(), new Change.StatusOnly());
+					+ money.text(payment.amount(), pledge.currency()) + " not received: " + note.trim(), new Change.StatusOnly());
 		}
 		events.publishEvent(new PaymentDecided(id, pledge.donor(), pledge.office(), paymentId, received,
 				payment.amount(), pledge.currency(), next));
@@ -171,7 +176,7 @@ class PledgePayments {
 		InstalmentView due = instalment.get();
 		BigDecimal open = due.amount().subtract(due.paidAmount());
 		pledges.insertEvent(id, pledge.version(), overdue ? "INSTALMENT_OVERDUE" : "INSTALMENT_DUE", pledge.status(),
-				SYSTEM_USER, clock.now(), "Instalment " + seq + ": " + money(open, pledge.currency()) + " due on " + due.dueDate());
+				SYSTEM_USER, clock.instant(), "Instalment " + seq + ": " + money.text(open, pledge.currency()) + " due on " + due.dueDate());
 		events.publishEvent(new InstalmentReminderDue(id, pledge.donor(), pledge.office(), seq, due.dueDate(), open,
 				pledge.currency(), overdue));
 		return true;

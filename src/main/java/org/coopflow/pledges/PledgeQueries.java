@@ -1,7 +1,5 @@
 package org.coopflow.pledges;
 
-import static org.coopflow.pledges.PledgeMoney.scaled;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import org.coopflow.pledges.PledgeView.InstalmentView;
 import org.coopflow.pledges.PledgeView.PaymentView;
 import org.coopflow.pledges.PledgeView.PledgeEventView;
 import org.coopflow.pledges.PledgeView.RevisionView;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reference.Office;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.stereotype.Component;
@@ -37,10 +36,13 @@ class PledgeQueries {
 
 	private final PledgeViews views;
 
-	PledgeQueries(PledgeRepository pledges, PledgeAccess access, PledgeViews views) {
+	private final PledgeMoney money;
+
+	PledgeQueries(PledgeRepository pledges, PledgeAccess access, PledgeViews views, PledgeMoney money) {
 		this.pledges = pledges;
 		this.access = access;
 		this.views = views;
+		this.money = money;
 	}
 
 	PledgeView get(CoopflowUser user, long id) {
@@ -76,9 +78,9 @@ class PledgeQueries {
 		return pledges.revisions(id).stream().map(r -> {
 			List<InstalmentView> instalments = pledges.instalments(id, r.revision())
 				.stream()
-				.map(i -> new InstalmentView(i.seq(), i.dueDate(), scaled(i.amount(), r.currency()), null, false))
+				.map(i -> new InstalmentView(i.seq(), i.dueDate(), money.scaled(i.amount(), r.currency()), null, false))
 				.toList();
-			return new RevisionView(r.revision(), scaled(r.amount(), r.currency()), r.currency(), r.rate().unitsPerUsd(),
+			return new RevisionView(r.revision(), money.scaled(r.amount(), r.currency()), r.currency(), r.rate().unitsPerUsd(),
 					r.rate().rateMonth().toString().substring(0, 7), r.rate().amountUsd(), r.lapseDate(), instalments,
 					r.reason(), r.createdBy(), r.createdAt());
 		}).toList();
@@ -88,8 +90,8 @@ class PledgeQueries {
 	PledgeTotals totals(CoopflowUser user) {
 		return PledgeTotals.of(pledges.totalsByStatusAndCurrency(PledgeAccess.scopeOf(user))
 			.stream()
-			.map(t -> new PledgeTotals.Line(t.status(), t.currency(), t.pledges(), scaled(t.amount(), t.currency()),
-					t.amountUsd().setScale(2)))
+			.map(t -> new PledgeTotals.Line(t.status(), t.currency(), t.pledges(), money.scaled(t.amount(), t.currency()),
+					Currencies.roundUsd(t.amountUsd())))
 			.toList());
 	}
 
@@ -111,7 +113,7 @@ class PledgeQueries {
 			.stream()
 			.filter(p -> p.status() == PaymentStatus.REPORTED)
 			.findFirst()
-			.map(p -> PledgeViews.payment(p, pledge.currency()));
+			.map(p -> views.payment(p, pledge.currency()));
 	}
 
 }

@@ -1,10 +1,7 @@
 package org.coopflow.pledges;
 
-import static org.coopflow.pledges.PledgeMoney.checkAmount;
-import static org.coopflow.pledges.PledgeMoney.checkAmountWithoutCurrency;
-import static org.coopflow.pledges.PledgeMoney.money;
-
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import org.coopflow.pledges.PledgeRepository.Instalment;
 import org.coopflow.pledges.PledgeRepository.Rate;
 import org.coopflow.pledges.PledgeRequest.InstalmentRequest;
 import org.coopflow.programmes.FundingLedger;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reference.ExchangeRates;
 import org.coopflow.reference.Office;
 import org.coopflow.reference.ReferenceCodes;
@@ -46,12 +44,15 @@ class PledgeRequestCheck {
 
 	private final FundingLedger ledger;
 
-	private final PledgeClock clock;
+	private final Clock clock;
 
-	PledgeRequestCheck(ExchangeRates rates, FundingLedger ledger, PledgeClock clock) {
+	private final PledgeMoney money;
+
+	PledgeRequestCheck(ExchangeRates rates, FundingLedger ledger, Clock clock, PledgeMoney money) {
 		this.rates = rates;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.money = money;
 	}
 
 	/**
@@ -62,14 +63,14 @@ class PledgeRequestCheck {
 	Checked check(PledgeRequest request, boolean recording) {
 		ReferenceCodes.Snapshot codes = rates.codes();
 		List<InvalidField> errors = new ArrayList<>();
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		String currency = request.currency() == null ? null : request.currency().trim();
 		ExchangeRates.Rating rating = null;
 		if (currency == null || currency.isEmpty()) {
 			errors.add(new InvalidField("currency", "is required: an ISO 4217 code such as USD, EUR or NOK"));
 			currency = null;
 		}
-		else if (!codes.isCurrency(currency) || codes.minorUnits(currency) < 0) {
+		else if (!money.isMoney(currency)) {
 			errors.add(new InvalidField("currency", "'" + currency + "' is not an ISO 4217 currency money is pledged in"));
 			currency = null;
 		}
@@ -84,8 +85,8 @@ class PledgeRequestCheck {
 			}
 		}
 		// a wrong currency does not hide what is wrong with the amount; only its decimals need the currency
-		BigDecimal amount = currency == null ? checkAmountWithoutCurrency(request.amount(), "amount", errors)
-				: checkAmount(request.amount(), currency, "amount", errors);
+		BigDecimal amount = currency == null ? PledgeMoney.checkAmountWithoutCurrency(request.amount(), "amount", errors)
+				: money.checkAmount(request.amount(), currency, "amount", errors);
 		Earmarking earmarking = request.earmarking() == null ? Earmarking.NONE : request.earmarking();
 		String target = request.earmarkTarget() == null ? null : request.earmarkTarget().trim();
 		Long programmeId = null;
@@ -150,8 +151,8 @@ class PledgeRequestCheck {
 			throw new InvalidInputException(errors);
 		}
 		// a provisional rating waits for its own month's rate, which re-rates it (ProvisionalRates)
-		BigDecimal unitsPerUsd = PledgeMoney.rate(rating.unitsPerUsd());
-		Rate rate = new Rate(unitsPerUsd, rating.rateMonth().atDay(1), PledgeMoney.usd(amount, rating.unitsPerUsd()),
+		BigDecimal unitsPerUsd = Currencies.rate(rating.unitsPerUsd());
+		Rate rate = new Rate(unitsPerUsd, rating.rateMonth().atDay(1), Currencies.toUsd(amount, rating.unitsPerUsd()),
 				rating.provisional() ? today.withDayOfMonth(1) : null);
 		return new Checked(amount, currency, rate, earmarking, target, programmeId, office, lapseDate, instalments);
 	}
@@ -196,7 +197,7 @@ class PledgeRequestCheck {
 			else if (instalment.dueDate().isBefore(today)) {
 				errors.add(new InvalidField(field + ".dueDate", "cannot be in the past"));
 			}
-			BigDecimal value = currency == null ? null : checkAmount(instalment.amount(), currency, field + ".amount", errors);
+			BigDecimal value = currency == null ? null : money.checkAmount(instalment.amount(), currency, field + ".amount", errors);
 			if (value == null) {
 				complete = false;
 			}
@@ -206,8 +207,8 @@ class PledgeRequestCheck {
 			sorted.add(instalment);
 		}
 		if (complete && amount != null && sum.compareTo(amount) != 0) {
-			errors.add(new InvalidField("instalments", "add up to " + money(sum, currency) + " but the pledge is "
-					+ money(amount, currency) + "; they must sum to the pledge"));
+			errors.add(new InvalidField("instalments", "add up to " + money.text(sum, currency) + " but the pledge is "
+					+ money.text(amount, currency) + "; they must sum to the pledge"));
 		}
 		if (!complete) {
 			return List.of();

@@ -1,7 +1,6 @@
 package org.coopflow.pledges;
 
-import static org.coopflow.pledges.PledgeMoney.money;
-
+import java.time.Clock;
 import java.time.Instant;
 
 import org.coopflow.pledges.PledgeRepository.Change;
@@ -37,10 +36,12 @@ class PledgeRevisions {
 
 	private final FundingLedger ledger;
 
-	private final PledgeClock clock;
+	private final Clock clock;
+
+	private final PledgeMoney money;
 
 	PledgeRevisions(PledgeRepository pledges, PledgeRequestCheck requests, PledgeAccess access,
-			PledgeTransitions transitions, PledgeViews views, FundingLedger ledger, PledgeClock clock) {
+			PledgeTransitions transitions, PledgeViews views, FundingLedger ledger, Clock clock, PledgeMoney money) {
 		this.pledges = pledges;
 		this.requests = requests;
 		this.access = access;
@@ -48,6 +49,7 @@ class PledgeRevisions {
 		this.views = views;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.money = money;
 	}
 
 	PledgeView revise(CoopflowUser donor, long id, PledgeRevisionRequest revision) {
@@ -66,12 +68,12 @@ class PledgeRevisions {
 				pledge.earmarking() == Earmarking.PROGRAMME ? null : pledge.office(), pledge.lapseDate(),
 				revision.instalments(), null, null);
 		Checked checked = requests.check(asRequest, true);
-		Instant now = clock.now();
+		Instant now = clock.instant();
 		int next = pledge.revision() + 1;
 		pledges.insertRevision(id, new Revision(next, checked.amount(), checked.currency(), checked.rate(),
 				pledge.lapseDate(), revision.reason().trim(), donor.getUsername(), now), checked.instalments());
 		transitions.transition(pledge, pledge.status(), donor.getUsername(), "REVISED",
-				"Amount " + money(pledge.amount(), pledge.currency()) + " -> " + money(checked.amount(), pledge.currency())
+				"Amount " + money.text(pledge.amount(), pledge.currency()) + " -> " + money.text(checked.amount(), pledge.currency())
 						+ " (revision " + next + "): " + revision.reason().trim(),
 				new Change.Revised(next, checked.amount(), checked.rate()));
 		if (pledge.status() == PledgeStatus.PLEDGED && pledge.programmeId() != null) {

@@ -1,5 +1,6 @@
 package org.coopflow.pledges;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.coopflow.pledges.PledgeEvents.PledgeClosed;
@@ -26,10 +27,10 @@ class PledgeTransitions {
 
 	private final ApplicationEventPublisher events;
 
-	private final PledgeClock clock;
+	private final Clock clock;
 
 	PledgeTransitions(PledgeRepository pledges, FundingLedger ledger, ApplicationEventPublisher events,
-			PledgeClock clock) {
+			Clock clock) {
 		this.pledges = pledges;
 		this.ledger = ledger;
 		this.events = events;
@@ -40,7 +41,7 @@ class PledgeTransitions {
 		if (next != pledge.status() && !pledge.status().canBecome(next)) {
 			throw new ConflictException("Pledge " + pledge.id() + " is " + pledge.status() + " and cannot become " + next + ".");
 		}
-		Instant now = clock.now();
+		Instant now = clock.instant();
 		if (!pledges.update(pledge.id(), pledge.version(), next, change, actor, now)) {
 			throw new ConflictException("Pledge " + pledge.id() + " was changed by someone else just now; reload it and try again.");
 		}

@@ -1,8 +1,10 @@
 package org.coopflow.pledges;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 
+import org.coopflow.reference.Currencies;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.pledges.PledgeRepository.Change;
 import org.coopflow.pledges.PledgeRepository.Pledge;
@@ -35,9 +37,9 @@ class ProvisionalRates {
 
 	private final FundingLedger ledger;
 
-	private final PledgeClock clock;
+	private final Clock clock;
 
-	ProvisionalRates(PledgeRepository pledges, FundingLedger ledger, PledgeClock clock) {
+	ProvisionalRates(PledgeRepository pledges, FundingLedger ledger, Clock clock) {
 		this.pledges = pledges;
 		this.ledger = ledger;
 		this.clock = clock;
@@ -52,9 +54,9 @@ class ProvisionalRates {
 	}
 
 	private void rerate(Pledge pledge, ExchangeRateEntered entered) {
-		Instant now = clock.now();
-		BigDecimal unitsPerUsd = PledgeMoney.rate(entered.unitsPerUsd());
-		BigDecimal amountUsd = PledgeMoney.usd(pledge.amount(), unitsPerUsd);
+		Instant now = clock.instant();
+		BigDecimal unitsPerUsd = Currencies.rate(entered.unitsPerUsd());
+		BigDecimal amountUsd = Currencies.toUsd(pledge.amount(), unitsPerUsd);
 		Rate rate = new Rate(unitsPerUsd, entered.month().atDay(1), amountUsd, null);
 		int next = pledge.revision() + 1;
 		String reason = "The UN operational rate of " + entered.month() + " (" + unitsPerUsd.stripTrailingZeros()
