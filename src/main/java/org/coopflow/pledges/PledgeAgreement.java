@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.coopflow.pledges.PledgeEvents.AgreementRecorded;
-import org.coopflow.pledges.PledgeRepository.Change;
 import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidField;
@@ -53,7 +52,7 @@ class PledgeAgreement {
 		}
 		if (verified) {
 			transitions.transition(pledge, PledgeStatus.PLEDGED, officer, "VERIFIED", blankToNull(note),
-					new Change.Verified(officer));
+					new PledgeChange.Verified(officer));
 		}
 		else {
 			if (note == null || note.isBlank()) {
@@ -91,7 +90,7 @@ class PledgeAgreement {
 		}
 		transitions.transition(pledge, PledgeStatus.COMMITTED, officer, "AGREEMENT_RECORDED",
 				"Agreement " + reference.trim() + " signed on " + agreementDate,
-				new Change.Agreed(agreementDate, reference.trim()));
+				new PledgeChange.Agreed(agreementDate, reference.trim()));
 		events.publishEvent(new AgreementRecorded(id, pledge.donor(), pledge.office(), agreementDate));
 		return views.current(id);
 	}

@@ -1,7 +1,6 @@
 package org.coopflow.pledges;
 
 import org.coopflow.pledges.PledgeEvents.FundsAllocated;
-import org.coopflow.pledges.PledgeRepository.Change;
 import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.programmes.FundingLedger;
 import org.coopflow.programmes.FundingLedger.Stage;
@@ -78,7 +77,7 @@ class PledgeAllocation {
 					+ pledge.earmarkTarget() + ", the country this pledge is earmarked to");
 		}
 		transitions.transition(pledge, pledge.status(), officer, "ALLOCATED", "Allocated to programme " + programmeId
-				+ " (" + target.title() + ")", new Change.Allocated(programmeId));
+				+ " (" + target.title() + ")", new PledgeChange.Allocated(programmeId));
 		if (pledge.programmeId() != null) {
 			ledger.record(programmeId, pledge.ref(), Stage.PLEDGED, pledge.amount().negate(), pledge.currency(),
 					pledge.amountUsd().negate(), pledge.rateMonth());

@@ -2,7 +2,6 @@ package org.coopflow.pledges;
 
 import static org.coopflow.pledges.PledgeTransitions.SYSTEM_USER;
 
-import org.coopflow.pledges.PledgeRepository.Change;
 import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.programmes.FundingLedger;
 import org.coopflow.security.CoopflowUser;
@@ -90,7 +89,7 @@ class PledgeClosing {
 			}
 			else if (pledge.allocatedProgrammeId() != null && pledge.allocatedProgrammeId() == programmeId) {
 				transitions.transition(pledge, pledge.status(), SYSTEM_USER, "ALLOCATION_RELEASED",
-						why + "; allocate the pledge anew", new Change.AllocationReleased());
+						why + "; allocate the pledge anew", new PledgeChange.AllocationReleased());
 				ledger.release(programmeId, pledge.ref());
 			}
 		}

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.coopflow.pledges.PledgeEvents.PledgeAnnounced;
-import org.coopflow.pledges.PledgeRepository.Change;
 import org.coopflow.pledges.PledgeRepository.NewPledge;
 import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.pledges.PledgeRepository.Revision;
@@ -118,7 +117,7 @@ class PledgeIntake {
 			throw new ConflictException("Pledge " + id + " is " + pledge.status() + "; only a DRAFT is announced.");
 		}
 		transitions.transition(pledge, PledgeStatus.PLEDGED, donor.getUsername(), "ANNOUNCED",
-				views.describe(pledge), new Change.Announced());
+				views.describe(pledge), new PledgeChange.Announced());
 		if (pledge.programmeId() != null) {
 			requireOpenProgramme(pledge.programmeId());
 		}

@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.coopflow.pledges.PledgeEvents.InstalmentReminderDue;
 import org.coopflow.pledges.PledgeEvents.PaymentDecided;
 import org.coopflow.pledges.PledgeEvents.PaymentReported;
-import org.coopflow.pledges.PledgeRepository.Change;
 import org.coopflow.pledges.PledgeRepository.Payment;
 import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.pledges.PledgeView.InstalmentView;
@@ -113,7 +112,7 @@ class PledgePayments {
 		transitions.transition(pledge, pledge.status(), user.getUsername(), "PAYMENT_REPORTED",
 				money.text(amount, pledge.currency()) + " paid on " + report.paidOn()
 						+ (report.reference() == null ? "" : " (" + report.reference().trim() + ")"),
-				new Change.StatusOnly());
+				new PledgeChange.StatusOnly());
 		events.publishEvent(new PaymentReported(id, pledge.donor(), pledge.office(), paymentId));
 		return views.current(id);
 	}
@@ -144,7 +143,7 @@ class PledgePayments {
 			transitions.transition(pledge, next, officer, "PAYMENT_CONFIRMED", "Received "
 					+ money.text(payment.amount(), pledge.currency()) + " (payment " + paymentId + "); "
 					+ money.text(total, pledge.currency()) + " of " + money.text(pledge.amount(), pledge.currency()) + " received",
-					new Change.Received(total));
+					new PledgeChange.Received(total));
 			if (pledge.allocatedProgrammeId() != null) {
 				ledger.record(pledge.allocatedProgrammeId(), pledge.ref(), Stage.RECEIVED, payment.amount(),
 						pledge.currency(), payment.amountUsd(), pledge.rateMonth());
@@ -152,7 +151,7 @@ class PledgePayments {
 		}
 		else {
 			transitions.transition(pledge, next, officer, "PAYMENT_NOT_RECEIVED", "Payment " + paymentId + " of "
-					+ money.text(payment.amount(), pledge.currency()) + " not received: " + note.trim(), new Change.StatusOnly());
+					+ money.text(payment.amount(), pledge.currency()) + " not received: " + note.trim(), new PledgeChange.StatusOnly());
 		}
 		events.publishEvent(new PaymentDecided(id, pledge.donor(), pledge.office(), paymentId, received,
 				payment.amount(), pledge.currency(), next));

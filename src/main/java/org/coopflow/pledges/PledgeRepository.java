@@ -20,7 +20,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The pledge tables, through plain SQL: callers pass typed rows and {@link Change}s, and only this class
+ * The pledge tables, through plain SQL: callers pass typed rows and {@link PledgeChange}s, and only this class
  * knows the columns. Status changes are conditional on the version read.
  * <p>
  * Plain SQL rather than Spring Data JDBC: the lock of {@link #awaitingRateForUpdate} and the
@@ -71,83 +71,6 @@ class PledgeRepository {
 	record NewPledge(String donor, Office office, PledgeStatus status, Earmarking earmarking, String earmarkTarget,
 			Long programmeId, BigDecimal amount, String currency, Rate rate, LocalDate lapseDate, Instant announcedAt,
 			String note, String idempotencyKey, String requestHash, String createdBy, Instant createdAt) {
-	}
-
-	/**
-	 * What a step changes in a pledge besides its status; each names its own columns here, and nowhere
-	 * else. A change that stamps a time stamps the update's.
-	 */
-	sealed interface Change {
-
-		Map<String, Object> columns(Instant now);
-
-		/** Only the status (and who changed it when). */
-		record StatusOnly() implements Change {
-			public Map<String, Object> columns(Instant now) {
-				return Map.of();
-			}
-		}
-
-		record Announced() implements Change {
-			public Map<String, Object> columns(Instant now) {
-				return Map.of("announced_at", now);
-			}
-		}
-
-		record Verified(String by) implements Change {
-			public Map<String, Object> columns(Instant now) {
-				return Map.of("verified_at", now, "verified_by", by);
-			}
-		}
-
-		record Agreed(LocalDate date, String reference) implements Change {
-			public Map<String, Object> columns(Instant now) {
-				return Map.of("agreement_date", date, "agreement_reference", reference, "agreed_at", now);
-			}
-		}
-
-		record Allocated(long programmeId) implements Change {
-			public Map<String, Object> columns(Instant now) {
-				return Map.of("allocated_programme_id", programmeId, "allocated_at", now);
-			}
-		}
-
-		record AllocationReleased() implements Change {
-			public Map<String, Object> columns(Instant now) {
-				Map<String, Object> columns = new LinkedHashMap<>();
-				columns.put("allocated_programme_id", null);
-				columns.put("allocated_at", null);
-				return columns;
-			}
-		}
-
-		/** Confirmed payments now add up to {@code total}. */
-		record Received(BigDecimal total) implements Change {
-			public Map<String, Object> columns(Instant now) {
-				return Map.of("received_amount", total);
-			}
-		}
-
-		record Closed(String reason) implements Change {
-			public Map<String, Object> columns(Instant now) {
-				return Map.of("closed_at", now, "closed_reason", reason);
-			}
-		}
-
-		/** A new revision: the amount, or only its rate, changed. */
-		record Revised(int revision, BigDecimal amount, Rate rate) implements Change {
-			public Map<String, Object> columns(Instant now) {
-				Map<String, Object> columns = new LinkedHashMap<>();
-				columns.put("revision", revision);
-				columns.put("amount", amount);
-				columns.put("exchange_rate", rate.unitsPerUsd());
-				columns.put("rate_month", rate.rateMonth());
-				columns.put("amount_usd", rate.amountUsd());
-				columns.put("awaited_rate_month", rate.awaitedRateMonth());
-				return columns;
-			}
-		}
-
 	}
 
 	record Instalment(int seq, LocalDate dueDate, BigDecimal amount) {
@@ -259,7 +182,7 @@ class PledgeRepository {
 	 * Sets a pledge's status and applies the change, if nobody changed it since {@code expectedVersion}.
 	 * @return false when the version moved on
 	 */
-	boolean update(long id, int expectedVersion, PledgeStatus status, Change change, String by, Instant now) {
+	boolean update(long id, int expectedVersion, PledgeStatus status, PledgeChange change, String by, Instant now) {
 		Map<String, Object> values = new LinkedHashMap<>(change.columns(now));
 		values.put("status", status);
 		values.put("updated_by", by);

@@ -3,7 +3,6 @@ package org.coopflow.pledges;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.coopflow.pledges.PledgeRepository.Change;
 import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.pledges.PledgeRepository.Revision;
 import org.coopflow.pledges.PledgeRequestCheck.Checked;
@@ -75,7 +74,7 @@ class PledgeRevisions {
 		transitions.transition(pledge, pledge.status(), donor.getUsername(), "REVISED",
 				"Amount " + money.text(pledge.amount(), pledge.currency()) + " -> " + money.text(checked.amount(), pledge.currency())
 						+ " (revision " + next + "): " + revision.reason().trim(),
-				new Change.Revised(next, checked.amount(), checked.rate()));
+				new PledgeChange.Revised(next, checked.amount(), checked.rate()));
 		if (pledge.status() == PledgeStatus.PLEDGED && pledge.programmeId() != null) {
 			ledger.record(pledge.programmeId(), pledge.ref(), Stage.PLEDGED, checked.amount().subtract(pledge.amount()),
 					pledge.currency(), checked.rate().amountUsd().subtract(pledge.amountUsd()), checked.rate().rateMonth());

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.coopflow.pledges.PledgeEvents.PledgeClosed;
-import org.coopflow.pledges.PledgeRepository.Change;
 import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.programmes.FundingLedger;
 import org.coopflow.shared.ConflictException;
@@ -37,7 +36,7 @@ class PledgeTransitions {
 		this.clock = clock;
 	}
 
-	void transition(Pledge pledge, PledgeStatus next, String actor, String kind, String detail, Change change) {
+	void transition(Pledge pledge, PledgeStatus next, String actor, String kind, String detail, PledgeChange change) {
 		if (next != pledge.status() && !pledge.status().canBecome(next)) {
 			throw new ConflictException("Pledge " + pledge.id() + " is " + pledge.status() + " and cannot become " + next + ".");
 		}
@@ -50,7 +49,7 @@ class PledgeTransitions {
 
 	/** A final status: the programme the pledge counted in no longer counts it, and the donor is told. */
 	void close(Pledge pledge, PledgeStatus status, String actor, String kind, String reason) {
-		transition(pledge, status, actor, kind, reason, new Change.Closed(reason));
+		transition(pledge, status, actor, kind, reason, new PledgeChange.Closed(reason));
 		if (pledge.fundedProgramme() != null && pledge.status() != PledgeStatus.DRAFT) {
 			ledger.release(pledge.fundedProgramme(), pledge.ref());
 		}

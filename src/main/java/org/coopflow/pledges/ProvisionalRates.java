@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import org.coopflow.reference.Currencies;
 import org.coopflow.shared.ConflictException;
-import org.coopflow.pledges.PledgeRepository.Change;
 import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.pledges.PledgeRepository.Rate;
 import org.coopflow.pledges.PledgeRepository.Revision;
@@ -67,7 +66,7 @@ class ProvisionalRates {
 		pledges.insertRevision(pledge.id(), new Revision(next, pledge.amount(), pledge.currency(), rate,
 				pledge.lapseDate(), reason, entered.enteredBy(), now), pledges.instalments(pledge.id(), pledge.revision()));
 		// the row is locked since it was read, so the version cannot have moved on
-		if (!pledges.update(pledge.id(), pledge.version(), pledge.status(), new Change.Revised(next, pledge.amount(), rate),
+		if (!pledges.update(pledge.id(), pledge.version(), pledge.status(), new PledgeChange.Revised(next, pledge.amount(), rate),
 				entered.enteredBy(), now)) {
 			throw new ConflictException("Pledge " + pledge.id() + " changed while it was re-rated; enter the rate again.");
 		}
