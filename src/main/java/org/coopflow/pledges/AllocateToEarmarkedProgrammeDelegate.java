@@ -8,16 +8,19 @@ import org.springframework.stereotype.Component;
 @Component
 class AllocateToEarmarkedProgrammeDelegate implements JavaDelegate {
 
-	private final PledgeService pledges;
+	private final PledgeAllocation allocation;
 
-	AllocateToEarmarkedProgrammeDelegate(PledgeService pledges) {
+	private final PledgeQueries pledges;
+
+	AllocateToEarmarkedProgrammeDelegate(PledgeAllocation allocation, PledgeQueries pledges) {
+		this.allocation = allocation;
 		this.pledges = pledges;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		long pledgeId = PledgeVariables.pledgeId(execution);
-		pledges.allocate(pledgeId, PledgeService.SYSTEM_USER, pledges.facts(pledgeId).programmeId());
+		allocation.allocate(pledgeId, PledgeTransitions.SYSTEM_USER, pledges.facts(pledgeId).programmeId());
 	}
 
 }

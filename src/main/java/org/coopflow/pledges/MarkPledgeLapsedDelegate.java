@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MarkPledgeLapsedDelegate implements JavaDelegate {
 
-	private final PledgeService pledges;
+	private final PledgeClosing pledges;
 
-	MarkPledgeLapsedDelegate(PledgeService pledges) {
+	MarkPledgeLapsedDelegate(PledgeClosing pledges) {
 		this.pledges = pledges;
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import org.coopflow.pledges.PledgeView.RevisionView;
 import org.coopflow.reference.Office;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.Role;
+import org.coopflow.web.ETags;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,12 +47,28 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Pledges")
 class PledgeController {
 
-	private final PledgeService pledges;
+	private final PledgeIntake intake;
+
+	private final PledgeQueries pledges;
+
+	private final PledgeRevisions revisions;
+
+	private final PledgeClosing closing;
+
+	private final PledgeAllocation allocations;
+
+	private final PledgePayments payments;
 
 	private final PledgeTasks tasks;
 
-	PledgeController(PledgeService pledges, PledgeTasks tasks) {
+	PledgeController(PledgeIntake intake, PledgeQueries pledges, PledgeRevisions revisions, PledgeClosing closing,
+			PledgeAllocation allocations, PledgePayments payments, PledgeTasks tasks) {
+		this.intake = intake;
 		this.pledges = pledges;
+		this.revisions = revisions;
+		this.closing = closing;
+		this.allocations = allocations;
+		this.payments = payments;
 		this.tasks = tasks;
 	}
 
@@ -74,11 +92,11 @@ class PledgeController {
 	ResponseEntity<PledgeView> create(@AuthenticationPrincipal CoopflowUser user,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestBody PledgeRequest request) {
-		PledgeService.Intake intake = pledges.intake(user, request, idempotencyKey);
-		PledgeView pledge = intake.pledge();
-		return ResponseEntity.status(intake.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+		PledgeService.Intake taken = intake.intake(user, request, idempotencyKey);
+		PledgeView pledge = taken.pledge();
+		return ResponseEntity.status(taken.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 			.location(URI.create("/api/pledges/" + pledge.id()))
-			.header("Idempotent-Replayed", String.valueOf(intake.replayed()))
+			.header("Idempotent-Replayed", String.valueOf(taken.replayed()))
 			.eTag(etag(pledge))
 			.body(pledge);
 	}
@@ -121,10 +139,12 @@ class PledgeController {
 	@Operation(summary = "A donor changes the amount or instalments before the agreement; the old amount stays in the revisions")
 	ResponseEntity<PledgeView> revise(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PledgeRevisionRequest revision) {
-		PledgeRevisionRequest withVersion = revision.version() == null && ifMatch != null
-				? new PledgeRevisionRequest(revision.amount(), revision.instalments(), revision.reason(), version(ifMatch))
+		// the body's version, if it has one, is the one compared; otherwise the If-Match header's
+		OptionalInt fromHeader = revision.version() == null ? ETags.ifMatch(ifMatch, "pledge") : OptionalInt.empty();
+		PledgeRevisionRequest withVersion = fromHeader.isPresent()
+				? new PledgeRevisionRequest(revision.amount(), revision.instalments(), revision.reason(), fromHeader.getAsInt())
 				: revision;
-		PledgeView pledge = pledges.revise(user, id, withVersion);
+		PledgeView pledge = revisions.revise(user, id, withVersion);
 		return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(pledge)).body(pledge);
 	}
 
@@ -132,7 +152,8 @@ class PledgeController {
 	@Operation(summary = "A donor announces a DRAFT pledge: it becomes PLEDGED")
 	ResponseEntity<PledgeView> announce(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		PledgeView pledge = pledges.announce(user, id, ifMatch == null ? null : version(ifMatch));
+		OptionalInt expected = ETags.ifMatch(ifMatch, "pledge");
+		PledgeView pledge = intake.announce(user, id, expected.isPresent() ? expected.getAsInt() : null);
 		return ResponseEntity.ok().eTag(etag(pledge)).body(pledge);
 	}
 
@@ -140,19 +161,19 @@ class PledgeController {
 	@Operation(summary = "A donor withdraws a DRAFT or PLEDGED pledge")
 	PledgeView withdraw(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestBody(required = false) Reason reason) {
-		return pledges.withdraw(user, id, reason == null ? null : reason.reason());
+		return closing.withdraw(user, id, reason == null ? null : reason.reason());
 	}
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Same as PUT /withdrawal: the pledge is kept, WITHDRAWN, in the history")
 	PledgeView delete(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
-		return pledges.withdraw(user, id, null);
+		return closing.withdraw(user, id, null);
 	}
 
 	@PutMapping("/{id}/cancellation")
 	@Operation(summary = "An officer of the pledge's office cancels it before full payment, with a reason; its allocation is released")
 	PledgeView cancel(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id, @RequestBody Reason reason) {
-		return pledges.cancel(user, id, reason.reason());
+		return closing.cancel(user, id, reason.reason());
 	}
 
 	@PutMapping("/{id}/verification")
@@ -188,7 +209,7 @@ class PledgeController {
 		if (!tasks.isWaiting(id, Tasks.ALLOCATE_FUNDS) && pledges.get(user, id).allocatedProgrammeId() == null) {
 			// the programme it funded was cancelled after the process allocated it: allocate it anew
 			requireOfficerOf(user, pledges.get(user, id), "Allocate funds");
-			return pledges.allocate(id, user.getUsername(), allocation.programmeId());
+			return allocations.allocate(id, user.getUsername(), allocation.programmeId());
 		}
 		return officerStep(user, id, Tasks.ALLOCATE_FUNDS, "Allocate funds",
 				Map.of(Variables.PROGRAMME_ID, allocation.programmeId()));
@@ -198,7 +219,7 @@ class PledgeController {
 	@Operation(summary = "Report a transfer (donor) or record one seen on the bank statement (officer); unverified until receipt is confirmed")
 	ResponseEntity<PledgeView> reportPayment(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestBody PaymentReport report) {
-		PledgeView pledge = pledges.reportPayment(user, id, report);
+		PledgeView pledge = payments.reportPayment(user, id, report);
 		return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(pledge)).body(pledge);
 	}
 
@@ -238,16 +259,7 @@ class PledgeController {
 	}
 
 	private static String etag(PledgeView pledge) {
-		return "\"" + pledge.version() + "\"";
-	}
-
-	private static int version(String ifMatch) {
-		try {
-			return Integer.parseInt(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidInputException("If-Match", "must be the ETag of the pledge as read, e.g. \"3\"");
-		}
+		return ETags.of(pledge.version());
 	}
 
 }

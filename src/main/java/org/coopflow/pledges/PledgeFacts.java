@@ -24,11 +24,11 @@ public class PledgeFacts { // public: the engine's expression language calls it 
 	/** Reminders go out at the start of the UN working day in New York and Vienna alike. */
 	private static final LocalTime REMINDER_TIME = LocalTime.of(8, 0);
 
-	private final PledgeService pledges;
+	private final PledgeQueries pledges;
 
 	private final int reminderDaysBeforeDue;
 
-	PledgeFacts(PledgeService pledges, @Value("${coopflow.pledges.reminder-days-before-due:14}") int reminderDaysBeforeDue) {
+	PledgeFacts(PledgeQueries pledges, @Value("${coopflow.pledges.reminder-days-before-due:14}") int reminderDaysBeforeDue) {
 		this.pledges = pledges;
 		this.reminderDaysBeforeDue = reminderDaysBeforeDue;
 	}

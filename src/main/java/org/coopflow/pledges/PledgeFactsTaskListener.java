@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PledgeFactsTaskListener implements TaskListener {
 
-	private final PledgeService pledges;
+	private final PledgeQueries pledges;
 
-	PledgeFactsTaskListener(PledgeService pledges) {
+	PledgeFactsTaskListener(PledgeQueries pledges) {
 		this.pledges = pledges;
 	}
 

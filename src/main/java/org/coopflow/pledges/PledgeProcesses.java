@@ -32,9 +32,9 @@ class PledgeProcesses {
 
 	private final RuntimeService runtime;
 
-	private final PledgeService pledges;
+	private final PledgeClosing pledges;
 
-	PledgeProcesses(RuntimeService runtime, PledgeService pledges) {
+	PledgeProcesses(RuntimeService runtime, PledgeClosing pledges) {
 		this.runtime = runtime;
 		this.pledges = pledges;
 	}

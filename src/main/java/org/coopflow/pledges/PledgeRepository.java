@@ -19,7 +19,14 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The pledge tables, through plain SQL. Status changes are conditional on the version read. */
+/**
+ * The pledge tables, through plain SQL: callers pass typed rows and {@link PledgeChange}s, and only this class
+ * knows the columns. Status changes are conditional on the version read.
+ * <p>
+ * Plain SQL rather than Spring Data JDBC: the lock of {@link #awaitingRateForUpdate} and the
+ * version-conditional update are the point of this class, and Spring Data JDBC does not resolve for
+ * this build's Spring Boot 3.5.7 offline.
+ */
 @Repository
 class PledgeRepository {
 
@@ -42,11 +49,28 @@ class PledgeRepository {
 			return allocatedProgrammeId != null ? allocatedProgrammeId : programmeId;
 		}
 
+		Rate rate() {
+			return new Rate(exchangeRate, rateMonth, amountUsd, awaitedRateMonth);
+		}
+
 		/** Rated at an earlier month's rate while the rate of {@link #awaitedRateMonth} is not entered. */
 		boolean rateProvisional() {
 			return awaitedRateMonth != null;
 		}
 
+	}
+
+	/**
+	 * The rate an amount was converted to USD at; {@code awaitedRateMonth} is set while it is an earlier
+	 * month's rate standing in for a month not yet entered.
+	 */
+	record Rate(BigDecimal unitsPerUsd, LocalDate rateMonth, BigDecimal amountUsd, LocalDate awaitedRateMonth) {
+	}
+
+	/** A pledge as intake records it; the other columns start empty. */
+	record NewPledge(String donor, Office office, PledgeStatus status, Earmarking earmarking, String earmarkTarget,
+			Long programmeId, BigDecimal amount, String currency, Rate rate, LocalDate lapseDate, Instant announcedAt,
+			String note, String idempotencyKey, String requestHash, String createdBy, Instant createdAt) {
 	}
 
 	record Instalment(int seq, LocalDate dueDate, BigDecimal amount) {
@@ -57,8 +81,8 @@ class PledgeRepository {
 			Instant decidedAt, String note) {
 	}
 
-	record Revision(int revision, BigDecimal amount, String currency, BigDecimal exchangeRate, LocalDate rateMonth,
-			BigDecimal amountUsd, LocalDate lapseDate, String reason, String createdBy, Instant createdAt) {
+	record Revision(int revision, BigDecimal amount, String currency, Rate rate, LocalDate lapseDate, String reason,
+			String createdBy, Instant createdAt) {
 	}
 
 	private static final String COLUMNS = """
@@ -74,19 +98,18 @@ class PledgeRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(Pledge p) {
+	long insert(NewPledge p) {
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO pledge (donor, office, status, earmarking, earmark_target, programme_id, revision, amount,
 				  currency, exchange_rate, rate_month, amount_usd, received_amount, lapse_date, announced_at, note,
 				  idempotency_key, request_hash, created_by, created_at, updated_by, updated_at, version, awaited_rate_month)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""")
 			.params(p.donor(), p.office().name(), p.status().name(), p.earmarking().name(), p.earmarkTarget(),
-					p.programmeId(), p.revision(), p.amount(), p.currency(), p.exchangeRate(), Date.valueOf(p.rateMonth()),
-					p.amountUsd(), p.receivedAmount(), Date.valueOf(p.lapseDate()), timestamp(p.announcedAt()), p.note(),
-					p.idempotencyKey(), p.requestHash(), p.createdBy(), timestamp(p.createdAt()), p.updatedBy(),
-					timestamp(p.updatedAt()), p.version(),
-					p.awaitedRateMonth() == null ? null : Date.valueOf(p.awaitedRateMonth()))
+					p.programmeId(), p.amount(), p.currency(), p.rate().unitsPerUsd(), Date.valueOf(p.rate().rateMonth()),
+					p.rate().amountUsd(), Date.valueOf(p.lapseDate()), timestamp(p.announcedAt()), p.note(),
+					p.idempotencyKey(), p.requestHash(), p.createdBy(), timestamp(p.createdAt()), p.createdBy(),
+					timestamp(p.createdAt()), date(p.rate().awaitedRateMonth()))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -156,11 +179,12 @@ class PledgeRepository {
 	}
 
 	/**
-	 * Changes columns of a pledge if nobody changed it since {@code expectedVersion}.
+	 * Sets a pledge's status and applies the change, if nobody changed it since {@code expectedVersion}.
 	 * @return false when the version moved on
 	 */
-	boolean update(long id, int expectedVersion, Map<String, Object> columns, String by, Instant now) {
-		Map<String, Object> values = new LinkedHashMap<>(columns);
+	boolean update(long id, int expectedVersion, PledgeStatus status, PledgeChange change, String by, Instant now) {
+		Map<String, Object> values = new LinkedHashMap<>(change.columns(now));
+		values.put("status", status);
 		values.put("updated_by", by);
 		values.put("updated_at", Timestamp.from(now));
 		StringBuilder sql = new StringBuilder("UPDATE pledge SET ");
@@ -182,8 +206,8 @@ class PledgeRepository {
 				INSERT INTO pledge_revision (pledge_id, revision, amount, currency, exchange_rate, rate_month, amount_usd,
 				  lapse_date, reason, created_by, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(pledgeId, r.revision(), r.amount(), r.currency(), r.exchangeRate(), Date.valueOf(r.rateMonth()),
-					r.amountUsd(), Date.valueOf(r.lapseDate()), r.reason(), r.createdBy(), timestamp(r.createdAt()))
+			.params(pledgeId, r.revision(), r.amount(), r.currency(), r.rate().unitsPerUsd(),
+					Date.valueOf(r.rate().rateMonth()), r.rate().amountUsd(), Date.valueOf(r.lapseDate()), r.reason(), r.createdBy(), timestamp(r.createdAt()))
 			.update();
 		for (Instalment instalment : instalments) {
 			jdbc.sql("INSERT INTO pledge_instalment (pledge_id, revision, seq, due_date, amount) VALUES (?, ?, ?, ?, ?)")
@@ -198,8 +222,8 @@ class PledgeRepository {
 				  created_at FROM pledge_revision WHERE pledge_id = ? ORDER BY revision""")
 			.param(pledgeId)
 			.query((rs, row) -> new Revision(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3).trim(),
-					rs.getBigDecimal(4), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), rs.getDate(7).toLocalDate(),
-					rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+					new Rate(rs.getBigDecimal(4), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), null),
+					rs.getDate(7).toLocalDate(), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
 			.list();
 	}
 
@@ -283,16 +307,21 @@ class PledgeRepository {
 			.toList();
 	}
 
+	/** Pledges of one status and currency: how many, their sum, and their sum in USD. */
+	record Total(PledgeStatus status, String currency, long pledges, BigDecimal amount, BigDecimal amountUsd) {
+	}
+
 	/** Sums in USD from the amounts stored with each pledge, by status, of one Member State or all. */
-	List<Map<String, Object>> totalsByStatusAndCurrency(String donor) {
+	List<Total> totalsByStatusAndCurrency(String donor) {
 		String where = donor == null ? "" : " AND donor = ?";
 		return jdbc.sql("""
 				SELECT status, currency, COUNT(*) AS pledges, SUM(amount) AS amount, SUM(amount_usd) AS amount_usd
 				FROM pledge WHERE status <> 'DRAFT'%s GROUP BY status, currency ORDER BY status, currency"""
 			.formatted(where))
 			.params(donor == null ? List.of() : List.of(donor))
-			.query()
-			.listOfRows();
+			.query((rs, row) -> new Total(PledgeStatus.valueOf(rs.getString(1)), rs.getString(2).trim(), rs.getLong(3),
+					rs.getBigDecimal(4), rs.getBigDecimal(5)))
+			.list();
 	}
 
 	private static Pledge pledge(ResultSet rs, int row) throws SQLException {
@@ -324,6 +353,10 @@ class PledgeRepository {
 	private static LocalDate date(ResultSet rs, String column) throws SQLException {
 		Date value = rs.getDate(column);
 		return value == null ? null : value.toLocalDate();
+	}
+
+	private static Date date(LocalDate date) {
+		return date == null ? null : Date.valueOf(date);
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -36,7 +36,7 @@ class PledgeTaskFacts implements TaskFacts {
 	/** The variable the "Programme" select of "Allocate funds" takes its options from (its valuesKey). */
 	static final String PROGRAMME_OPTIONS = "programmeOptions";
 
-	private final PledgeService pledges;
+	private final PledgeQueries pledges;
 
 	private final FundingLedger ledger;
 
@@ -46,7 +46,7 @@ class PledgeTaskFacts implements TaskFacts {
 
 	private final UserDirectory people;
 
-	PledgeTaskFacts(PledgeService pledges, FundingLedger ledger, ProgrammeCatalogue programmes,
+	PledgeTaskFacts(PledgeQueries pledges, FundingLedger ledger, ProgrammeCatalogue programmes,
 			StandardsCatalogue standards, UserDirectory people) {
 		this.pledges = pledges;
 		this.ledger = ledger;

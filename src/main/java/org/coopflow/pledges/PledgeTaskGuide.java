@@ -33,7 +33,7 @@ class PledgeTaskGuide implements TaskGuide {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-	private final PledgeService pledges;
+	private final PledgeQueries pledges;
 
 	private final PledgeFacts facts;
 
@@ -43,7 +43,7 @@ class PledgeTaskGuide implements TaskGuide {
 
 	private final ProgrammeCatalogue programmes;
 
-	PledgeTaskGuide(PledgeService pledges, PledgeFacts facts, WorkingDays workingDays, StandardsCatalogue standards,
+	PledgeTaskGuide(PledgeQueries pledges, PledgeFacts facts, WorkingDays workingDays, StandardsCatalogue standards,
 			ProgrammeCatalogue programmes) {
 		this.programmes = programmes;
 		this.pledges = pledges;

@@ -1,13 +1,13 @@
 package org.coopflow.pledges;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
+import org.coopflow.reference.Currencies;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.pledges.PledgeRepository.Pledge;
+import org.coopflow.pledges.PledgeRepository.Rate;
 import org.coopflow.pledges.PledgeRepository.Revision;
 import org.coopflow.programmes.FundingLedger;
 import org.coopflow.programmes.FundingLedger.Stage;
@@ -36,9 +36,12 @@ class ProvisionalRates {
 
 	private final FundingLedger ledger;
 
-	ProvisionalRates(PledgeRepository pledges, FundingLedger ledger) {
+	private final Clock clock;
+
+	ProvisionalRates(PledgeRepository pledges, FundingLedger ledger, Clock clock) {
 		this.pledges = pledges;
 		this.ledger = ledger;
+		this.clock = clock;
 	}
 
 	@EventListener
@@ -50,26 +53,21 @@ class ProvisionalRates {
 	}
 
 	private void rerate(Pledge pledge, ExchangeRateEntered entered) {
-		Instant now = PledgeService.now();
-		BigDecimal unitsPerUsd = entered.unitsPerUsd().setScale(6, RoundingMode.HALF_EVEN);
-		BigDecimal amountUsd = pledge.amount().divide(unitsPerUsd, 2, RoundingMode.HALF_EVEN);
+		Instant now = clock.instant();
+		BigDecimal unitsPerUsd = Currencies.rate(entered.unitsPerUsd());
+		BigDecimal amountUsd = Currencies.toUsd(pledge.amount(), unitsPerUsd);
+		Rate rate = new Rate(unitsPerUsd, entered.month().atDay(1), amountUsd, null);
 		int next = pledge.revision() + 1;
 		String reason = "The UN operational rate of " + entered.month() + " (" + unitsPerUsd.stripTrailingZeros()
 			.toPlainString() + " " + pledge.currency() + " per USD) replaces the provisional rate of "
 				+ pledge.rateMonth().toString().substring(0, 7) + " (" + pledge.exchangeRate().stripTrailingZeros()
 					.toPlainString()
 				+ "): " + Amounts.format("USD", pledge.amountUsd()) + " -> " + Amounts.format("USD", amountUsd);
-		pledges.insertRevision(pledge.id(), new Revision(next, pledge.amount(), pledge.currency(), unitsPerUsd,
-				entered.month().atDay(1), amountUsd, pledge.lapseDate(), reason, entered.enteredBy(), now),
-				pledges.instalments(pledge.id(), pledge.revision()));
-		Map<String, Object> columns = new HashMap<>();
-		columns.put("revision", next);
-		columns.put("exchange_rate", unitsPerUsd);
-		columns.put("rate_month", entered.month().atDay(1));
-		columns.put("amount_usd", amountUsd);
-		columns.put("awaited_rate_month", null);
+		pledges.insertRevision(pledge.id(), new Revision(next, pledge.amount(), pledge.currency(), rate,
+				pledge.lapseDate(), reason, entered.enteredBy(), now), pledges.instalments(pledge.id(), pledge.revision()));
 		// the row is locked since it was read, so the version cannot have moved on
-		if (!pledges.update(pledge.id(), pledge.version(), columns, entered.enteredBy(), now)) {
+		if (!pledges.update(pledge.id(), pledge.version(), pledge.status(), new PledgeChange.Revised(next, pledge.amount(), rate),
+				entered.enteredBy(), now)) {
 			throw new ConflictException("Pledge " + pledge.id() + " changed while it was re-rated; enter the rate again.");
 		}
 		pledges.insertEvent(pledge.id(), pledge.version() + 1, "RATE_CONFIRMED", pledge.status(), entered.enteredBy(),

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordAgreementDelegate implements JavaDelegate {
 
-	private final PledgeService pledges;
+	private final PledgeAgreement pledges;
 
-	RecordAgreementDelegate(PledgeService pledges) {
+	RecordAgreementDelegate(PledgeAgreement pledges) {
 		this.pledges = pledges;
 	}
 

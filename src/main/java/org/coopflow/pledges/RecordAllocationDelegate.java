@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordAllocationDelegate implements JavaDelegate {
 
-	private final PledgeService pledges;
+	private final PledgeAllocation pledges;
 
-	RecordAllocationDelegate(PledgeService pledges) {
+	RecordAllocationDelegate(PledgeAllocation pledges) {
 		this.pledges = pledges;
 	}
 

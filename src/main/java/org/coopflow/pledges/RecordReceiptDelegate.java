@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordReceiptDelegate implements JavaDelegate {
 
-	private final PledgeService pledges;
+	private final PledgePayments pledges;
 
-	RecordReceiptDelegate(PledgeService pledges) {
+	RecordReceiptDelegate(PledgePayments pledges) {
 		this.pledges = pledges;
 	}
 

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordVerificationDelegate implements JavaDelegate {
 
-	private final PledgeService pledges;
+	private final PledgeAgreement pledges;
 
-	RecordVerificationDelegate(PledgeService pledges) {
+	RecordVerificationDelegate(PledgeAgreement pledges) {
 		this.pledges = pledges;
 	}
 

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RemindOfInstalmentDelegate implements JavaDelegate {
 
-	private final PledgeService pledges;
+	private final PledgePayments pledges;
 
-	RemindOfInstalmentDelegate(PledgeService pledges) {
+	RemindOfInstalmentDelegate(PledgePayments pledges) {
 		this.pledges = pledges;
 	}
 

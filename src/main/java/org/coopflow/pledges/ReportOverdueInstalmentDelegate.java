@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportOverdueInstalmentDelegate implements JavaDelegate {
 
-	private final PledgeService pledges;
+	private final PledgePayments pledges;
 
-	ReportOverdueInstalmentDelegate(PledgeService pledges) {
+	ReportOverdueInstalmentDelegate(PledgePayments pledges) {
 		this.pledges = pledges;
 	}
 

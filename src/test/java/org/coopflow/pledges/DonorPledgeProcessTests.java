@@ -223,7 +223,7 @@ class DonorPledgeProcessTests {
 		fixtures.verify(id);
 		Job lapse = timer(instance, "BoundaryEvent_LapseDateReached");
 		assertThat(lapse.getDuedate().toInstant().toString())
-			.startsWith(PledgeFixtures.today().plusDays(PledgeService.DEFAULT_LAPSE_DAYS + 1).toString());
+			.startsWith(PledgeFixtures.today().plusDays(PledgeRequestCheck.DEFAULT_LAPSE_DAYS + 1).toString());
 		management.executeJob(lapse.getId());
 		JsonNode lapsed = fixtures.step("GET", "/api/pledges/" + id, "donorNorway", null, 200);
 		assertThat(lapsed.path("status").asText()).isEqualTo("LAPSED");

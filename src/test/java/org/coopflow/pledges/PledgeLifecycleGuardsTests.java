@@ -17,17 +17,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The lifecycle's guards in the service itself, below the process and the API: each step refuses a
+ * The lifecycle's guards in the use cases themselves, below the process and the API: each step refuses a
  * pledge in the wrong state, and a refused step changes nothing.
  */
 @CoopflowTest
-class PledgeServiceGuardsTests {
+class PledgeLifecycleGuardsTests {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	PledgeService pledges;
+	PledgeAgreement agreement;
+
+	@Autowired
+	PledgeAllocation allocation;
+
+	@Autowired
+	PledgePayments payments;
+
+	@Autowired
+	PledgeClosing closing;
+
+	@Autowired
+	PledgeQueries pledges;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -57,15 +69,15 @@ class PledgeServiceGuardsTests {
 	@Test
 	void anAgreementNeedsAVerifiedPledgeASigningDateNotInTheFutureAndAReference() {
 		long id = pledged();
-		assertThatThrownBy(() -> inTransaction(() -> pledges.recordAgreement(id, "officerCpcjd", LocalDate.now(), "REF")))
+		assertThatThrownBy(() -> inTransaction(() -> agreement.recordAgreement(id, "officerCpcjd", LocalDate.now(), "REF")))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("not been verified");
-		inTransaction(() -> pledges.verify(id, "officerCpcjd", true, null));
-		assertThatThrownBy(() -> inTransaction(() -> pledges.verify(id, "officerCpcjd", true, null)))
+		inTransaction(() -> agreement.verify(id, "officerCpcjd", true, null));
+		assertThatThrownBy(() -> inTransaction(() -> agreement.verify(id, "officerCpcjd", true, null)))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("already verified");
 		assertThatThrownBy(() -> inTransaction(
-				() -> pledges.recordAgreement(id, "officerCpcjd", PledgeFixtures.today().plusDays(1), " ")))
+				() -> agreement.recordAgreement(id, "officerCpcjd", PledgeFixtures.today().plusDays(1), " ")))
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
 				.extracting(org.coopflow.shared.InvalidField::field)
 				.containsExactly("agreementDate", "agreementReference"));
@@ -77,21 +89,21 @@ class PledgeServiceGuardsTests {
 		long id = pledged();
 		long cpcjdProgramme = fixtures.openProgramme("officerCpcjd", "5000.00", "USD");
 		long ohchrProgramme = fixtures.openProgramme("officerOhchr", "5000.00", "USD");
-		assertThatThrownBy(() -> inTransaction(() -> pledges.allocate(id, "officerCpcjd", cpcjdProgramme)))
+		assertThatThrownBy(() -> inTransaction(() -> allocation.allocate(id, "officerCpcjd", cpcjdProgramme)))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("once the agreement is recorded");
 		fixtures.verify(id);
 		fixtures.agree(id);
-		assertThatThrownBy(() -> inTransaction(() -> pledges.allocate(id, "officerCpcjd", ohchrProgramme)))
+		assertThatThrownBy(() -> inTransaction(() -> allocation.allocate(id, "officerCpcjd", ohchrProgramme)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("programmeId");
 		jdbc.sql("UPDATE programme SET status = 'REJECTED' WHERE id = ?").param(cpcjdProgramme).update();
-		assertThatThrownBy(() -> inTransaction(() -> pledges.allocate(id, "officerCpcjd", cpcjdProgramme)))
+		assertThatThrownBy(() -> inTransaction(() -> allocation.allocate(id, "officerCpcjd", cpcjdProgramme)))
 			.isInstanceOf(InvalidInputException.class);
 		jdbc.sql("UPDATE programme SET status = 'OPEN_FOR_FUNDING' WHERE id = ?").param(cpcjdProgramme).update();
 		fixtures.step("PUT", "/api/pledges/" + id + "/allocation", "officerCpcjd", "{\"programmeId\": " + cpcjdProgramme + "}",
 				200);
-		assertThatThrownBy(() -> inTransaction(() -> pledges.allocate(id, "officerCpcjd", cpcjdProgramme)))
+		assertThatThrownBy(() -> inTransaction(() -> allocation.allocate(id, "officerCpcjd", cpcjdProgramme)))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("already allocated");
 	}
@@ -105,7 +117,7 @@ class PledgeServiceGuardsTests {
 		fixtures.verify(id);
 		fixtures.agree(id);
 		long prisons = fixtures.openProgramme("officerCpcjd", "5000.00", "USD");
-		assertThatThrownBy(() -> inTransaction(() -> pledges.allocate(id, "officerCpcjd", prisons)))
+		assertThatThrownBy(() -> inTransaction(() -> allocation.allocate(id, "officerCpcjd", prisons)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("BP-LAWYERS");
 	}
@@ -116,15 +128,15 @@ class PledgeServiceGuardsTests {
 		fixtures.verify(id);
 		fixtures.agree(id);
 		long paymentId = PledgeFixtures.lastPaymentId(fixtures.pay(id, "donorNorway", "1000"));
-		assertThatThrownBy(() -> inTransaction(() -> pledges.decidePayment(id, paymentId, "officerCpcjd", false, null)))
+		assertThatThrownBy(() -> inTransaction(() -> payments.decidePayment(id, paymentId, "officerCpcjd", false, null)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("receiptNote");
 		fixtures.confirm(id, paymentId);
 		assertThat(status(id)).isEqualTo(PledgeStatus.PAID);
-		assertThatThrownBy(() -> inTransaction(() -> pledges.decidePayment(id, paymentId, "officerCpcjd", true, null)))
+		assertThatThrownBy(() -> inTransaction(() -> payments.decidePayment(id, paymentId, "officerCpcjd", true, null)))
 			.isInstanceOf(ConflictException.class);
 		fixtures.step("PUT", "/api/pledges/" + id + "/cancellation", "officerCpcjd", "{\"reason\": \"late\"}", 409);
-		assertThatThrownBy(() -> inTransaction(() -> pledges.lapse(id))).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> inTransaction(() -> closing.lapse(id))).isInstanceOf(ConflictException.class);
 		fixtures.step("POST", "/api/pledges/" + id + "/payments", "donorNorway",
 				"{\"amount\": \"1\", \"paidOn\": \"" + PledgeFixtures.today() + "\"}", 409);
 		assertThat(status(id)).isEqualTo(PledgeStatus.PAID);
