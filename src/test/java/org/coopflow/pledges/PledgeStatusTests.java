@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The lifecycle's transitions, each allowed and each refused one, as DOMAIN.md draws them. */
-class PledgeStatusTest {
+class PledgeStatusTests {
 
 	private static Set<PledgeStatus> allowedFrom(PledgeStatus status) {
 		Set<PledgeStatus> allowed = EnumSet.noneOf(PledgeStatus.class);
