@@ -19,7 +19,7 @@ class AllocateToEarmarkedProgrammeDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long pledgeId = PledgeVariables.pledgeId(execution);
+		long pledgeId = DonorPledgeProcess.PLEDGE.of(execution);
 		allocation.allocate(pledgeId, PledgeTransitions.SYSTEM_USER, pledges.facts(pledgeId).programmeId());
 	}
 

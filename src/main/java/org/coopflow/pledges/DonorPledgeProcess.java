@@ -1,5 +1,10 @@
 package org.coopflow.pledges;
 
+import java.time.LocalDate;
+
+import org.coopflow.workflow.ProcessVariable;
+import org.coopflow.workflow.RecordKey;
+
 /**
  * The names of the donor pledge process ({@code bpmn/DonorPledgeProcess.bpmn}) that code refers to,
  * in one place. The business key of an instance is {@code pledge-<id>}.
@@ -8,22 +13,50 @@ final class DonorPledgeProcess {
 
 	static final String PROCESS_KEY = "DonorPledgeProcess";
 
-	private static final String BUSINESS_KEY_PREFIX = "pledge-";
+	/** The pledge a process works on: its business key, e.g. {@code pledge-42}. */
+	static final RecordKey PLEDGE = new RecordKey("pledge-", "donor pledge process");
 
 	private DonorPledgeProcess() {
 	}
 
 	/** "pledge-42": pledges and programmes are numbered apart, so the key says which one it is. */
 	static String businessKey(long pledgeId) {
-		return BUSINESS_KEY_PREFIX + pledgeId;
+		return PLEDGE.of(pledgeId);
 	}
 
-	/** The pledge id in a business key made by {@link #businessKey(long)}, or null for any other key. */
-	static Long pledgeIdOf(String businessKey) {
-		if (businessKey == null || !businessKey.matches(BUSINESS_KEY_PREFIX + "\\d+")) {
-			return null;
+	/**
+	 * The variables code reads, each declared once with its type. Values typed into Camunda Forms arrive as
+	 * whatever type Tasklist chose; {@link ProcessVariable} reads each of them.
+	 */
+	static final class Typed {
+
+		static final ProcessVariable<Boolean> PLEDGE_VERIFIED = ProcessVariable.yesNo(Variables.PLEDGE_VERIFIED);
+
+		static final ProcessVariable<String> VERIFICATION_NOTE = ProcessVariable.text(Variables.VERIFICATION_NOTE);
+
+		static final ProcessVariable<LocalDate> AGREEMENT_DATE = ProcessVariable.date(Variables.AGREEMENT_DATE);
+
+		static final ProcessVariable<String> AGREEMENT_REFERENCE = ProcessVariable.text(Variables.AGREEMENT_REFERENCE);
+
+		static final ProcessVariable<Long> PROGRAMME_ID = ProcessVariable.wholeNumber(Variables.PROGRAMME_ID);
+
+		static final ProcessVariable<Long> PAYMENT_ID = ProcessVariable.wholeNumber(Variables.PAYMENT_ID);
+
+		static final ProcessVariable<Boolean> PAYMENT_RECEIVED = ProcessVariable.yesNo(Variables.PAYMENT_RECEIVED);
+
+		static final ProcessVariable<String> RECEIPT_NOTE = ProcessVariable.text(Variables.RECEIPT_NOTE);
+
+		static final ProcessVariable<String> DECIDED_BY = ProcessVariable.text(Variables.DECIDED_BY);
+
+		/** The instalment a branch of "Collect instalments" is about (the multi-instance element). */
+		static final ProcessVariable<Long> INSTALMENT = ProcessVariable.wholeNumber(Variables.INSTALMENT);
+
+		/** What a yes/no form field that was left out is told. */
+		static final String YES_OR_NO = "answer yes (true) or no (false)";
+
+		private Typed() {
 		}
-		return Long.valueOf(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
+
 	}
 
 	static final class Tasks {

@@ -16,7 +16,7 @@ class MarkPledgeLapsedDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		pledges.lapse(PledgeVariables.pledgeId(execution));
+		pledges.lapse(DonorPledgeProcess.PLEDGE.of(execution));
 	}
 
 }

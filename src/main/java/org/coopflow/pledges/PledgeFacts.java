@@ -35,37 +35,37 @@ public class PledgeFacts { // public: the engine's expression language calls it 
 
 	/** The candidate group of the pledge's tasks: the officers of the office its record names. */
 	public String officers(DelegateExecution execution) {
-		return Role.PROGRAMME_OFFICER.groupOf(pledges.facts(PledgeVariables.pledgeId(execution)).office());
+		return Role.PROGRAMME_OFFICER.groupOf(pledges.facts(DonorPledgeProcess.PLEDGE.of(execution)).office());
 	}
 
 	public boolean earmarkedToProgramme(DelegateExecution execution) {
-		return pledges.facts(PledgeVariables.pledgeId(execution)).earmarkedToProgramme();
+		return pledges.facts(DonorPledgeProcess.PLEDGE.of(execution)).earmarkedToProgramme();
 	}
 
 	public boolean paid(DelegateExecution execution) {
-		return pledges.facts(PledgeVariables.pledgeId(execution)).paid();
+		return pledges.facts(DonorPledgeProcess.PLEDGE.of(execution)).paid();
 	}
 
 	public boolean paymentWaiting(DelegateExecution execution) {
-		return pledges.nextPaymentToConfirm(PledgeVariables.pledgeId(execution)).isPresent();
+		return pledges.nextPaymentToConfirm(DonorPledgeProcess.PLEDGE.of(execution)).isPresent();
 	}
 
 	/** The agreement is due by the end of the lapse date. */
 	public Date lapseAt(DelegateExecution execution) {
-		return at(pledges.facts(PledgeVariables.pledgeId(execution)).lapseDate().plusDays(1), LocalTime.MIDNIGHT);
+		return at(pledges.facts(DonorPledgeProcess.PLEDGE.of(execution)).lapseDate().plusDays(1), LocalTime.MIDNIGHT);
 	}
 
 	public List<Integer> instalmentNumbers(DelegateExecution execution) {
-		return pledges.facts(PledgeVariables.pledgeId(execution)).instalments().stream().map(InstalmentView::seq).toList();
+		return pledges.facts(DonorPledgeProcess.PLEDGE.of(execution)).instalments().stream().map(InstalmentView::seq).toList();
 	}
 
 	public Date reminderAt(DelegateExecution execution, int instalment) {
-		return at(dueDate(PledgeVariables.pledgeId(execution), instalment).minusDays(reminderDaysBeforeDue), REMINDER_TIME);
+		return at(dueDate(DonorPledgeProcess.PLEDGE.of(execution), instalment).minusDays(reminderDaysBeforeDue), REMINDER_TIME);
 	}
 
 	/** The morning after the due date: the instalment is overdue if it is not fully paid by then. */
 	public Date overdueAt(DelegateExecution execution, int instalment) {
-		return at(dueDate(PledgeVariables.pledgeId(execution), instalment).plusDays(1), REMINDER_TIME);
+		return at(dueDate(DonorPledgeProcess.PLEDGE.of(execution), instalment).plusDays(1), REMINDER_TIME);
 	}
 
 	private LocalDate dueDate(long pledgeId, int instalment) {

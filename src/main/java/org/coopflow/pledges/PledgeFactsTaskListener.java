@@ -28,7 +28,7 @@ class PledgeFactsTaskListener implements TaskListener {
 			completed(task);
 			return;
 		}
-		long pledgeId = PledgeVariables.pledgeId(task);
+		long pledgeId = DonorPledgeProcess.PLEDGE.of(task);
 		if (Tasks.CONFIRM_RECEIPT.equals(task.getTaskDefinitionKey())) {
 			PaymentView payment = pledges.nextPaymentToConfirm(pledgeId)
 				.orElseThrow(() -> new IllegalStateException("Pledge " + pledgeId + " has no payment to confirm"));

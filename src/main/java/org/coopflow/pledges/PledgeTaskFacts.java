@@ -1,5 +1,6 @@
 package org.coopflow.pledges;
 
+import org.coopflow.pledges.DonorPledgeProcess.Typed;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -62,7 +63,7 @@ class PledgeTaskFacts implements TaskFacts {
 
 	@Override
 	public Map<String, Object> of(DelegateTask task) {
-		long pledgeId = PledgeVariables.pledgeId(task);
+		long pledgeId = DonorPledgeProcess.PLEDGE.of(task);
 		PledgeView pledge = pledges.view(pledgeId);
 		Map<String, Object> shown = new LinkedHashMap<>();
 		shown.put(Variables.SUMMARY, summary(pledge));
@@ -71,7 +72,7 @@ class PledgeTaskFacts implements TaskFacts {
 			shown.put(PROGRAMME_OPTIONS, programmesToFund(pledge));
 		}
 		if (Tasks.CONFIRM_RECEIPT.equals(task.getTaskDefinitionKey())) {
-			Long paymentId = PledgeVariables.number(task, Variables.PAYMENT_ID);
+			Long paymentId = Typed.PAYMENT_ID.orNull(task);
 			shown.put(Variables.PAYMENT_SUMMARY, pledge.payments()
 				.stream()
 				.filter(p -> paymentId != null && p.id() == paymentId)

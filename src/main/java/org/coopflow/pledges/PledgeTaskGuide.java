@@ -66,7 +66,7 @@ class PledgeTaskGuide implements TaskGuide {
 
 	@Override
 	public Guidance guide(DelegateTask task) {
-		long pledgeId = PledgeVariables.pledgeId(task);
+		long pledgeId = DonorPledgeProcess.PLEDGE.of(task);
 		PledgeView pledge = pledges.view(pledgeId);
 		String donor = CountryNames.name(pledge.donor());
 		String amount = Amounts.format(pledge.currency(), pledge.amount());

@@ -1,8 +1,8 @@
 package org.coopflow.pledges;
 
+import org.coopflow.pledges.DonorPledgeProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.pledges.DonorPledgeProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Record agreement": the signed agreement makes the pledge COMMITTED. */
@@ -17,9 +17,9 @@ class RecordAgreementDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		pledges.recordAgreement(PledgeVariables.pledgeId(execution), PledgeVariables.text(execution, Variables.DECIDED_BY),
-				PledgeVariables.date(execution, Variables.AGREEMENT_DATE),
-				PledgeVariables.text(execution, Variables.AGREEMENT_REFERENCE));
+		pledges.recordAgreement(DonorPledgeProcess.PLEDGE.of(execution), Typed.DECIDED_BY.orNull(execution),
+				Typed.AGREEMENT_DATE.orNull(execution),
+				Typed.AGREEMENT_REFERENCE.orNull(execution));
 	}
 
 }

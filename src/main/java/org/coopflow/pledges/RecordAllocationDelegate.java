@@ -1,5 +1,6 @@
 package org.coopflow.pledges;
 
+import org.coopflow.pledges.DonorPledgeProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.coopflow.pledges.DonorPledgeProcess.Variables;
@@ -17,11 +18,11 @@ class RecordAllocationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Long programmeId = PledgeVariables.number(execution, Variables.PROGRAMME_ID);
+		Long programmeId = Typed.PROGRAMME_ID.orNull(execution);
 		if (programmeId == null) {
 			throw new org.coopflow.shared.InvalidInputException(Variables.PROGRAMME_ID, "choose the programme this pledge funds");
 		}
-		pledges.allocate(PledgeVariables.pledgeId(execution), PledgeVariables.text(execution, Variables.DECIDED_BY),
+		pledges.allocate(DonorPledgeProcess.PLEDGE.of(execution), Typed.DECIDED_BY.orNull(execution),
 				programmeId);
 	}
 

@@ -1,8 +1,8 @@
 package org.coopflow.pledges;
 
+import org.coopflow.pledges.DonorPledgeProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.pledges.DonorPledgeProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Record receipt": the officer's finding on the payment the task was bound to. */
@@ -17,14 +17,14 @@ class RecordReceiptDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Long paymentId = PledgeVariables.number(execution, Variables.PAYMENT_ID);
+		Long paymentId = Typed.PAYMENT_ID.orNull(execution);
 		if (paymentId == null) {
 			throw new IllegalStateException("\"Confirm receipt\" was completed without the payment it decides on");
 		}
-		pledges.decidePayment(PledgeVariables.pledgeId(execution), paymentId,
-				PledgeVariables.text(execution, Variables.DECIDED_BY),
-				PledgeVariables.yesNo(execution, Variables.PAYMENT_RECEIVED),
-				PledgeVariables.text(execution, Variables.RECEIPT_NOTE));
+		pledges.decidePayment(DonorPledgeProcess.PLEDGE.of(execution), paymentId,
+				Typed.DECIDED_BY.orNull(execution),
+				Typed.PAYMENT_RECEIVED.answer(execution, Typed.YES_OR_NO),
+				Typed.RECEIPT_NOTE.orNull(execution));
 	}
 
 }

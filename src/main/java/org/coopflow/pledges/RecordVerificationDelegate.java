@@ -1,5 +1,6 @@
 package org.coopflow.pledges;
 
+import org.coopflow.pledges.DonorPledgeProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.coopflow.pledges.DonorPledgeProcess.Variables;
@@ -17,9 +18,9 @@ class RecordVerificationDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		boolean verified = PledgeVariables.yesNo(execution, Variables.PLEDGE_VERIFIED);
-		pledges.verify(PledgeVariables.pledgeId(execution), PledgeVariables.text(execution, Variables.DECIDED_BY), verified,
-				PledgeVariables.text(execution, Variables.VERIFICATION_NOTE));
+		boolean verified = Typed.PLEDGE_VERIFIED.answer(execution, Typed.YES_OR_NO);
+		pledges.verify(DonorPledgeProcess.PLEDGE.of(execution), Typed.DECIDED_BY.orNull(execution), verified,
+				Typed.VERIFICATION_NOTE.orNull(execution));
 		execution.setVariable(Variables.PLEDGE_VERIFIED, verified);
 	}
 

@@ -1,8 +1,8 @@
 package org.coopflow.pledges;
 
+import org.coopflow.pledges.DonorPledgeProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.pledges.DonorPledgeProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Remind donor of instalment": sent before the due date unless the instalment is already paid. */
@@ -17,8 +17,8 @@ class RemindOfInstalmentDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		pledges.remindOfInstalment(PledgeVariables.pledgeId(execution),
-				((Number) execution.getVariable(Variables.INSTALMENT)).intValue(), false);
+		pledges.remindOfInstalment(DonorPledgeProcess.PLEDGE.of(execution),
+				Math.toIntExact(Typed.INSTALMENT.recorded(execution)), false);
 	}
 
 }

@@ -1,8 +1,8 @@
 package org.coopflow.pledges;
 
+import org.coopflow.pledges.DonorPledgeProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.coopflow.pledges.DonorPledgeProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Report overdue instalment": the day after the due date, if the instalment is not fully paid. */
@@ -17,8 +17,8 @@ class ReportOverdueInstalmentDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		pledges.remindOfInstalment(PledgeVariables.pledgeId(execution),
-				((Number) execution.getVariable(Variables.INSTALMENT)).intValue(), true);
+		pledges.remindOfInstalment(DonorPledgeProcess.PLEDGE.of(execution),
+				Math.toIntExact(Typed.INSTALMENT.recorded(execution)), true);
 	}
 
 }
