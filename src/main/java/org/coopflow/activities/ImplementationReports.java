@@ -12,7 +12,7 @@ import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidInputException;
 import org.coopflow.activities.ActivityEvents.ReportOverdue;
 import org.coopflow.activities.ActivityEvents.ReportSentToDonors;
-import org.coopflow.activities.ActivityRepository.Implementation;
+import org.coopflow.activities.ImplementationRepository.Implementation;
 import org.coopflow.pledges.PledgeService;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,9 +31,9 @@ public class ImplementationReports {
 
 	private final ReportRepository reports;
 
-	private final ActivityRepository activities;
+	private final Activities activities;
 
-	private final ActivityService access;
+	private final ActivityAccess access;
 
 	private final PledgeService pledges;
 
@@ -41,7 +41,7 @@ public class ImplementationReports {
 
 	private final ApplicationEventPublisher events;
 
-	ImplementationReports(ReportRepository reports, ActivityRepository activities, ActivityService access,
+	ImplementationReports(ReportRepository reports, Activities activities, ActivityAccess access,
 			PledgeService pledges, ImplementationSettings settings, ApplicationEventPublisher events) {
 		this.reports = reports;
 		this.activities = activities;
@@ -131,7 +131,7 @@ public class ImplementationReports {
 		if (summary.length() > 20000) {
 			throw new InvalidInputException("reportSummary", "must be at most 20000 characters");
 		}
-		reports.submit(report.id(), summary.strip(), activities.spentOnProgramme(report.programmeId()), by, now());
+		reports.submit(report.id(), summary.strip(), activities.spent(report.programmeId()), by, now());
 	}
 
 	/** The submitted progress report a new "Review" task works on. */
@@ -189,7 +189,7 @@ public class ImplementationReports {
 	/** Received, spent and left, in the programme currency: the money part of every report. */
 	@Transactional(readOnly = true)
 	public BigDecimal spent(long programmeId) {
-		return activities.spentOnProgramme(programmeId);
+		return activities.spent(programmeId);
 	}
 
 	static Instant now() {
