@@ -156,7 +156,7 @@ public class ImplementationReports {
 
 	/** The DUE report of the kind is overdue: the officers are reminded, or (escalated) the coordinator told. */
 	public void overdue(long programmeId, ReportKind kind, boolean escalated) {
-		String stamp = escalated ? "escalated_at" : "reminded_at";
+		ReportRepository.Stamp stamp = escalated ? ReportRepository.Stamp.ESCALATED : ReportRepository.Stamp.REMINDED;
 		reports.dueNotYet(programmeId, kind, stamp).ifPresent(report -> {
 			reports.stamp(report.id(), stamp, now());
 			Implementation implementation = activities.implementation(programmeId).orElseThrow();
@@ -178,7 +178,7 @@ public class ImplementationReports {
 			.reduce((first, second) -> second)
 			.orElseThrow(() -> new IllegalStateException("Programme " + programmeId + " has no submitted final report"));
 		if (report.sentToDonorsAt() == null) {
-			reports.stamp(report.id(), "sent_to_donors_at", now());
+			reports.stamp(report.id(), ReportRepository.Stamp.SENT_TO_DONORS, now());
 			Implementation implementation = activities.implementation(programmeId).orElseThrow();
 			events.publishEvent(new ReportSentToDonors(report.id(), programmeId, implementation.office(),
 					pledges.donorsOfProgramme(programmeId)));
