@@ -6,8 +6,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.coopflow.shared.InvalidInputException;
 import org.coopflow.security.CoopflowUser;
+import org.coopflow.web.ETags;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -62,7 +62,7 @@ class ActivityController {
 	@Operation(summary = "Replace a PLANNED activity; send the version read, as If-Match or as 'version' in the body")
 	ResponseEntity<ActivityView> update(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ActivityDraft draft) {
-		ActivityView updated = planning.update(user, id, expectedVersion(ifMatch, draft), draft);
+		ActivityView updated = planning.update(user, id, ETags.expectedVersion(ifMatch, draft.version(), "activity"), draft);
 		return ResponseEntity.ok().eTag(etag(updated)).body(updated);
 	}
 
@@ -98,24 +98,7 @@ class ActivityController {
 	}
 
 	private static String etag(ActivityView activity) {
-		return "\"" + activity.version() + "\"";
-	}
-
-	private static int expectedVersion(String ifMatch, ActivityDraft draft) {
-		if (ifMatch != null && !ifMatch.isBlank()) {
-			String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-			try {
-				return Integer.parseInt(value);
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInputException("If-Match", "must be the ETag of the activity as read, e.g. \"3\"");
-			}
-		}
-		if (draft.version() != null) {
-			return draft.version();
-		}
-		throw new InvalidInputException("version",
-				"send the version you read, as If-Match header or as 'version' in the body, so that no change is lost");
+		return ETags.of(activity.version());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +49,12 @@ public class ActivityPlanning {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	ActivityPlanning(ActivityRepository activities, ImplementationRepository implementations,
 			ImplementationProgress progress, ActivityAccess access, ProgrammeCatalogue programmes,
-			ReferenceCodes referenceCodes, RequestChecks checks, ApplicationEventPublisher events) {
+			ReferenceCodes referenceCodes, RequestChecks checks, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.activities = activities;
 		this.implementations = implementations;
 		this.progress = progress;
@@ -75,7 +79,7 @@ public class ActivityPlanning {
 					+ implementation.startedAt() + "; activities are added while it is being planned.");
 		}
 		validate(draft, programme);
-		long id = activities.insert(programmeId, draft, user.getUsername(), ImplementationReports.now());
+		long id = activities.insert(programmeId, draft, user.getUsername(), clock.instant());
 		events.publishEvent(new ActivityEvents.ActivityPlanned(id, programmeId, programme.office()));
 		return activities.find(id).orElseThrow();
 	}
@@ -91,7 +95,7 @@ public class ActivityPlanning {
 					+ "; only a PLANNED activity can be changed (its milestones become tasks when it starts).");
 		}
 		validate(draft, programmes.find(before.programmeId()).orElseThrow());
-		if (!activities.update(id, expectedVersion, draft, user.getUsername(), ImplementationReports.now())) {
+		if (!activities.update(id, expectedVersion, draft, user.getUsername(), clock.instant())) {
 			throw new StaleVersionException("Activity " + id + " was changed at the same time; read it again.");
 		}
 		events.publishEvent(new ActivityEvents.ActivityPlanned(id, before.programmeId(), before.office()));
@@ -104,7 +108,7 @@ public class ActivityPlanning {
 			throw new InvalidInputException("reason", "must say why the activity is cancelled; donors read it");
 		}
 		if (!activities.transition(id, EnumSet.of(ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS),
-				ActivityStatus.CANCELLED, reason.strip(), user.getUsername(), ImplementationReports.now())) {
+				ActivityStatus.CANCELLED, reason.strip(), user.getUsername(), clock.instant())) {
 			throw new ConflictException("Activity " + id + " is " + activities.find(id).orElseThrow().status()
 					+ "; only a planned or running activity can be cancelled.");
 		}
@@ -123,7 +127,7 @@ public class ActivityPlanning {
 		if (activity.status() == ActivityStatus.CANCELLED) {
 			throw new ConflictException("Activity " + id + " is CANCELLED; it produces no documents.");
 		}
-		activities.addDocument(id, document, user.getUsername(), ImplementationReports.now());
+		activities.addDocument(id, document, user.getUsername(), clock.instant());
 		return activities.find(id).orElseThrow();
 	}
 

@@ -1,8 +1,8 @@
 package org.coopflow.activities;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +10,7 @@ import org.coopflow.activities.ActivityEvents.SpendingOverrideRecorded;
 import org.coopflow.activities.ExpenditureRepository.NewExpenditure;
 import org.coopflow.activities.ImplementationRepository.Implementation;
 import org.coopflow.programmes.ProgrammeCatalogue;
-import org.coopflow.reference.ReferenceCodes;
+import org.coopflow.reference.Currencies;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidField;
@@ -35,20 +35,23 @@ public class Expenditures {
 
 	private final ProgrammeCatalogue programmes;
 
-	private final ReferenceCodes referenceCodes;
+	private final Currencies currencies;
 
 	private final RequestChecks checks;
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	Expenditures(ExpenditureRepository expenditures, ImplementationRepository implementations, ActivityAccess access,
-			ProgrammeCatalogue programmes, ReferenceCodes referenceCodes, RequestChecks checks,
-			ApplicationEventPublisher events) {
+			ProgrammeCatalogue programmes, Currencies currencies, RequestChecks checks,
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.expenditures = expenditures;
 		this.implementations = implementations;
 		this.access = access;
 		this.programmes = programmes;
-		this.referenceCodes = referenceCodes;
+		this.currencies = currencies;
 		this.checks = checks;
 		this.events = events;
 	}
@@ -99,7 +102,7 @@ public class Expenditures {
 		// a reason without an override is not recorded as one: the record says what happened
 		long id = expenditures.insert(new NewExpenditure(activityId, activity.programmeId(), request.amount(),
 				request.spentOn(), request.description(), received, override ? reason : null, idempotencyKey,
-				user.getUsername(), ImplementationReports.now()));
+				user.getUsername(), clock.instant()));
 		if (override) {
 			events.publishEvent(new SpendingOverrideRecorded(id, activityId, activity.programmeId(), activity.office(),
 					request.amount(), activity.currency(), received, reason, user.getUsername()));
@@ -112,12 +115,9 @@ public class Expenditures {
 		if (request.currency() != null && !request.currency().equals(activity.currency())) {
 			errors.add(new InvalidField("currency", "must be " + activity.currency() + ", the programme currency"));
 		}
-		int minorUnits = Math.max(referenceCodes.snapshot().minorUnits(activity.currency()), 0);
-		if (request.amount() != null && request.amount().stripTrailingZeros().scale() > minorUnits) {
-			errors.add(new InvalidField("amount", activity.currency() + " has " + minorUnits + " decimal places"));
-		}
+		currencies.checkDecimals("amount", request.amount(), activity.currency(), errors);
 		if (request.spentOn() != null
-				&& request.spentOn().isAfter(LocalDate.ofInstant(ImplementationReports.now(), ZoneOffset.UTC))) {
+				&& request.spentOn().isAfter(LocalDate.now(clock))) {
 			errors.add(new InvalidField("spentOn", "must not be in the future; record spending once it is made"));
 		}
 		RequestChecks.throwIfAny(errors);

@@ -1,10 +1,7 @@
 package org.coopflow.activities;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,23 +40,12 @@ class ExpertMeetingRepository {
 			.update();
 	}
 
+	/** The funding as stored, to as many decimals as the column keeps. */
 	Optional<MeetingView.Funding> funding(long activityId) {
 		return jdbc.sql("SELECT amount, currency, source, recorded_by, recorded_at FROM meeting_funding WHERE activity_id = ?")
 			.param(activityId)
-			.query((rs, n) -> new MeetingView.Funding(inMinorUnits(rs.getBigDecimal(1), rs.getString(2)),
-					rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.query((rs, n) -> new MeetingView.Funding(rs.getBigDecimal(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
 			.optional();
-	}
-
-	/** 45000.500 EUR, as stored, reads 45000.50: as many decimals as the currency has. */
-	private static BigDecimal inMinorUnits(BigDecimal amount, String currency) {
-		try {
-			int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-			return digits < 0 ? amount : amount.setScale(digits, RoundingMode.UNNECESSARY);
-		}
-		catch (IllegalArgumentException | ArithmeticException e) {
-			return amount;
-		}
 	}
 
 	void save(long activityId, MeetingFundingRequest funding, String by, Instant now) {

@@ -1,6 +1,6 @@
 package org.coopflow.activities;
 
-import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import org.coopflow.programmes.ActivityType;
 import org.coopflow.reference.Amounts;
 import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.Currencies;
 import org.coopflow.reference.ReferenceCodes;
 import org.coopflow.shared.InvalidField;
 import org.coopflow.shared.InvalidInputException;
@@ -38,12 +39,18 @@ public class ExpertMeetings {
 
 	private final RequestChecks checks;
 
+	private final Currencies currencies;
+
+	private final Clock clock;
+
 	ExpertMeetings(ExpertMeetingRepository meetings, TypedActivities activities, ReferenceCodes referenceCodes,
-			RequestChecks checks) {
+			RequestChecks checks, Currencies currencies, Clock clock) {
+		this.clock = clock;
 		this.meetings = meetings;
 		this.activities = activities;
 		this.referenceCodes = referenceCodes;
 		this.checks = checks;
+		this.currencies = currencies;
 	}
 
 	public MeetingView addParticipant(long activityId, ParticipantRequest participant, String by) {
@@ -94,7 +101,7 @@ public class ExpertMeetings {
 		}
 		RequestChecks.throwIfAny(errors);
 		for (ParticipantRequest participant : cleaned) {
-			meetings.add(activityId, participant, by, ImplementationReports.now());
+			meetings.add(activityId, participant, by, clock.instant());
 		}
 		return meeting(activityId);
 	}
@@ -103,23 +110,20 @@ public class ExpertMeetings {
 	public MeetingView recordFunding(long activityId, MeetingFundingRequest funding, String by) {
 		activities.open(activityId, ActivityType.EXPERT_MEETING);
 		List<InvalidField> errors = checks.violations(funding);
-		ReferenceCodes.Snapshot codes = referenceCodes.snapshot();
 		if (funding.currency() != null && funding.currency().matches("[A-Z]{3}")) {
-			int minorUnits = codes.minorUnits(funding.currency());
-			if (!codes.isCurrency(funding.currency()) || minorUnits < 0) {
+			if (!currencies.isMoney(funding.currency())) {
 				errors.add(new InvalidField("currency", "'" + funding.currency() + "' is not an ISO 4217 currency of money"));
 			}
-			else if (funding.amount() != null && funding.amount().stripTrailingZeros().scale() > minorUnits) {
-				errors.add(new InvalidField("amount", funding.currency() + " has " + minorUnits + " decimal places"));
+			else {
+				currencies.checkDecimals("amount", funding.amount(), funding.currency(), errors);
 			}
 		}
-		if (funding.amount() != null && funding.amount().signum() > 0
-				&& funding.amount().setScale(0, RoundingMode.DOWN).precision() > 16) {
-			errors.add(new InvalidField("amount", "must be less than 10^16"));
+		if (funding.amount() != null && funding.amount().signum() > 0) {
+			Currencies.checkDigits("amount", funding.amount(), 16, errors);
 		}
 		RequestChecks.throwIfAny(errors);
 		meetings.save(activityId, new MeetingFundingRequest(funding.amount(), funding.currency(), funding.source().strip()),
-				by, ImplementationReports.now());
+				by, clock.instant());
 		return meeting(activityId);
 	}
 
@@ -150,7 +154,7 @@ public class ExpertMeetings {
 		}
 		RequestChecks.throwIfAny(errors);
 		meetings.save(activityId, new MeetingReportAnswers(given.duplication().strip(), given.necessity().strip(),
-				given.legalSystems().strip()), cleanedSummary, by, ImplementationReports.now());
+				given.legalSystems().strip()), cleanedSummary, by, clock.instant());
 		return meeting(activityId);
 	}
 
@@ -158,8 +162,19 @@ public class ExpertMeetings {
 	@Transactional(readOnly = true)
 	public MeetingView meeting(long activityId) {
 		activities.ofType(activityId, ActivityType.EXPERT_MEETING);
-		return new MeetingView(activityId, meetings.participants(activityId), meetings.funding(activityId).orElse(null),
-				meetings.report(activityId).orElse(null));
+		return new MeetingView(activityId, meetings.participants(activityId),
+				meetings.funding(activityId).map(this::inMinorUnits).orElse(null), meetings.report(activityId).orElse(null));
+	}
+
+	/** 45000.500 EUR, as stored, reads 45000.50: as many decimals as the currency has. */
+	private MeetingView.Funding inMinorUnits(MeetingView.Funding funding) {
+		try {
+			return new MeetingView.Funding(currencies.inMinorUnits(funding.amount(), funding.currency()),
+					funding.currency(), funding.source(), funding.recordedBy(), funding.recordedAt());
+		}
+		catch (IllegalArgumentException | ArithmeticException e) {
+			return funding;
+		}
 	}
 
 	/** The participants and the funding in words, as a task form shows them. */

@@ -1,8 +1,8 @@
 package org.coopflow.activities;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,8 +43,11 @@ public class ImplementationProgress {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	ImplementationProgress(ImplementationRepository implementations, ActivityRepository activities, Activities reads,
-			ProgrammeCatalogue programmes, PledgeService pledges, ApplicationEventPublisher events) {
+			ProgrammeCatalogue programmes, PledgeService pledges, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.implementations = implementations;
 		this.activities = activities;
 		this.reads = reads;
@@ -64,7 +67,7 @@ public class ImplementationProgress {
 	void openImplementation(ProgrammeView programme) {
 		try {
 			implementations.open(new Opening(programme.id(), programme.office(), programme.title(),
-					programme.budget().currency(), ImplementationReports.now()));
+					programme.budget().currency(), clock.instant()));
 		}
 		catch (DuplicateKeyException alreadyOpened) {
 			// another request opened it at the same moment: that is the outcome wanted
@@ -77,7 +80,7 @@ public class ImplementationProgress {
 			.orElseThrow(() -> new ConflictException("Programme " + programmeId + " has no implementation."));
 		if (implementation.stage() == ImplementationStage.PLANNING) {
 			implementations.move(programmeId, ImplementationStage.PLANNING, ImplementationStage.IN_IMPLEMENTATION,
-					ImplementationReports.now());
+					clock.instant());
 		}
 		return reads.plannedActivityIds(programmeId);
 	}
@@ -87,15 +90,15 @@ public class ImplementationProgress {
 		ActivityView activity = reads.find(activityId);
 		if (activity.status() == ActivityStatus.PLANNED) {
 			activities.transition(activityId, EnumSet.of(ActivityStatus.PLANNED), ActivityStatus.IN_PROGRESS, null, by,
-					ImplementationReports.now());
-			activities.recordActualDates(activityId, today(), null);
+					clock.instant());
+			activities.recordActualDates(activityId, LocalDate.now(clock), null);
 		}
 	}
 
 	public void completeMilestone(long milestoneId, String note, String by) {
 		activities.activityOfMilestone(milestoneId)
 			.orElseThrow(() -> new NotFoundException("Milestone " + milestoneId + " does not exist."));
-		activities.completeMilestone(milestoneId, RequestChecks.blankToNull(note), by, ImplementationReports.now());
+		activities.completeMilestone(milestoneId, RequestChecks.blankToNull(note), by, clock.instant());
 	}
 
 	/** IN_PROGRESS → COMPLETED with the dates it actually ran. */
@@ -107,7 +110,7 @@ public class ImplementationProgress {
 		if (actualEnd == null) {
 			errors.add(new InvalidField("actualEnd", "is required"));
 		}
-		else if (actualEnd.isAfter(today())) {
+		else if (actualEnd.isAfter(LocalDate.now(clock))) {
 			errors.add(new InvalidField("actualEnd", "must not be in the future: complete the activity once it ended"));
 		}
 		if (actualStart != null && actualEnd != null && actualEnd.isBefore(actualStart)) {
@@ -117,7 +120,7 @@ public class ImplementationProgress {
 			throw new InvalidInputException(errors);
 		}
 		if (!activities.transition(activityId, EnumSet.of(ActivityStatus.IN_PROGRESS), ActivityStatus.COMPLETED, null,
-				by, ImplementationReports.now())) {
+				by, clock.instant())) {
 			throw new ConflictException("Activity " + activityId + " is "
 					+ activities.find(activityId).map(ActivityView::status).orElse(null) + ", not IN_PROGRESS.");
 		}
@@ -128,7 +131,7 @@ public class ImplementationProgress {
 	public void recordUnspentFunds(long programmeId, BigDecimal amount, UnspentFundsChoice choice, String reason,
 			String by) {
 		if (!implementations.record(new UnspentFundsDecision(programmeId, amount, choice, reason, by,
-				ImplementationReports.now()))) {
+				clock.instant()))) {
 			throw new ConflictException("Programme " + programmeId + " is closed already.");
 		}
 		Implementation implementation = implementations.find(programmeId).orElseThrow();
@@ -139,11 +142,7 @@ public class ImplementationProgress {
 	/** IN_IMPLEMENTATION → CLOSED; nothing when it is closed already (a retried step). */
 	public void closeImplementation(long programmeId) {
 		implementations.move(programmeId, ImplementationStage.IN_IMPLEMENTATION, ImplementationStage.CLOSED,
-				ImplementationReports.now());
-	}
-
-	private static LocalDate today() {
-		return LocalDate.ofInstant(ImplementationReports.now(), ZoneOffset.UTC);
+				clock.instant());
 	}
 
 }

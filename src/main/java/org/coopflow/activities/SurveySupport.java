@@ -1,8 +1,8 @@
 package org.coopflow.activities;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +46,11 @@ public class SurveySupport {
 
 	private final StandardsCatalogue standards;
 
+	private final Clock clock;
+
 	SurveySupport(SurveyRepository surveys, TypedActivities activities, ReferenceCodes referenceCodes,
-			RequestChecks checks, ApplicationEventPublisher events, StandardsCatalogue standards) {
+			RequestChecks checks, ApplicationEventPublisher events, StandardsCatalogue standards, Clock clock) {
+		this.clock = clock;
 		this.surveys = surveys;
 		this.standards = standards;
 		this.activities = activities;
@@ -101,7 +104,7 @@ public class SurveySupport {
 							+ "' is not in the standards catalogue (GET /api/standards)"));
 				}
 			}
-			if (request.askedOn() != null && request.askedOn().isAfter(today())) {
+			if (request.askedOn() != null && request.askedOn().isAfter(LocalDate.now(clock))) {
 				errors.add(new InvalidField(at + "askedOn", "must not be in the future; record a questionnaire once it is sent"));
 			}
 			if (request.memberState() != null && request.standard() != null
@@ -110,7 +113,7 @@ public class SurveySupport {
 						+ request.standard() + " twice in this request"));
 			}
 			cleaned.add(new SurveyRequest(request.memberState(), request.standard(),
-					request.askedOn() == null ? today() : request.askedOn(),
+					request.askedOn() == null ? LocalDate.now(clock) : request.askedOn(),
 					request.contactEmail() == null ? null : request.contactEmail().strip()));
 		}
 		RequestChecks.throwIfAny(errors);
@@ -133,7 +136,7 @@ public class SurveySupport {
 			.orElseThrow(() -> new NotFoundException(
 					memberState + " was not asked about " + standard + " in activity " + activityId + "."));
 		List<InvalidField> errors = checks.violations(reply);
-		if (reply.repliedOn() != null && reply.repliedOn().isAfter(today())) {
+		if (reply.repliedOn() != null && reply.repliedOn().isAfter(LocalDate.now(clock))) {
 			errors.add(new InvalidField("repliedOn", "must not be in the future; record a reply once it arrives"));
 		}
 		if (reply.repliedOn() != null && reply.repliedOn().isBefore(asked.askedOn())) {
@@ -150,7 +153,7 @@ public class SurveySupport {
 	 */
 	public List<String> remindNonRespondents(long activityId) {
 		ActivityView activity = activities.open(activityId, ActivityType.SURVEY_SUPPORT);
-		Instant round = ImplementationReports.now();
+		Instant round = clock.instant();
 		List<String> memberStates = surveys.remindNonRespondents(activityId, round);
 		if (!memberStates.isEmpty()) {
 			events.publishEvent(new SurveyRepliesOutstanding(activityId, activity.programmeId(), activity.office(),
@@ -209,10 +212,6 @@ public class SurveySupport {
 							: " (" + s.outstandingMemberStates().stream().map(CountryNames::name).collect(Collectors.joining(", "))
 									+ ")"))
 			.collect(Collectors.joining("\n"));
-	}
-
-	private static LocalDate today() {
-		return LocalDate.ofInstant(ImplementationReports.now(), ZoneOffset.UTC);
 	}
 
 }

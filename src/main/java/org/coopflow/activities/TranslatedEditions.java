@@ -1,7 +1,7 @@
 package org.coopflow.activities;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,8 +31,11 @@ public class TranslatedEditions {
 
 	private final RequestChecks checks;
 
+	private final Clock clock;
+
 	TranslatedEditions(TranslatedEditionRepository editions, TypedActivities activities, ReferenceCodes referenceCodes,
-			RequestChecks checks) {
+			RequestChecks checks, Clock clock) {
+		this.clock = clock;
 		this.editions = editions;
 		this.activities = activities;
 		this.referenceCodes = referenceCodes;
@@ -51,13 +54,13 @@ public class TranslatedEditions {
 			errors.add(new InvalidField("memberState", "'" + edition.memberState() + "' is not an ISO 3166-1 country code"));
 		}
 		if (edition.publishedOn() != null
-				&& edition.publishedOn().isAfter(LocalDate.ofInstant(ImplementationReports.now(), ZoneOffset.UTC))) {
+				&& edition.publishedOn().isAfter(LocalDate.now(clock))) {
 			errors.add(new InvalidField("publishedOn", "must not be in the future; record the date once it is published"));
 		}
 		RequestChecks.throwIfAny(errors);
 		EditionRequest cleaned = new EditionRequest(edition.language(), edition.memberState(), edition.title().strip(),
 				edition.publishedOn(), RequestChecks.blankToNull(edition.link()));
-		editions.save(activityId, cleaned, by, ImplementationReports.now());
+		editions.save(activityId, cleaned, by, clock.instant());
 		return editions.find(activityId).orElseThrow();
 	}
 
