@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class ExpertMeetings {
+class ExpertMeetings {
 
 	static final int ANSWER_MAX = 4000;
 

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class TranslatedEditions {
+class TranslatedEditions {
 
 	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
