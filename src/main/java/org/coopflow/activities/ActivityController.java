@@ -6,8 +6,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.coopflow.shared.InvalidInputException;
 import org.coopflow.security.CoopflowUser;
+import org.coopflow.web.ETags;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,14 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Activities")
 class ActivityController {
 
-	private final ActivityService activities;
+	private final Activities activities;
 
-	ActivityController(ActivityService activities) {
+	private final ActivityPlanning planning;
+
+	private final Expenditures expenditures;
+
+	ActivityController(Activities activities, ActivityPlanning planning, Expenditures expenditures) {
 		this.activities = activities;
+		this.planning = planning;
+		this.expenditures = expenditures;
 	}
 
-	// drafts and requests are validated in ActivityService, field formats and business rules together,
-	// so that a person sees every problem at once
+	// drafts and requests are validated in the use cases (ActivityPlanning, Expenditures), field formats
+	// and business rules together, so that a person sees every problem at once
 
 	@GetMapping("/api/programmes/{programmeId}/activities")
 	@Operation(summary = "The activities of a funded programme; donors see those of programmes their pledges fund")
@@ -42,7 +48,7 @@ class ActivityController {
 	@Operation(summary = "Plan an activity of a FUNDED programme, while its implementation is being planned")
 	ResponseEntity<ActivityView> create(@AuthenticationPrincipal CoopflowUser user, @PathVariable long programmeId,
 			@RequestBody ActivityDraft draft) {
-		ActivityView created = activities.create(user, programmeId, draft);
+		ActivityView created = planning.create(user, programmeId, draft);
 		return ResponseEntity.created(URI.create("/api/activities/" + created.id())).eTag(etag(created)).body(created);
 	}
 
@@ -56,7 +62,7 @@ class ActivityController {
 	@Operation(summary = "Replace a PLANNED activity; send the version read, as If-Match or as 'version' in the body")
 	ResponseEntity<ActivityView> update(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ActivityDraft draft) {
-		ActivityView updated = activities.update(user, id, expectedVersion(ifMatch, draft), draft);
+		ActivityView updated = planning.update(user, id, ETags.expectedVersion(ifMatch, draft.version(), "activity"), draft);
 		return ResponseEntity.ok().eTag(etag(updated)).body(updated);
 	}
 
@@ -64,19 +70,19 @@ class ActivityController {
 	@Operation(summary = "Cancel a planned or running activity, with the reason donors will read")
 	ActivityView cancel(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestBody CancellationRequest request) {
-		return activities.cancel(user, id, request.reason());
+		return planning.cancel(user, id, request.reason());
 	}
 
 	@PostMapping("/api/activities/{id}/documents")
 	@Operation(summary = "Record a document the activity produced (title, ISO 639-1 language, link)")
 	ResponseEntity<ActivityView> addDocument(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestBody DocumentRequest document) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(activities.addDocument(user, id, document));
+		return ResponseEntity.status(HttpStatus.CREATED).body(planning.addDocument(user, id, document));
 	}
 
 	@GetMapping("/api/activities/{id}/expenditures")
 	List<ExpenditureView> expenditures(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
-		return activities.expenditures(user, id);
+		return expenditures.of(user, id);
 	}
 
 	@PostMapping("/api/activities/{id}/expenditures")
@@ -85,31 +91,14 @@ class ActivityController {
 	ResponseEntity<ExpenditureView> recordExpenditure(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestBody ExpenditureRequest request) {
-		ActivityService.Recorded recorded = activities.recordExpenditure(user, id, request, idempotencyKey);
+		Expenditures.Recorded recorded = expenditures.record(user, id, request, idempotencyKey);
 		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(URI.create("/api/activities/" + id + "/expenditures/" + recorded.expenditure().id()))
 			.body(recorded.expenditure());
 	}
 
 	private static String etag(ActivityView activity) {
-		return "\"" + activity.version() + "\"";
-	}
-
-	private static int expectedVersion(String ifMatch, ActivityDraft draft) {
-		if (ifMatch != null && !ifMatch.isBlank()) {
-			String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-			try {
-				return Integer.parseInt(value);
-			}
-			catch (NumberFormatException e) {
-				throw new InvalidInputException("If-Match", "must be the ETag of the activity as read, e.g. \"3\"");
-			}
-		}
-		if (draft.version() != null) {
-			return draft.version();
-		}
-		throw new InvalidInputException("version",
-				"send the version you read, as If-Match header or as 'version' in the body, so that no change is lost");
+		return ETags.of(activity.version());
 	}
 
 }

@@ -37,15 +37,22 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Activities")
 class ActivityTypeDetailsController {
 
-	private final ActivityService activities;
+	private final ActivityAccess activities;
 
-	private final ActivityTypeDetails details;
+	private final TranslatedEditions editions;
+
+	private final SurveySupport surveys;
+
+	private final ExpertMeetings meetings;
 
 	private final ObjectMapper json;
 
-	ActivityTypeDetailsController(ActivityService activities, ActivityTypeDetails details, ObjectMapper json) {
+	ActivityTypeDetailsController(ActivityAccess activities, TranslatedEditions editions, SurveySupport surveys,
+			ExpertMeetings meetings, ObjectMapper json) {
 		this.activities = activities;
-		this.details = details;
+		this.editions = editions;
+		this.surveys = surveys;
+		this.meetings = meetings;
 		this.json = json;
 	}
 
@@ -57,13 +64,13 @@ class ActivityTypeDetailsController {
 	EditionView recordEdition(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestBody EditionRequest edition) {
 		activities.writable(user, id, "record translated editions");
-		return details.recordTranslatedEdition(id, edition, user.getUsername());
+		return editions.record(id, edition, user.getUsername());
 	}
 
 	@GetMapping("/api/activities/{id}/translated-edition")
 	EditionView edition(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
 		activities.readable(user, id);
-		return details.edition(id)
+		return editions.of(id)
 			.orElseThrow(() -> new NotFoundException("No translated edition is recorded for activity " + id + " yet."));
 	}
 
@@ -75,9 +82,9 @@ class ActivityTypeDetailsController {
 	ResponseEntity<SurveyView> ask(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestBody JsonNode body) {
 		activities.writable(user, id, "record questionnaires");
-		ActivityTypeDetails.Asked asked = body.isArray()
-				? details.askMemberStates(id, items(body, SurveyRequest.class), user.getUsername())
-				: details.askMemberState(id, item(body, SurveyRequest.class, ""), user.getUsername());
+		SurveySupport.Asked asked = body.isArray()
+				? surveys.askMemberStates(id, items(body, SurveyRequest.class), user.getUsername())
+				: surveys.askMemberState(id, item(body, SurveyRequest.class, ""), user.getUsername());
 		return ResponseEntity.status(asked.added() > 0 ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(URI.create("/api/activities/" + id + "/survey"))
 			.body(asked.survey());
@@ -88,7 +95,7 @@ class ActivityTypeDetailsController {
 	SurveyView reply(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id, @PathVariable String memberState,
 			@PathVariable String standard, @RequestBody SurveyReply reply) {
 		activities.writable(user, id, "record survey replies");
-		return details.recordReply(id, memberState, standard, reply, user.getUsername());
+		return surveys.recordReply(id, memberState, standard, reply, user.getUsername());
 	}
 
 	@GetMapping("/api/activities/{id}/survey")
@@ -96,7 +103,7 @@ class ActivityTypeDetailsController {
 			+ "outstanding and the replies' summaries")
 	SurveyView survey(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
 		activities.readable(user, id);
-		SurveyView survey = details.survey(id);
+		SurveyView survey = surveys.survey(id);
 		return user.getRole() == org.coopflow.security.Role.DONOR ? survey.withoutContacts() : survey;
 	}
 
@@ -109,8 +116,8 @@ class ActivityTypeDetailsController {
 			@RequestBody JsonNode body) {
 		activities.writable(user, id, "record meeting participants");
 		MeetingView meeting = body.isArray()
-				? details.addParticipants(id, items(body, ParticipantRequest.class), user.getUsername())
-				: details.addParticipant(id, item(body, ParticipantRequest.class, ""), user.getUsername());
+				? meetings.addParticipants(id, items(body, ParticipantRequest.class), user.getUsername())
+				: meetings.addParticipant(id, item(body, ParticipantRequest.class, ""), user.getUsername());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/activities/" + id + "/meeting"))
 			.body(meeting);
@@ -121,14 +128,14 @@ class ActivityTypeDetailsController {
 	MeetingView recordFunding(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id,
 			@RequestBody MeetingFundingRequest funding) {
 		activities.writable(user, id, "record meeting funding");
-		return details.recordMeetingFunding(id, funding, user.getUsername());
+		return meetings.recordFunding(id, funding, user.getUsername());
 	}
 
 	@GetMapping("/api/activities/{id}/meeting")
 	@Operation(summary = "The meeting's participants, its funding and the experts' report")
 	MeetingView meeting(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
 		activities.readable(user, id);
-		return details.meeting(id);
+		return meetings.meeting(id);
 	}
 
 	// --- a body that is one item or a list of them ------------------------------------------------------

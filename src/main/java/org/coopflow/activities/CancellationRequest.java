@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Why an activity is cancelled; donors read it in their report. */
-public record CancellationRequest(@NotBlank @Size(max = 1000) String reason) {
+record CancellationRequest(@NotBlank @Size(max = 1000) String reason) {
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CloseProgrammeDelegate implements JavaDelegate {
 
-	private final ActivityService activities;
+	private final ImplementationProgress activities;
 
 	private final ImplementationLifecycle lifecycle;
 
@@ -23,7 +23,7 @@ class CloseProgrammeDelegate implements JavaDelegate {
 
 	private final ImplementationReports reports;
 
-	CloseProgrammeDelegate(ActivityService activities, ImplementationLifecycle lifecycle, ProgrammeCatalogue programmes,
+	CloseProgrammeDelegate(ImplementationProgress activities, ImplementationLifecycle lifecycle, ProgrammeCatalogue programmes,
 			ImplementationReports reports) {
 		this.activities = activities;
 		this.reports = reports;

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CollectSurveyRepliesTaskListener implements TaskListener {
 
-	private final ActivityTypeDetails details;
+	private final SurveySupport details;
 
 	private final ImplementationRecords records;
 
-	CollectSurveyRepliesTaskListener(ActivityTypeDetails details, ImplementationRecords records) {
+	CollectSurveyRepliesTaskListener(SurveySupport details, ImplementationRecords records) {
 		this.details = details;
 		this.records = records;
 	}

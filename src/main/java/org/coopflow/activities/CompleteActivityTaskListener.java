@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CompleteActivityTaskListener implements TaskListener {
 
-	private final ActivityService activities;
+	private final ImplementationProgress activities;
 
 	private final ImplementationRecords records;
 
-	CompleteActivityTaskListener(ActivityService activities, ImplementationRecords records) {
+	CompleteActivityTaskListener(ImplementationProgress activities, ImplementationRecords records) {
 		this.activities = activities;
 		this.records = records;
 	}

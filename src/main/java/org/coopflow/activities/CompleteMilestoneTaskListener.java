@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CompleteMilestoneTaskListener implements TaskListener {
 
-	private final ActivityService activities;
+	private final ImplementationProgress activities;
 
 	private final ImplementationRecords records;
 
-	CompleteMilestoneTaskListener(ActivityService activities, ImplementationRecords records) {
+	CompleteMilestoneTaskListener(ImplementationProgress activities, ImplementationRecords records) {
 		this.activities = activities;
 		this.records = records;
 	}

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * ISO 639-1 language, the Member State that publishes it (ISO 3166-1 alpha-2), its title, and, once
  * known, when it was published and where it can be read.
  */
-public record EditionRequest(
+record EditionRequest(
 		@NotBlank @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 language code such as fr") String language,
 		@NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as KE") String memberState,
 		@NotBlank @Size(max = 300) String title, LocalDate publishedOn,

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("implementationFacts")
 public class ImplementationFacts { // public: the engine's expression language calls it by reflection
 
-	private final ActivityService activities;
+	private final Activities activities;
 
 	private final ProgrammeCatalogue programmes;
 
@@ -25,7 +25,7 @@ public class ImplementationFacts { // public: the engine's expression language c
 
 	private final ImplementationRecords records;
 
-	ImplementationFacts(ActivityService activities, ProgrammeCatalogue programmes, ImplementationSettings settings,
+	ImplementationFacts(Activities activities, ProgrammeCatalogue programmes, ImplementationSettings settings,
 			ImplementationRecords records) {
 		this.activities = activities;
 		this.programmes = programmes;

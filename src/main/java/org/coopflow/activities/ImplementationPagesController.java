@@ -42,7 +42,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ImplementationPagesController {
 
-	private final ActivityService activities;
+	private final Activities activities;
+
+	private final ActivityPlanning planning;
+
+	private final Expenditures expenditures;
 
 	private final ImplementationReports reports;
 
@@ -50,9 +54,11 @@ class ImplementationPagesController {
 
 	private final StandardsCatalogue standards;
 
-	ImplementationPagesController(ActivityService activities, ImplementationReports reports,
-			ProgrammeCatalogue programmes, StandardsCatalogue standards) {
+	ImplementationPagesController(Activities activities, ActivityPlanning planning, Expenditures expenditures,
+			ImplementationReports reports, ProgrammeCatalogue programmes, StandardsCatalogue standards) {
 		this.activities = activities;
+		this.planning = planning;
+		this.expenditures = expenditures;
 		this.reports = reports;
 		this.programmes = programmes;
 		this.standards = standards;
@@ -98,7 +104,7 @@ class ImplementationPagesController {
 			Set<String> unread = errors.stream().map(e -> ActivityForm.onForm(e.field())).collect(Collectors.toSet());
 			List<InvalidField> all = new ArrayList<>(errors);
 			programmes.find(programmeId)
-				.map(programme -> activities.problems(parsed.draft(), programme))
+				.map(programme -> planning.problems(parsed.draft(), programme))
 				.orElse(List.of())
 				.stream()
 				.filter(error -> !unread.contains(ActivityForm.onForm(error.field())))
@@ -107,7 +113,7 @@ class ImplementationPagesController {
 		}
 		else {
 			try {
-				ActivityView planned = activities.create(user, programmeId, parsed.draft());
+				ActivityView planned = planning.create(user, programmeId, parsed.draft());
 				redirect.addFlashAttribute("done", "Activity \"" + planned.title() + "\" planned.");
 				return "redirect:/implementation/" + programmeId + "#activity-" + planned.id();
 			}
@@ -150,7 +156,7 @@ class ImplementationPagesController {
 				if (activity.programmeId() != programmeId) {
 					throw new NotFoundException("Activity " + activityId + " does not exist.");
 				}
-				activities.recordExpenditure(user, activityId, new ExpenditureRequest(parsedAmount, activity.currency(),
+				expenditures.record(user, activityId, new ExpenditureRequest(parsedAmount, activity.currency(),
 						parsedDate, description.strip(), overrideReason), idempotencyKey.isBlank() ? null : idempotencyKey);
 				redirect.addFlashAttribute("done", "Spending of " + activity.currency() + " " + parsedAmount.toPlainString()
 						+ " recorded for \"" + activity.title() + "\".");

@@ -22,11 +22,11 @@ class ImplementationProcesses {
 
 	private final RuntimeService runtime;
 
-	private final ActivityService activities;
+	private final ImplementationProgress activities;
 
 	private final TaskService tasks;
 
-	ImplementationProcesses(RuntimeService runtime, ActivityService activities, TaskService tasks) {
+	ImplementationProcesses(RuntimeService runtime, ImplementationProgress activities, TaskService tasks) {
 		this.runtime = runtime;
 		this.activities = activities;
 		this.tasks = tasks;
@@ -34,7 +34,7 @@ class ImplementationProcesses {
 
 	@EventListener
 	void on(ProgrammeFunded funded) {
-		activities.openImplementation(funded.programmeId(), funded.office());
+		activities.openImplementation(funded.programmeId());
 		String businessKey = ImplementationProcess.businessKey(funded.programmeId());
 		if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0) {
 			return;

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ImplementationRecords {
 
-	private final ActivityService activities;
+	private final Activities activities;
 
-	ImplementationRecords(ActivityService activities) {
+	ImplementationRecords(Activities activities) {
 		this.activities = activities;
 	}
 

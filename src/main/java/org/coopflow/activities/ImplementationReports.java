@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,12 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidInputException;
 import org.coopflow.activities.ActivityEvents.ReportOverdue;
 import org.coopflow.activities.ActivityEvents.ReportSentToDonors;
-import org.coopflow.activities.ActivityRepository.Implementation;
+import org.coopflow.activities.ImplementationRepository.Implementation;
 import org.coopflow.pledges.PledgeService;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,9 +31,9 @@ public class ImplementationReports {
 
 	private final ReportRepository reports;
 
-	private final ActivityRepository activities;
+	private final Activities activities;
 
-	private final ActivityService access;
+	private final ActivityAccess access;
 
 	private final PledgeService pledges;
 
@@ -41,8 +41,11 @@ public class ImplementationReports {
 
 	private final ApplicationEventPublisher events;
 
-	ImplementationReports(ReportRepository reports, ActivityRepository activities, ActivityService access,
-			PledgeService pledges, ImplementationSettings settings, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	ImplementationReports(ReportRepository reports, Activities activities, ActivityAccess access,
+			PledgeService pledges, ImplementationSettings settings, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.reports = reports;
 		this.activities = activities;
 		this.access = access;
@@ -72,7 +75,7 @@ public class ImplementationReports {
 	/** Reports still due after their due date, of every programme. */
 	@Transactional(readOnly = true)
 	public List<ReportView> overdue() {
-		return reports.overdue(now());
+		return reports.overdue(clock.instant());
 	}
 
 	@Transactional(readOnly = true)
@@ -102,13 +105,13 @@ public class ImplementationReports {
 	 * period the process's timer waits before reminding; a returned report's revision is due as long after.
 	 */
 	public ReportView openForSubmission(long programmeId, ReportKind kind, String taskId) {
-		Instant due = now().plus(Duration.parse(settings.reportReminder()));
+		Instant due = clock.instant().plus(Duration.parse(settings.reportReminder()));
 		var returned = reports.returned(programmeId, kind);
 		if (returned.isPresent()) {
 			reports.reopen(returned.get().id(), taskId, due);
 			return reports.find(returned.get().id()).orElseThrow();
 		}
-		LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+		LocalDate today = LocalDate.now(clock);
 		LocalDate from = reports.latest(programmeId, ReportKind.PROGRESS)
 			.filter(last -> kind == ReportKind.PROGRESS)
 			.map(last -> last.periodTo().plusDays(1))
@@ -131,7 +134,7 @@ public class ImplementationReports {
 		if (summary.length() > 20000) {
 			throw new InvalidInputException("reportSummary", "must be at most 20000 characters");
 		}
-		reports.submit(report.id(), summary.strip(), activities.spentOnProgramme(report.programmeId()), by, now());
+		reports.submit(report.id(), summary.strip(), activities.spent(report.programmeId()), by, clock.instant());
 	}
 
 	/** The submitted progress report a new "Review" task works on. */
@@ -151,14 +154,14 @@ public class ImplementationReports {
 		if (!accepted && (comment == null || comment.isBlank())) {
 			throw new InvalidInputException("reviewComment", "must say what to change when a report is returned");
 		}
-		reports.review(report.id(), accepted, comment == null || comment.isBlank() ? null : comment.strip(), by, now());
+		reports.review(report.id(), accepted, comment == null || comment.isBlank() ? null : comment.strip(), by, clock.instant());
 	}
 
 	/** The DUE report of the kind is overdue: the officers are reminded, or (escalated) the coordinator told. */
 	public void overdue(long programmeId, ReportKind kind, boolean escalated) {
-		String stamp = escalated ? "escalated_at" : "reminded_at";
+		ReportRepository.Stamp stamp = escalated ? ReportRepository.Stamp.ESCALATED : ReportRepository.Stamp.REMINDED;
 		reports.dueNotYet(programmeId, kind, stamp).ifPresent(report -> {
-			reports.stamp(report.id(), stamp, now());
+			reports.stamp(report.id(), stamp, clock.instant());
 			Implementation implementation = activities.implementation(programmeId).orElseThrow();
 			events.publishEvent(new ReportOverdue(report.id(), programmeId, implementation.office(), kind, escalated,
 					report.dueAt()));
@@ -178,7 +181,7 @@ public class ImplementationReports {
 			.reduce((first, second) -> second)
 			.orElseThrow(() -> new IllegalStateException("Programme " + programmeId + " has no submitted final report"));
 		if (report.sentToDonorsAt() == null) {
-			reports.stamp(report.id(), "sent_to_donors_at", now());
+			reports.stamp(report.id(), ReportRepository.Stamp.SENT_TO_DONORS, clock.instant());
 			Implementation implementation = activities.implementation(programmeId).orElseThrow();
 			events.publishEvent(new ReportSentToDonors(report.id(), programmeId, implementation.office(),
 					pledges.donorsOfProgramme(programmeId)));
@@ -189,11 +192,7 @@ public class ImplementationReports {
 	/** Received, spent and left, in the programme currency: the money part of every report. */
 	@Transactional(readOnly = true)
 	public BigDecimal spent(long programmeId) {
-		return activities.spentOnProgramme(programmeId);
-	}
-
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+		return activities.spent(programmeId);
 	}
 
 }

@@ -27,18 +27,18 @@ class ImplementationTaskFacts implements TaskFacts {
 
 	private final ProgrammeCatalogue programmes;
 
-	private final ActivityService activities;
+	private final Activities activities;
 
 	private final ImplementationReports reports;
 
-	private final ActivityTypeDetails typeDetails;
+	private final ActivityTypeTaskFacts typeDetails;
 
 	private final ImplementationRecords records;
 
 	private final UserDirectory people;
 
-	ImplementationTaskFacts(ProgrammeCatalogue programmes, ActivityService activities, ImplementationReports reports,
-			ActivityTypeDetails typeDetails, ImplementationRecords records, UserDirectory people) {
+	ImplementationTaskFacts(ProgrammeCatalogue programmes, Activities activities, ImplementationReports reports,
+			ActivityTypeTaskFacts typeDetails, ImplementationRecords records, UserDirectory people) {
 		this.programmes = programmes;
 		this.activities = activities;
 		this.reports = reports;
@@ -101,7 +101,7 @@ class ImplementationTaskFacts implements TaskFacts {
 			shown.put("memberStateOptions", TaskFacts.options(CountryNames.all()));
 			shown.put("languageOptions", TaskFacts.options(LANGUAGES));
 		}
-		shown.putAll(typeDetails.taskFacts(activity.id()));
+		shown.putAll(typeDetails.of(activity.id()));
 	}
 
 	/** ISO 639-1 languages by English name, in alphabetical order of name. */

@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -8,7 +9,6 @@ import java.util.Date;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.coopflow.activities.ImplementationProcess.Tasks;
 import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.ProgrammeView;
@@ -47,8 +47,11 @@ class ImplementationTaskGuide implements TaskGuide {
 
 	private final WorkingDays workingDays;
 
+	private final Clock clock;
+
 	ImplementationTaskGuide(ProgrammeCatalogue programmes, ImplementationRecords records, ImplementationSettings settings,
-			WorkingDays workingDays) {
+			WorkingDays workingDays, Clock clock) {
+		this.clock = clock;
 		this.programmes = programmes;
 		this.records = records;
 		this.settings = settings;
@@ -134,7 +137,7 @@ class ImplementationTaskGuide implements TaskGuide {
 						+ milestone + "\" is reached, with a note if useful. Activity " + what, null, null);
 			}
 			case Tasks.COMPLETE_ACTIVITY -> {
-				Date due = Date.from(workingDays.add(ZonedDateTime.ofInstant(later(plannedEnd, ClockUtil.getCurrentTime()).toInstant(),
+				Date due = Date.from(workingDays.add(ZonedDateTime.ofInstant(later(plannedEnd, Date.from(clock.instant())).toInstant(),
 						workingDays.zone()), DAYS_TO_ACT).toInstant());
 				yield new Guidance("Complete activity — " + activityTitle, "Record the dates on which the activity actually started and ended, by "
 						+ day(due) + ". Activity " + what, due, null);
@@ -150,8 +153,8 @@ class ImplementationTaskGuide implements TaskGuide {
 		return ("aeiou".indexOf(lower.charAt(0)) >= 0 ? "an " : "a ") + lower;
 	}
 
-	private static Date after(String isoDuration) {
-		return new Date(ClockUtil.getCurrentTime().getTime() + Duration.parse(isoDuration).toMillis());
+	private Date after(String isoDuration) {
+		return new Date(clock.millis() + Duration.parse(isoDuration).toMillis());
 	}
 
 	private static Date later(Date a, Date b) {

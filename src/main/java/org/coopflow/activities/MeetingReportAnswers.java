@@ -6,5 +6,5 @@ package org.coopflow.activities;
  * existing standards, whether such an instrument is needed, and how they fit the diversity of legal
  * systems.
  */
-public record MeetingReportAnswers(String duplication, String necessity, String legalSystems) {
+record MeetingReportAnswers(String duplication, String necessity, String legalSystems) {
 }

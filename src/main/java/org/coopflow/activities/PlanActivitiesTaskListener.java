@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanActivitiesTaskListener implements TaskListener {
 
-	private final ActivityService activities;
+	private final Activities activities;
 
-	PlanActivitiesTaskListener(ActivityService activities) {
+	PlanActivitiesTaskListener(Activities activities) {
 		this.activities = activities;
 	}
 

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordMeetingReportTaskListener implements TaskListener {
 
-	private final ActivityTypeDetails details;
+	private final ExpertMeetings details;
 
 	private final ImplementationRecords records;
 
-	RecordMeetingReportTaskListener(ActivityTypeDetails details, ImplementationRecords records) {
+	RecordMeetingReportTaskListener(ExpertMeetings details, ImplementationRecords records) {
 		this.details = details;
 		this.records = records;
 	}
@@ -24,7 +24,7 @@ class RecordMeetingReportTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		details.recordMeetingReport(records.activityId(task),
+		details.recordReport(records.activityId(task),
 				new MeetingReportAnswers(ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_DUPLICATION),
 						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_NECESSITY),
 						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_LEGAL_SYSTEMS)),

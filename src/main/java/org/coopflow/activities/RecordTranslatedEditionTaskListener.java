@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordTranslatedEditionTaskListener implements TaskListener {
 
-	private final ActivityTypeDetails details;
+	private final TranslatedEditions details;
 
 	private final ImplementationRecords records;
 
-	RecordTranslatedEditionTaskListener(ActivityTypeDetails details, ImplementationRecords records) {
+	RecordTranslatedEditionTaskListener(TranslatedEditions details, ImplementationRecords records) {
 		this.details = details;
 		this.records = records;
 	}
@@ -34,7 +34,7 @@ class RecordTranslatedEditionTaskListener implements TaskListener {
 				ActivityTypeTasks.date(task, ActivityTypeTasks.EDITION_PUBLISHED_ON),
 				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_LINK));
 		try {
-			details.recordTranslatedEdition(records.activityId(task), edition, by);
+			details.record(records.activityId(task), edition, by);
 		}
 		catch (InvalidInputException e) {
 			throw new InvalidInputException(asFormFields(e.errors()));

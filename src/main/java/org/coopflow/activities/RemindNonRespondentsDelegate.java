@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 class RemindNonRespondentsDelegate implements JavaDelegate {
 
-	private final ActivityService activities;
+	private final Activities activities;
 
-	private final ActivityTypeDetails details;
+	private final SurveySupport details;
 
 	private final ImplementationRecords records;
 
-	RemindNonRespondentsDelegate(ActivityService activities, ActivityTypeDetails details, ImplementationRecords records) {
+	RemindNonRespondentsDelegate(Activities activities, SurveySupport details, ImplementationRecords records) {
 		this.activities = activities;
 		this.details = details;
 		this.records = records;

@@ -22,6 +22,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportRepository {
 
+	/** What happened to a report once, stamped with when: the officers reminded, the coordinator told, the donors sent it. */
+	enum Stamp {
+
+		REMINDED("reminded_at"), ESCALATED("escalated_at"), SENT_TO_DONORS("sent_to_donors_at");
+
+		private final String column;
+
+		Stamp(String column) {
+			this.column = column;
+		}
+
+	}
+
 	private final JdbcClient jdbc;
 
 	ReportRepository(JdbcClient jdbc) {
@@ -62,8 +75,8 @@ class ReportRepository {
 	 * fired. Each task's timers run in the order the tasks were opened, so with two periods' reports open the
 	 * first reminder is the older report's and the next the newer's.
 	 */
-	Optional<ReportView> dueNotYet(long programmeId, ReportKind kind, String stampColumn) {
-		return first("programme_id = ? AND kind = ? AND status = 'DUE' AND " + stampColumn + " IS NULL", programmeId,
+	Optional<ReportView> dueNotYet(long programmeId, ReportKind kind, Stamp notYet) {
+		return first("programme_id = ? AND kind = ? AND status = 'DUE' AND " + notYet.column + " IS NULL", programmeId,
 				kind.name());
 	}
 
@@ -132,8 +145,8 @@ class ReportRepository {
 			.update();
 	}
 
-	void stamp(long id, String column, Instant now) {
-		jdbc.sql("UPDATE implementation_report SET " + column + " = ? WHERE id = ?").params(Timestamp.from(now), id).update();
+	void stamp(long id, Stamp stamp, Instant now) {
+		jdbc.sql("UPDATE implementation_report SET " + stamp.column + " = ? WHERE id = ?").params(Timestamp.from(now), id).update();
 	}
 
 	private Optional<ReportView> first(String where, Object... params) {
@@ -150,14 +163,9 @@ class ReportRepository {
 				rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
 				ReportStatus.valueOf(rs.getString("status")), rs.getString("summary"),
 				rs.getBigDecimal("spent") == null ? null : rs.getBigDecimal("spent").setScale(2),
-				rs.getTimestamp("due_at").toInstant(), rs.getString("submitted_by"), instant(rs, "submitted_at"),
-				rs.getString("reviewed_by"), instant(rs, "reviewed_at"), rs.getString("review_comment"),
-				instant(rs, "reminded_at"), instant(rs, "escalated_at"), instant(rs, "sent_to_donors_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp timestamp = rs.getTimestamp(column);
-		return timestamp == null ? null : timestamp.toInstant();
+				rs.getTimestamp("due_at").toInstant(), rs.getString("submitted_by"), Rows.instant(rs, "submitted_at"),
+				rs.getString("reviewed_by"), Rows.instant(rs, "reviewed_at"), rs.getString("review_comment"),
+				Rows.instant(rs, "reminded_at"), Rows.instant(rs, "escalated_at"), Rows.instant(rs, "sent_to_donors_at"));
 	}
 
 }

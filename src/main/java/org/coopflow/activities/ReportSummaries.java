@@ -33,8 +33,8 @@ public class ReportSummaries {
 				FROM implementation_report WHERE id = ?""")
 			.param(reportId)
 			.query((rs, n) -> new ReportSummary(rs.getLong(1), rs.getLong(2), ReportKind.valueOf(rs.getString(3)),
-					ActivityRepository.date(rs, 4), ActivityRepository.date(rs, 5), rs.getString(6), rs.getBigDecimal(7),
-					rs.getTimestamp(8).toInstant(), ActivityRepository.instant(rs, "submitted_at")))
+					Rows.date(rs, 4), Rows.date(rs, 5), rs.getString(6), rs.getBigDecimal(7),
+					rs.getTimestamp(8).toInstant(), Rows.instant(rs, "submitted_at")))
 			.optional();
 	}
 

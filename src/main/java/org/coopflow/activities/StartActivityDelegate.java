@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 @Component
 class StartActivityDelegate implements JavaDelegate {
 
-	private final ActivityService activities;
+	private final ImplementationProgress activities;
 
 	private final ImplementationRecords records;
 
-	StartActivityDelegate(ActivityService activities, ImplementationRecords records) {
+	StartActivityDelegate(ImplementationProgress activities, ImplementationRecords records) {
 		this.activities = activities;
 		this.records = records;
 	}

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class StartImplementationDelegate implements JavaDelegate {
 
-	private final ActivityService activities;
+	private final ImplementationProgress activities;
 
-	StartImplementationDelegate(ActivityService activities) {
+	StartImplementationDelegate(ImplementationProgress activities) {
 		this.activities = activities;
 	}
 

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A Member State's reply to a questionnaire: when it arrived, and what it says in a few lines. */
-public record SurveyReply(@NotNull LocalDate repliedOn, @Size(max = 4000) String summary) {
+record SurveyReply(@NotNull LocalDate repliedOn, @Size(max = 4000) String summary) {
 }

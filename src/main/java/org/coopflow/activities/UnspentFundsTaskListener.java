@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 class UnspentFundsTaskListener implements TaskListener {
 
-	private final ActivityService activities;
+	private final ImplementationProgress activities;
 
 	private final ImplementationFacts facts;
 
-	UnspentFundsTaskListener(ActivityService activities, ImplementationFacts facts) {
+	UnspentFundsTaskListener(ImplementationProgress activities, ImplementationFacts facts) {
 		this.activities = activities;
 		this.facts = facts;
 	}

@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.coopflow.activities.ActivityDraft;
-import org.coopflow.activities.ActivityService;
+import org.coopflow.activities.ActivityPlanning;
 import org.coopflow.activities.ExpenditureRequest;
+import org.coopflow.activities.Expenditures;
 import org.coopflow.activities.MilestoneDraft;
 import org.coopflow.pledges.PaymentReport;
 import org.coopflow.pledges.PledgeRequest;
@@ -99,7 +100,9 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private final PledgeService pledges;
 
-	private final ActivityService activities;
+	private final ActivityPlanning activities;
+
+	private final Expenditures expenditures;
 
 	private final DemoRates rates;
 
@@ -116,12 +119,13 @@ class DemoPortfolio implements ApplicationRunner {
 	private int pledgeCount;
 
 	DemoPortfolio(ProgrammeService programmes, FundingProposals proposals, PledgeService pledges,
-			ActivityService activities, DemoRates rates, DemoEngine engine, UserDetailsService users,
+			ActivityPlanning activities, Expenditures expenditures, DemoRates rates, DemoEngine engine, UserDetailsService users,
 			PlatformTransactionManager transactions) {
 		this.programmes = programmes;
 		this.proposals = proposals;
 		this.pledges = pledges;
 		this.activities = activities;
+		this.expenditures = expenditures;
 		this.rates = rates;
 		this.engine = engine;
 		this.users = users;
@@ -348,7 +352,7 @@ class DemoPortfolio implements ApplicationRunner {
 		engine.complete(implementation(id), COMPLETE_MILESTONE, task -> training == asLong(engine.variable(task, "activityId")),
 				team.officer, Map.of("milestoneNote", desk.milestoneNote));
 		engine.on(start.plusMonths(2));
-		activities.recordExpenditure(team.officer, training, new ExpenditureRequest(new BigDecimal("25000.00"), "USD",
+		expenditures.record(team.officer, training, new ExpenditureRequest(new BigDecimal("25000.00"), "USD",
 				engine.today(), "Venue, interpreters and course materials for the first courses", null), null);
 
 		// the reporting period ends: the progress report is asked for, and then waits

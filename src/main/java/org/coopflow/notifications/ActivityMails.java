@@ -14,12 +14,12 @@ import org.coopflow.activities.ActivityEvents.ReportSentToDonors;
 import org.coopflow.activities.ActivityEvents.SpendingOverrideRecorded;
 import org.coopflow.activities.ActivityEvents.SurveyRepliesOutstanding;
 import org.coopflow.activities.ActivityEvents.UnspentFundsDecided;
-import org.coopflow.activities.ActivityService;
-import org.coopflow.activities.ActivityTypeDetails;
+import org.coopflow.activities.Activities;
 import org.coopflow.activities.ActivityView;
 import org.coopflow.activities.ReportKind;
 import org.coopflow.activities.ReportSummaries;
 import org.coopflow.activities.ReportSummaries.ReportSummary;
+import org.coopflow.activities.SurveySupport;
 import org.coopflow.activities.SurveyView;
 import org.coopflow.activities.UnspentFundsChoice;
 import org.coopflow.programmes.ProposalFacts;
@@ -45,14 +45,14 @@ class ActivityMails {
 
 	private final ProposalLifecycle programmes;
 
-	private final ActivityService activities;
+	private final Activities activities;
 
-	private final ActivityTypeDetails details;
+	private final SurveySupport details;
 
 	private final ReportSummaries reports;
 
 	ActivityMails(Notifications notifications, UserDirectory users, ProposalLifecycle programmes,
-			ActivityService activities, ActivityTypeDetails details, ReportSummaries reports) {
+			Activities activities, SurveySupport details, ReportSummaries reports) {
 		this.notifications = notifications;
 		this.users = users;
 		this.programmes = programmes;

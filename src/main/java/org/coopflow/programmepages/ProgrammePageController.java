@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.coopflow.shared.ConflictException;
-import org.coopflow.activities.ActivityService;
+import org.coopflow.activities.Activities;
 import org.coopflow.activities.ActivityView;
 import org.coopflow.overlap.OverlapAlertView;
 import org.coopflow.overlap.ProgrammeAlerts;
@@ -52,7 +52,7 @@ class ProgrammePageController {
 
 	private final ProgrammeAlerts alerts;
 
-	private final ActivityService activities;
+	private final Activities activities;
 
 	private final ProgrammeTasks tasks;
 
@@ -61,7 +61,7 @@ class ProgrammePageController {
 	private final StandardsCatalogue standards;
 
 	ProgrammePageController(ProgrammeService programmes, ProgrammeFunding funding, ProposalSubmission submission,
-			PledgeService pledges, ProgrammeAlerts alerts, ActivityService activities, ProgrammeTasks tasks,
+			PledgeService pledges, ProgrammeAlerts alerts, Activities activities, ProgrammeTasks tasks,
 			UserDirectory people, StandardsCatalogue standards) {
 		this.programmes = programmes;
 		this.funding = funding;

@@ -3,7 +3,7 @@ package org.coopflow.reporting;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.coopflow.activities.ActivityService;
+import org.coopflow.activities.Activities;
 import org.coopflow.activities.ActivityView;
 import org.coopflow.activities.ImplementationReports;
 import org.coopflow.activities.ImplementationView;
@@ -32,13 +32,13 @@ public class PledgeReports {
 
 	private final ProgrammeCatalogue programmes;
 
-	private final ActivityService activities;
+	private final Activities activities;
 
 	private final ImplementationReports reports;
 
 	private final Currencies currencies;
 
-	PledgeReports(PledgeService pledges, ProgrammeCatalogue programmes, ActivityService activities,
+	PledgeReports(PledgeService pledges, ProgrammeCatalogue programmes, Activities activities,
 			ImplementationReports reports, Currencies currencies) {
 		this.pledges = pledges;
 		this.programmes = programmes;

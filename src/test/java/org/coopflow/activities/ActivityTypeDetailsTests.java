@@ -34,7 +34,16 @@ class ActivityTypeDetailsTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ActivityTypeDetails details;
+	TranslatedEditions editions;
+
+	@Autowired
+	SurveySupport surveys;
+
+	@Autowired
+	ExpertMeetings meetings;
+
+	@Autowired
+	ActivityTypeTaskFacts taskFacts;
 
 	ActivityFixtures fixtures;
 
@@ -59,22 +68,22 @@ class ActivityTypeDetailsTests {
 	@Test
 	void theMeetingReportNeedsEveryAnswerOfParagraphSevenParticipantsAndFunding() {
 		long meeting = fixtures.activityOfType("EXPERT_MEETING");
-		assertThatThrownBy(() -> details.recordMeetingReport(meeting,
+		assertThatThrownBy(() -> meetings.recordReport(meeting,
 				new MeetingReportAnswers("No duplication", " ", null), null, "officerCpcjd"))
 			.isInstanceOf(InvalidInputException.class)
 			.satisfies(e -> assertThat(fields(e)).containsExactlyInAnyOrder("answerNecessity", "answerLegalSystems",
 					"participants", "funding"));
-		assertThat(details.meeting(meeting).report()).isNull();
+		assertThat(meetings.meeting(meeting).report()).isNull();
 
-		details.addParticipant(meeting, expert("Wanjiru Kamau", "KE"), "officerCpcjd");
-		assertThatThrownBy(() -> details.recordMeetingReport(meeting, ANSWERS, null, "officerCpcjd"))
+		meetings.addParticipant(meeting, expert("Wanjiru Kamau", "KE"), "officerCpcjd");
+		assertThatThrownBy(() -> meetings.recordReport(meeting, ANSWERS, null, "officerCpcjd"))
 			.satisfies(e -> assertThat(fields(e)).containsExactly("funding"));
-		details.recordMeetingFunding(meeting, new MeetingFundingRequest(new BigDecimal("80000"), "USD", "Government of Japan"),
+		meetings.recordFunding(meeting, new MeetingFundingRequest(new BigDecimal("80000"), "USD", "Government of Japan"),
 				"officerCpcjd");
-		assertThatThrownBy(() -> details.recordMeetingReport(meeting, ANSWERS, "x".repeat(8001), "officerCpcjd"))
+		assertThatThrownBy(() -> meetings.recordReport(meeting, ANSWERS, "x".repeat(8001), "officerCpcjd"))
 			.satisfies(e -> assertThat(fields(e)).containsExactly("meetingSummary"));
 
-		MeetingView recorded = details.recordMeetingReport(meeting, ANSWERS, "Three days in Vienna; 14 experts",
+		MeetingView recorded = meetings.recordReport(meeting, ANSWERS, "Three days in Vienna; 14 experts",
 				"reviewerCpcjd");
 		assertThat(recorded.report().answerDuplication()).startsWith("No duplication").doesNotEndWith(" ");
 		assertThat(recorded.report().answerNecessity()).isEqualTo(ANSWERS.necessity());
@@ -86,27 +95,27 @@ class ActivityTypeDetailsTests {
 	@Test
 	void anExpertWhoWouldRepresentTheirGovernmentIsRefused() {
 		long meeting = fixtures.activityOfType("EXPERT_MEETING");
-		assertThatThrownBy(() -> details.addParticipant(meeting,
+		assertThatThrownBy(() -> meetings.addParticipant(meeting,
 				new ParticipantRequest("Delegate", "KE", "Ministry of Foreign Affairs", false), "officerCpcjd"))
 			.satisfies(e -> assertThat(fields(e)).containsExactly("personalCapacity"));
-		assertThatThrownBy(() -> details.addParticipant(meeting,
+		assertThatThrownBy(() -> meetings.addParticipant(meeting,
 				new ParticipantRequest("Delegate", "KE", "Ministry of Foreign Affairs", null), "officerCpcjd"))
 			.satisfies(e -> assertThat(fields(e)).containsExactly("personalCapacity"));
-		assertThat(details.meeting(meeting).participants()).isEmpty();
+		assertThat(meetings.meeting(meeting).participants()).isEmpty();
 	}
 
 	@Test
 	void remindsOnlyMemberStatesWithoutAReplyAndMailsTheirDonors() {
 		long survey = fixtures.activityOfType("SURVEY_SUPPORT");
-		details.askMemberStates(survey, List.of(new SurveyRequest("NO", "SMR-PRISONERS", LocalDate.of(2026, 9, 1)),
+		surveys.askMemberStates(survey, List.of(new SurveyRequest("NO", "SMR-PRISONERS", LocalDate.of(2026, 9, 1)),
 				new SurveyRequest("NO", "TOKYO-RULES", LocalDate.of(2026, 9, 1)),
 				new SurveyRequest("JP", "SMR-PRISONERS", LocalDate.of(2026, 9, 1)),
 				new SurveyRequest("KE", "SMR-PRISONERS", LocalDate.of(2026, 9, 1))), "officerCpcjd");
-		details.recordReply(survey, "JP", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 2), "Replied in full"),
+		surveys.recordReply(survey, "JP", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 2), "Replied in full"),
 				"officerCpcjd");
 
-		assertThat(details.remindNonRespondents(survey)).containsExactly("KE", "NO");
-		SurveyView after = details.survey(survey);
+		assertThat(surveys.remindNonRespondents(survey)).containsExactly("KE", "NO");
+		SurveyView after = surveys.survey(survey);
 		assertThat(after.requests()).allSatisfy(request -> {
 			boolean replied = request.memberState().equals("JP");
 			assertThat(request.reminders()).as(request.memberState() + " " + request.standard()).isEqualTo(replied ? 0 : 1);
@@ -119,23 +128,23 @@ class ActivityTypeDetailsTests {
 		assertThat((String) mails.get(0).get("BODY")).contains("SMR-PRISONERS, sent on 1 September 2026",
 				"TOKYO-RULES, sent on 1 September 2026", "Norway (NO)");
 
-		details.recordReply(survey, "NO", "TOKYO-RULES", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
-		assertThat(details.remindNonRespondents(survey)).containsExactly("KE", "NO");
+		surveys.recordReply(survey, "NO", "TOKYO-RULES", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
+		assertThat(surveys.remindNonRespondents(survey)).containsExactly("KE", "NO");
 		List<Map<String, Object>> again = mailsAbout("survey-replies-outstanding:" + survey + ":%");
 		assertThat(again).hasSize(2);
 		assertThat((String) again.get(1).get("BODY")).contains("SMR-PRISONERS").doesNotContain("TOKYO-RULES");
 
 		// asked later, so reminded less often than the questionnaire answered now: still a new round
-		details.askMemberState(survey, new SurveyRequest("NO", "VICTIMS-DECL", null), "officerCpcjd");
-		details.recordReply(survey, "NO", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
-		assertThat(details.remindNonRespondents(survey)).containsExactly("KE", "NO");
+		surveys.askMemberState(survey, new SurveyRequest("NO", "VICTIMS-DECL", null), "officerCpcjd");
+		surveys.recordReply(survey, "NO", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
+		assertThat(surveys.remindNonRespondents(survey)).containsExactly("KE", "NO");
 		List<Map<String, Object>> third = mailsAbout("survey-replies-outstanding:" + survey + ":NO:%");
 		assertThat(third).hasSize(3);
 		assertThat((String) third.get(2).get("BODY")).contains("VICTIMS-DECL").doesNotContain("SMR-PRISONERS");
 
-		details.recordReply(survey, "NO", "VICTIMS-DECL", new SurveyReply(LocalDate.now(), null), "officerCpcjd");
-		details.recordReply(survey, "KE", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
-		assertThat(details.remindNonRespondents(survey)).as("all replied").isEmpty();
+		surveys.recordReply(survey, "NO", "VICTIMS-DECL", new SurveyReply(LocalDate.now(), null), "officerCpcjd");
+		surveys.recordReply(survey, "KE", "SMR-PRISONERS", new SurveyReply(LocalDate.of(2026, 10, 5), null), "officerCpcjd");
+		assertThat(surveys.remindNonRespondents(survey)).as("all replied").isEmpty();
 		assertThat(mailsAbout("survey-replies-outstanding:" + survey + ":%")).hasSize(3);
 	}
 
@@ -156,50 +165,50 @@ class ActivityTypeDetailsTests {
 	@Test
 	void aCancelledSurveyIsNeitherRemindedNorClosed() {
 		long survey = fixtures.activityOfType("SURVEY_SUPPORT");
-		details.askMemberState(survey, new SurveyRequest("NO", "SMR-PRISONERS", null), "officerCpcjd");
+		surveys.askMemberState(survey, new SurveyRequest("NO", "SMR-PRISONERS", null), "officerCpcjd");
 		fixtures.cancel(survey);
-		assertThatThrownBy(() -> details.remindNonRespondents(survey)).isInstanceOf(ConflictException.class);
-		assertThatThrownBy(() -> details.surveyCollected(survey)).isInstanceOf(ConflictException.class);
-		assertThat(details.survey(survey).requests().get(0).reminders()).isZero();
+		assertThatThrownBy(() -> surveys.remindNonRespondents(survey)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> surveys.surveyCollected(survey)).isInstanceOf(ConflictException.class);
+		assertThat(surveys.survey(survey).requests().get(0).reminders()).isZero();
 	}
 
 	@Test
 	void aSurveyThatAskedNobodyCannotBeClosed() {
 		long survey = fixtures.activityOfType("SURVEY_SUPPORT");
-		assertThatThrownBy(() -> details.surveyCollected(survey))
+		assertThatThrownBy(() -> surveys.surveyCollected(survey))
 			.satisfies(e -> assertThat(fields(e)).containsExactly("surveyRequests"));
-		details.askMemberState(survey, new SurveyRequest("KE", "VICTIMS-DECL", null), "officerCpcjd");
-		assertThat(details.surveyCollected(survey).requests()).hasSize(1);
-		assertThat(details.survey(survey).requests().get(0).askedOn()).as("today when left out").isEqualTo(LocalDate.now());
+		surveys.askMemberState(survey, new SurveyRequest("KE", "VICTIMS-DECL", null), "officerCpcjd");
+		assertThat(surveys.surveyCollected(survey).requests()).hasSize(1);
+		assertThat(surveys.survey(survey).requests().get(0).askedOn()).as("today when left out").isEqualTo(LocalDate.now());
 	}
 
 	@Test
 	void taskFormsShowTheSurveyAndTheMeetingAsText() {
 		long survey = fixtures.activityOfType("SURVEY_SUPPORT");
-		assertThat(details.taskFacts(survey)).containsEntry("surveySummary",
+		assertThat(taskFacts.of(survey)).containsEntry("surveySummary",
 				"No Member State has been asked about a standard yet.");
-		details.askMemberStates(survey, List.of(new SurveyRequest("KE", "TOKYO-RULES", null),
+		surveys.askMemberStates(survey, List.of(new SurveyRequest("KE", "TOKYO-RULES", null),
 				new SurveyRequest("UG", "TOKYO-RULES", null), new SurveyRequest("KE", "BP-LAWYERS", null)), "officerCpcjd");
-		details.recordReply(survey, "UG", "TOKYO-RULES", new SurveyReply(LocalDate.now(), null), "officerCpcjd");
-		assertThat(details.taskFacts(survey)).containsOnlyKeys("surveySummary")
+		surveys.recordReply(survey, "UG", "TOKYO-RULES", new SurveyReply(LocalDate.now(), null), "officerCpcjd");
+		assertThat(taskFacts.of(survey)).containsOnlyKeys("surveySummary")
 			.containsEntry("surveySummary", """
 					Basic Principles on the Role of Lawyers: asked 1, replied 0, outstanding 1 (Kenya)
 					UN Standard Minimum Rules for Non-custodial Measures (the Tokyo Rules): asked 2, replied 1, outstanding 1 (Kenya)""");
 
 		long meeting = fixtures.activityOfType("EXPERT_MEETING");
-		assertThat(details.taskFacts(meeting)).containsEntry("meetingParticipants",
+		assertThat(taskFacts.of(meeting)).containsEntry("meetingParticipants",
 				"No participant has been added yet.\nFunding: not recorded yet.");
-		details.addParticipants(meeting, List.of(expert("Wanjiru Kamau", "KE"), expert("Ola Nordmann", "NO")),
+		meetings.addParticipants(meeting, List.of(expert("Wanjiru Kamau", "KE"), expert("Ola Nordmann", "NO")),
 				"officerCpcjd");
-		details.recordMeetingFunding(meeting, new MeetingFundingRequest(new BigDecimal("45000.50"), "EUR", "Austria"),
+		meetings.recordFunding(meeting, new MeetingFundingRequest(new BigDecimal("45000.50"), "EUR", "Austria"),
 				"officerCpcjd");
-		assertThat(details.taskFacts(meeting)).containsOnlyKeys("meetingParticipants")
+		assertThat(taskFacts.of(meeting)).containsOnlyKeys("meetingParticipants")
 			.containsEntry("meetingParticipants", """
 					1. Wanjiru Kamau (Kenya), Faculty of Law, in a personal capacity
 					2. Ola Nordmann (Norway), Faculty of Law, in a personal capacity
 					Funding: EUR 45,000.50 from Austria.""");
 
-		assertThat(details.taskFacts(fixtures.activityOfType("TRAINING"))).isEmpty();
+		assertThat(taskFacts.of(fixtures.activityOfType("TRAINING"))).isEmpty();
 	}
 
 }

@@ -43,7 +43,16 @@ class ActivityTypeStepsTests {
 	TaskService tasks;
 
 	@Autowired
-	ActivityTypeDetails details;
+	TranslatedEditions editions;
+
+	@Autowired
+	SurveySupport surveys;
+
+	@Autowired
+	ExpertMeetings meetings;
+
+	@Autowired
+	ActivityTypeTaskFacts taskFacts;
 
 	ActivityFixtures fixtures;
 
@@ -98,12 +107,12 @@ class ActivityTypeStepsTests {
 			.satisfies(e -> assertThat(fields(e)).containsExactlyInAnyOrder("editionLanguage", "editionTitle", "editionLink"))
 			.hasMessageContaining("editionLanguage: 'qq' is not an ISO 639-1 language code");
 		assertThat(open(task)).isTrue();
-		assertThat(details.edition(activity)).isEmpty();
+		assertThat(editions.of(activity)).isEmpty();
 
 		tasks.complete(task, Map.of(ActivityTypeTasks.EDITION_LANGUAGE, "ru", ActivityTypeTasks.EDITION_MEMBER_STATE, "UA",
 				ActivityTypeTasks.EDITION_TITLE, "Сборник стандартов и норм ООН", ActivityTypeTasks.EDITION_PUBLISHED_ON,
 				"2026-06-30", ActivityTypeTasks.EDITION_LINK, ""));
-		EditionView edition = details.edition(activity).orElseThrow();
+		EditionView edition = editions.of(activity).orElseThrow();
 		assertThat(edition.language()).isEqualTo("ru");
 		assertThat(edition.publishedOn()).isEqualTo(LocalDate.of(2026, 6, 30));
 		assertThat(edition.link()).isNull();
@@ -118,7 +127,7 @@ class ActivityTypeStepsTests {
 			.satisfies(e -> assertThat(fields(e)).containsExactly("surveyRequests"));
 		assertThat(open(task)).isTrue();
 
-		details.askMemberState(activity, new SurveyRequest("JP", "GL-PROSECUTORS", null), "officerCpcjd");
+		surveys.askMemberState(activity, new SurveyRequest("JP", "GL-PROSECUTORS", null), "officerCpcjd");
 		tasks.complete(task);
 		assertThat(open(task)).isFalse();
 	}
@@ -126,13 +135,13 @@ class ActivityTypeStepsTests {
 	@Test
 	void remindNonRespondentsCountsAReminderAndSkipsACancelledActivity() {
 		long activity = fixtures.activityOfType("SURVEY_SUPPORT");
-		details.askMemberState(activity, new SurveyRequest("JP", "GL-PROSECUTORS", null), "officerCpcjd");
+		surveys.askMemberState(activity, new SurveyRequest("JP", "GL-PROSECUTORS", null), "officerCpcjd");
 		start("reminder", activity, null);
-		assertThat(details.survey(activity).requests().get(0).reminders()).isEqualTo(1);
+		assertThat(surveys.survey(activity).requests().get(0).reminders()).isEqualTo(1);
 
 		fixtures.cancel(activity);
 		start("reminder", activity, null);
-		assertThat(details.survey(activity).requests().get(0).reminders()).as("no reminder after cancellation").isEqualTo(1);
+		assertThat(surveys.survey(activity).requests().get(0).reminders()).as("no reminder after cancellation").isEqualTo(1);
 	}
 
 	@Test
@@ -147,12 +156,12 @@ class ActivityTypeStepsTests {
 					"participants", "funding"));
 		assertThat(open(task)).isTrue();
 
-		details.addParticipant(activity, new ParticipantRequest("Ola Nordmann", "NO", "University of Oslo", true),
+		meetings.addParticipant(activity, new ParticipantRequest("Ola Nordmann", "NO", "University of Oslo", true),
 				"officerCpcjd");
-		details.recordMeetingFunding(activity, new MeetingFundingRequest(new BigDecimal("5000000"), "JPY", "Japan"),
+		meetings.recordFunding(activity, new MeetingFundingRequest(new BigDecimal("5000000"), "JPY", "Japan"),
 				"officerCpcjd");
 		tasks.complete(task, answers);
-		MeetingView.Report report = details.meeting(activity).report();
+		MeetingView.Report report = meetings.meeting(activity).report();
 		assertThat(report.answerLegalSystems()).isEqualTo("Fits both traditions");
 		assertThat(report.summary()).isEqualTo("Vienna, three days");
 		assertThat(report.recordedBy()).isEqualTo("officerCpcjd");

@@ -14,9 +14,9 @@ import org.coopflow.activities.ActivityEvents.ReportSentToDonors;
 import org.coopflow.activities.ActivityEvents.SurveyRepliesOutstanding;
 import org.coopflow.activities.ActivityEvents.UnspentFundsDecided;
 import org.coopflow.activities.ActivityFixtures;
-import org.coopflow.activities.ActivityTypeDetails;
 import org.coopflow.activities.ReportKind;
 import org.coopflow.activities.SurveyRequest;
+import org.coopflow.activities.SurveySupport;
 import org.coopflow.activities.UnspentFundsChoice;
 import org.coopflow.reference.Office;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +51,7 @@ class ActivityMailsTests {
 	TransactionTemplate transaction;
 
 	@Autowired
-	ActivityTypeDetails details;
+	SurveySupport details;
 
 	ActivityFixtures fixtures;
 

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
-import org.coopflow.activities.ActivityService;
 import org.coopflow.activities.ImplementationFixtures;
+import org.coopflow.activities.ImplementationProgress;
 import org.coopflow.activities.UnspentFundsChoice;
 import org.coopflow.pledges.PledgeFixtures;
 import org.coopflow.programmes.ProposalLifecycle;
@@ -44,7 +44,7 @@ class PledgeReportApiTests {
 	TransactionTemplate transaction;
 
 	@Autowired
-	ActivityService activities;
+	ImplementationProgress activities;
 
 	TestHttp api;
 

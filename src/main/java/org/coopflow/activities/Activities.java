@@ -1,0 +1,88 @@
+package org.coopflow.activities;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.coopflow.activities.ImplementationRepository.Implementation;
+import org.coopflow.activities.ImplementationRepository.Summary;
+import org.coopflow.reference.Office;
+import org.coopflow.security.CoopflowUser;
+import org.coopflow.security.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads activities and implementations: for a signed-in user as {@link ActivityAccess} allows, and
+ * without one for other modules' reports and for the implementation process.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Activities {
+
+	private final ActivityRepository activities;
+
+	private final ImplementationRepository implementations;
+
+	private final ExpenditureRepository expenditures;
+
+	private final ActivityAccess access;
+
+	Activities(ActivityRepository activities, ImplementationRepository implementations,
+			ExpenditureRepository expenditures, ActivityAccess access) {
+		this.activities = activities;
+		this.implementations = implementations;
+		this.expenditures = expenditures;
+		this.access = access;
+	}
+
+	/** The programme's activities; a 404 for a donor whose pledges do not fund it. */
+	public List<ActivityView> ofProgramme(CoopflowUser user, long programmeId) {
+		access.readableProgramme(user, programmeId);
+		return activities.ofProgramme(programmeId);
+	}
+
+	public ActivityView get(CoopflowUser user, long id) {
+		return access.readable(user, id);
+	}
+
+	public ActivityView find(long id) {
+		return activities.find(id).orElseThrow(() -> ActivityAccess.notFound(id));
+	}
+
+	public List<ActivityView> activitiesOf(long programmeId) {
+		return activities.ofProgramme(programmeId);
+	}
+
+	/** The ids of the programme's activities that are to be carried out (all but the cancelled). */
+	public List<Long> plannedActivityIds(long programmeId) {
+		return activities.ofProgramme(programmeId)
+			.stream()
+			.filter(a -> a.status() != ActivityStatus.CANCELLED)
+			.map(ActivityView::id)
+			.toList();
+	}
+
+	/** Spent on the programme's activities so far, in its currency. */
+	public BigDecimal spent(long programmeId) {
+		return expenditures.spentOnProgramme(programmeId);
+	}
+
+	Optional<Implementation> implementation(long programmeId) {
+		return implementations.find(programmeId);
+	}
+
+	/** The implementation of the programme for other modules' reports; empty before it was funded. */
+	public Optional<ImplementationView> implementationView(long programmeId) {
+		return implementations.find(programmeId)
+			.map(i -> new ImplementationView(i.programmeId(), i.office(), i.stage(), i.startedAt(), i.closedAt(),
+					i.unspentAmount(), i.unspentChoice(), i.unspentReason(), i.unspentDecidedAt()));
+	}
+
+	/** The newest implementations for the list page: an officer's own office's, everyone's for others. */
+	List<Summary> implementations(CoopflowUser user) {
+		Office office = user.getRole() == Role.PROGRAMME_OFFICER ? user.getOffice() : null;
+		return implementations.summaries(office, 200);
+	}
+
+}
