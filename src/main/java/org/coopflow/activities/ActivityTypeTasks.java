@@ -1,13 +1,9 @@
 package org.coopflow.activities;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.coopflow.shared.InvalidInputException;
+import org.coopflow.workflow.ProcessVariable;
 
 /**
  * The element ids and variable names of the type-specific steps of the activity implementation
@@ -55,27 +51,30 @@ final class ActivityTypeTasks {
 		}
 	}
 
-	/** The text a form sent, stripped; null when absent or blank. */
-	static String text(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return value == null || value.toString().isBlank() ? null : value.toString().strip();
-	}
+	/** The answers of the three types' forms, each declared once with its type. */
+	static final class Answers {
 
-	/** A date as Camunda Forms sends it (yyyy-MM-dd), or a Date variable; null when absent. */
-	static LocalDate date(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		if (value == null || value.toString().isBlank()) {
-			return null;
+		static final ProcessVariable<String> EDITION_LANGUAGE = ProcessVariable.text(ActivityTypeTasks.EDITION_LANGUAGE);
+
+		static final ProcessVariable<String> EDITION_MEMBER_STATE = ProcessVariable.text(ActivityTypeTasks.EDITION_MEMBER_STATE);
+
+		static final ProcessVariable<String> EDITION_TITLE = ProcessVariable.text(ActivityTypeTasks.EDITION_TITLE);
+
+		static final ProcessVariable<LocalDate> EDITION_PUBLISHED_ON = ProcessVariable.date(ActivityTypeTasks.EDITION_PUBLISHED_ON);
+
+		static final ProcessVariable<String> EDITION_LINK = ProcessVariable.text(ActivityTypeTasks.EDITION_LINK);
+
+		static final ProcessVariable<String> ANSWER_DUPLICATION = ProcessVariable.text(ActivityTypeTasks.ANSWER_DUPLICATION);
+
+		static final ProcessVariable<String> ANSWER_NECESSITY = ProcessVariable.text(ActivityTypeTasks.ANSWER_NECESSITY);
+
+		static final ProcessVariable<String> ANSWER_LEGAL_SYSTEMS = ProcessVariable.text(ActivityTypeTasks.ANSWER_LEGAL_SYSTEMS);
+
+		static final ProcessVariable<String> MEETING_SUMMARY = ProcessVariable.text(ActivityTypeTasks.MEETING_SUMMARY);
+
+		private Answers() {
 		}
-		if (value instanceof Date date) {
-			return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
-		}
-		try {
-			return LocalDate.parse(value.toString().strip());
-		}
-		catch (DateTimeParseException e) {
-			throw new InvalidInputException(name, "must be a date such as 2027-03-31");
-		}
+
 	}
 
 }

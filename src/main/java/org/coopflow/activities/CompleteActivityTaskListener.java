@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import org.coopflow.activities.ImplementationProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.workflow.TaskCompletion;
@@ -21,8 +22,8 @@ class CompleteActivityTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		activities.completeActivity(records.activityId(task), ImplementationVariables.date(task, "actualStart"),
-				ImplementationVariables.date(task, "actualEnd"), by);
+		activities.completeActivity(records.activityId(task), Typed.ACTUAL_START.orNull(task),
+				Typed.ACTUAL_END.orNull(task), by);
 		task.removeVariable("actualStart");
 		task.removeVariable("actualEnd");
 	}

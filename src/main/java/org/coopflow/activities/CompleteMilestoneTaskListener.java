@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import org.coopflow.activities.ImplementationProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.workflow.TaskCompletion;
@@ -21,7 +22,7 @@ class CompleteMilestoneTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		activities.completeMilestone(records.milestoneId(task), ImplementationVariables.text(task, "milestoneNote"),
+		activities.completeMilestone(records.milestoneId(task), Typed.MILESTONE_NOTE.orNull(task),
 				by);
 		task.removeVariable("milestoneNote");
 	}

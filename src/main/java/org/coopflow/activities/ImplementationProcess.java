@@ -1,5 +1,10 @@
 package org.coopflow.activities;
 
+import java.time.LocalDate;
+
+import org.coopflow.workflow.ProcessVariable;
+import org.coopflow.workflow.RecordKey;
+
 /**
  * Names in {@code bpmn/ActivityImplementationProcess.bpmn} that code refers to. One instance per funded
  * programme, business key {@code implementation-<programmeId>}.
@@ -12,21 +17,47 @@ final class ImplementationProcess {
 
 	static final String ACTIVITY_CANCELLED = "ActivityCancelled";
 
-	private static final String BUSINESS_KEY_PREFIX = "implementation-";
+	/** The programme an implementation works on: its business key, e.g. {@code implementation-42}. */
+	static final RecordKey PROGRAMME = new RecordKey("implementation-", "implementation process");
 
 	private ImplementationProcess() {
 	}
 
 	static String businessKey(long programmeId) {
-		return BUSINESS_KEY_PREFIX + programmeId;
+		return PROGRAMME.of(programmeId);
 	}
 
-	/** The programme id in a business key made by {@link #businessKey(long)}, or null for any other key. */
-	static Long programmeIdOf(String businessKey) {
-		if (businessKey == null || !businessKey.matches(BUSINESS_KEY_PREFIX + "\\d+")) {
-			return null;
+	/**
+	 * The variables code reads and writes, each declared once with its type. Values typed into Camunda Forms
+	 * arrive as whatever type Tasklist chose; {@link ProcessVariable} reads each of them.
+	 */
+	static final class Typed {
+
+		/** Set by the model on each instance of the activity and milestone sub-processes. */
+		static final ProcessVariable<Long> ACTIVITY_ID = ProcessVariable.wholeNumber(Variables.ACTIVITY_ID);
+
+		static final ProcessVariable<Long> MILESTONE_ID = ProcessVariable.wholeNumber(Variables.MILESTONE_ID);
+
+		static final ProcessVariable<Boolean> REPORT_ACCEPTED = ProcessVariable.yesNo(Variables.REPORT_ACCEPTED);
+
+		static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.text("reviewComment");
+
+		static final ProcessVariable<String> REPORT_SUMMARY = ProcessVariable.text("reportSummary");
+
+		static final ProcessVariable<String> MILESTONE_NOTE = ProcessVariable.text("milestoneNote");
+
+		static final ProcessVariable<LocalDate> ACTUAL_START = ProcessVariable.date("actualStart");
+
+		static final ProcessVariable<LocalDate> ACTUAL_END = ProcessVariable.date("actualEnd");
+
+		/** RETURN or REPROGRAMME, in any case. */
+		static final ProcessVariable<String> UNSPENT_FUNDS_CHOICE = ProcessVariable.text("unspentFundsChoice");
+
+		static final ProcessVariable<String> UNSPENT_FUNDS_REASON = ProcessVariable.text("unspentFundsReason");
+
+		private Typed() {
 		}
-		return Long.valueOf(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
+
 	}
 
 	static final class Tasks {

@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import org.coopflow.activities.ImplementationProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -24,16 +25,11 @@ class ImplementationRecords {
 	}
 
 	static long programmeId(DelegateExecution execution) {
-		Long programmeId = ImplementationProcess.programmeIdOf(execution.getProcessBusinessKey());
-		if (programmeId == null) {
-			throw new IllegalStateException("The implementation process " + execution.getProcessInstanceId()
-					+ " has no implementation-<programme id> business key; it is started by ImplementationProcesses");
-		}
-		return programmeId;
+		return ImplementationProcess.PROGRAMME.of(execution);
 	}
 
 	static long programmeId(DelegateTask task) {
-		return programmeId(task.getExecution());
+		return ImplementationProcess.PROGRAMME.of(task);
 	}
 
 	ActivityView activity(DelegateExecution execution) {
@@ -54,7 +50,7 @@ class ImplementationRecords {
 
 	/** The task's milestone, checked to be one of the task's activity, itself one of the programme. */
 	long milestoneId(DelegateTask task) {
-		long milestoneId = number(task, Variables.MILESTONE_ID);
+		long milestoneId = Typed.MILESTONE_ID.recorded(task);
 		ActivityView activity = activity(task);
 		if (activity.milestones().stream().noneMatch(milestone -> milestone.id() == milestoneId)) {
 			throw new InvalidInputException(Variables.MILESTONE_ID,
@@ -64,7 +60,7 @@ class ImplementationRecords {
 	}
 
 	private ActivityView activity(VariableScope scope, long programmeId) {
-		long activityId = number(scope, Variables.ACTIVITY_ID);
+		long activityId = Typed.ACTIVITY_ID.recorded(scope);
 		ActivityView activity;
 		try {
 			activity = activities.find(activityId);
@@ -79,13 +75,5 @@ class ImplementationRecords {
 		return activity;
 	}
 
-	private static long number(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
-		throw new IllegalStateException("The implementation process has no variable " + name + " here (" + value
-				+ "); each instance of the activity and milestone sub-processes carries its own");
-	}
 
 }

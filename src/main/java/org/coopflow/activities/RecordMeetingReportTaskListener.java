@@ -25,10 +25,10 @@ class RecordMeetingReportTaskListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
 		details.recordReport(records.activityId(task),
-				new MeetingReportAnswers(ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_DUPLICATION),
-						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_NECESSITY),
-						ActivityTypeTasks.text(task, ActivityTypeTasks.ANSWER_LEGAL_SYSTEMS)),
-				ActivityTypeTasks.text(task, ActivityTypeTasks.MEETING_SUMMARY), by);
+				new MeetingReportAnswers(ActivityTypeTasks.Answers.ANSWER_DUPLICATION.orNull(task),
+						ActivityTypeTasks.Answers.ANSWER_NECESSITY.orNull(task),
+						ActivityTypeTasks.Answers.ANSWER_LEGAL_SYSTEMS.orNull(task)),
+				ActivityTypeTasks.Answers.MEETING_SUMMARY.orNull(task), by);
 		ActivityTypeTasks.forget(task, ActivityTypeTasks.ANSWER_DUPLICATION, ActivityTypeTasks.ANSWER_NECESSITY,
 				ActivityTypeTasks.ANSWER_LEGAL_SYSTEMS, ActivityTypeTasks.MEETING_SUMMARY);
 	}

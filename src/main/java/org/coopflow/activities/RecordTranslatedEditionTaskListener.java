@@ -28,11 +28,11 @@ class RecordTranslatedEditionTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		EditionRequest edition = new EditionRequest(ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_LANGUAGE),
-				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_MEMBER_STATE),
-				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_TITLE),
-				ActivityTypeTasks.date(task, ActivityTypeTasks.EDITION_PUBLISHED_ON),
-				ActivityTypeTasks.text(task, ActivityTypeTasks.EDITION_LINK));
+		EditionRequest edition = new EditionRequest(ActivityTypeTasks.Answers.EDITION_LANGUAGE.orNull(task),
+				ActivityTypeTasks.Answers.EDITION_MEMBER_STATE.orNull(task),
+				ActivityTypeTasks.Answers.EDITION_TITLE.orNull(task),
+				ActivityTypeTasks.Answers.EDITION_PUBLISHED_ON.orNull(task),
+				ActivityTypeTasks.Answers.EDITION_LINK.orNull(task));
 		try {
 			details.record(records.activityId(task), edition, by);
 		}

@@ -1,9 +1,8 @@
 package org.coopflow.activities;
 
+import org.coopflow.activities.ImplementationProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.coopflow.shared.InvalidInputException;
-import org.coopflow.activities.ImplementationProcess.Variables;
 import org.coopflow.workflow.TaskCompletion;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +22,10 @@ class ReviewProgressReportTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		Boolean accepted = ImplementationVariables.bool(task, Variables.REPORT_ACCEPTED);
-		if (accepted == null) {
-			throw new InvalidInputException(Variables.REPORT_ACCEPTED, "choose whether the report is accepted or returned");
-		}
-		reports.review(ImplementationRecords.programmeId(task), task.getId(), accepted, ImplementationVariables.text(task, "reviewComment"), by);
-		task.removeVariable("reviewComment");
-		task.getExecution().setVariable(Variables.REPORT_ACCEPTED, accepted);
+		boolean accepted = Typed.REPORT_ACCEPTED.answer(task, "choose whether the report is accepted or returned");
+		reports.review(ImplementationRecords.programmeId(task), task.getId(), accepted, Typed.REVIEW_COMMENT.orNull(task), by);
+		task.removeVariable(Typed.REVIEW_COMMENT.name());
+		Typed.REPORT_ACCEPTED.set(task.getExecution(), accepted);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import org.coopflow.activities.ImplementationProcess.Typed;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.workflow.TaskCompletion;
@@ -18,7 +19,7 @@ class SubmitReportTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		reports.submit(ImplementationRecords.programmeId(task), task.getId(), ImplementationVariables.text(task, "reportSummary"), by);
+		reports.submit(ImplementationRecords.programmeId(task), task.getId(), Typed.REPORT_SUMMARY.orNull(task), by);
 		// the report is kept in its own table; as a process variable it would only go stale
 		task.removeVariable("reportSummary");
 	}

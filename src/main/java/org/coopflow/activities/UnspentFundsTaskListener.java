@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import org.coopflow.activities.ImplementationProcess.Typed;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,15 +25,15 @@ class UnspentFundsTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String by = TaskCompletion.completedBy(task);
-		String choice = ImplementationVariables.requiredText(task, "unspentFundsChoice", "choose RETURN or REPROGRAMME");
+		String choice = Typed.UNSPENT_FUNDS_CHOICE.answer(task, "choose RETURN or REPROGRAMME");
 		UnspentFundsChoice chosen;
 		try {
 			chosen = UnspentFundsChoice.valueOf(choice.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidInputException("unspentFundsChoice", "must be RETURN or REPROGRAMME, not '" + choice + "'");
+			throw new InvalidInputException(Typed.UNSPENT_FUNDS_CHOICE.name(), "must be RETURN or REPROGRAMME, not '" + choice + "'");
 		}
-		String reason = ImplementationVariables.requiredText(task, "unspentFundsReason",
+		String reason = Typed.UNSPENT_FUNDS_REASON.answer(task,
 				"must say why; the donors read it with the final report");
 		long programmeId = ImplementationRecords.programmeId(task);
 		activities.recordUnspentFunds(programmeId, facts.unspent(programmeId), chosen, reason, by);
