@@ -1,5 +1,6 @@
 package org.coopflow.activities;
 
+import org.coopflow.workflow.ModelWalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +32,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationProcess.Tasks;
@@ -57,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @CoopflowTest
 class ActivityImplementationProcessTests {
 
-	private static final Set<String> processInstances = new HashSet<>();
+	private static final ModelWalk walk = new ModelWalk(ImplementationProcess.KEY);
 
 	private static HistoryService historyService;
 
@@ -136,7 +134,7 @@ class ActivityImplementationProcessTests {
 			.processInstanceBusinessKey(ImplementationProcess.businessKey(programmeId))
 			.singleResult();
 		assertThat(instance).as("implementation of programme " + programmeId).isNotNull();
-		processInstances.add(instance.getId());
+		walk.add(instance.getId());
 		return instance.getId();
 	}
 
@@ -495,23 +493,7 @@ class ActivityImplementationProcessTests {
 
 	@AfterAll
 	static void everyElementOfTheModelWasPassed() {
-		BpmnModelInstance model = repositoryService.getBpmnModelInstance(repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey(ImplementationProcess.KEY)
-			.latestVersion()
-			.singleResult()
-			.getId());
-		Set<String> passed = new HashSet<>();
-		for (String instance : processInstances) {
-			historyService.createHistoricActivityInstanceQuery()
-				.processInstanceId(instance)
-				.list()
-				.forEach(activity -> passed.add(activity.getActivityId()));
-		}
-		Set<String> elements = model.getModelElementsByType(FlowNode.class)
-			.stream()
-			.map(FlowNode::getId)
-			.collect(Collectors.toSet());
-		assertThat(passed).as("elements of ActivityImplementationProcess the tests passed").containsAll(elements);
+		walk.assertEveryElementPassed(repositoryService, historyService);
 	}
 
 }
