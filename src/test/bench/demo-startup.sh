@@ -8,6 +8,8 @@
 # machine whole starts vary by tens of seconds, so it also prints "ready - http" (the runners' share of each
 # start, measured within one run) and its medians: with the portfolio minus without it is the loader's cost.
 # Usage: ./mvnw -B -q -o -DskipTests package && src/test/bench/demo-startup.sh [runs per mode, default 3]
+# JAVA_OPTS="-XX:..." passes JVM flags; EXTRA="--logging.level.org.coopflow.demo=debug" passes arguments to
+# coopflow (that one logs each step of the loader); KEEP_LOGS=1 keeps each start's log under target/.
 set -euo pipefail
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
