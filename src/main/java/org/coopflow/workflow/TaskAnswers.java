@@ -86,10 +86,6 @@ class TaskAnswers {
 			// a missing task is the completion's own error to report
 			return variables;
 		}
-		// who may not work the task hears that first, not what the form would have refused
-		for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-			checker.checkTaskWork(task);
-		}
 		TaskForm form = formOf(context, task);
 		VariableMap sent = Variables.fromMap(variables);
 		Map<String, Object> accepted = new LinkedHashMap<>();
@@ -112,6 +108,11 @@ class TaskAnswers {
 			}
 		}
 		if (!refused.isEmpty()) {
+			// who may not work the task hears that first, not what the form would have refused; an accepted
+			// completion is checked once, by the engine's own command, rather than twice
+			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+				checker.checkTaskWork(task);
+			}
 			InvalidInputException invalid = new InvalidInputException(refused);
 			log.info("Completion of task {} ({}) by {} refused: {}", taskId, task.getName(),
 					context.getAuthenticatedUserId(), invalid.getMessage());

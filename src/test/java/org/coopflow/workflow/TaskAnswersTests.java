@@ -120,6 +120,27 @@ class TaskAnswersTests {
 		assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
 	}
 
+	/**
+	 * Someone who may not work the task is told so whether the answers are right or wrong: the form's
+	 * refusal would otherwise say what the task asks to a person who may not see it.
+	 */
+	@Test
+	void whoMayNotWorkTheTaskHearsThatFirstWhateverTheAnswers() {
+		String taskId = fixtureTask();
+		String instance = tasks.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+
+		TestHttp.Response wrong = engineRest("POST", "/task/" + taskId + "/complete", "officerOhchr",
+				variables("comment", "Fine", "decidedBy", "someoneElse").toString());
+		assertThat(wrong.status()).as(wrong.body()).isEqualTo(403);
+		assertThat(wrong.body()).doesNotContain("decidedBy");
+		TestHttp.Response right = engineRest("POST", "/task/" + taskId + "/complete", "officerOhchr",
+				variables("comment", "Fine", "title", "The fixture's title").toString());
+		assertThat(right.status()).as(right.body()).isEqualTo(403);
+
+		assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task is still open").isEqualTo(1);
+		assertThat(runtime.getVariables(instance)).doesNotContainKey("comment");
+	}
+
 	@Test
 	void aReadonlyFieldComesBackOnlyAsItWasShown() {
 		String taskId = fixtureTask();
