@@ -59,9 +59,7 @@ class CoopflowPagesBrowserTests {
 	}
 
 	private void signIn(String user) {
-		browser().manage().window().setSize(new Dimension(1280, 1000));
-		browser().get("http://localhost:" + port + "/login");
-		browser().manage().deleteAllCookies();
+		chromium.signOut(port);
 		HeadlessChromium.signIn(browser(), port, user);
 	}
 

@@ -1,5 +1,6 @@
 package org.coopflow;
 
+import org.openqa.selenium.Dimension;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -74,6 +75,26 @@ public final class HeadlessChromium {
 				throw new IllegalStateException("Chromium runs only between the first and the last test of its class");
 			}
 			return driver;
+		}
+
+		/** At the sign-in page of coopflow on the port, signed out, at a desktop's width: where each test starts. */
+		public void signOut(int port) {
+			driver().manage().window().setSize(new Dimension(1280, 1000));
+			driver().get("http://localhost:" + port + "/login");
+			driver().manage().deleteAllCookies();
+		}
+
+		public void type(String id, String text) {
+			HeadlessChromium.type(driver(), id, text);
+		}
+
+		public void date(String id, LocalDate date) {
+			HeadlessChromium.date(driver(), id, date);
+		}
+
+		/** Submits the form with the id by its submit button, and waits for the next page. */
+		public void submit(String formId) {
+			follow(driver(), driver().findElement(By.cssSelector("#" + formId + " button[type=submit]")));
 		}
 
 	}

@@ -51,9 +51,7 @@ class ImplementationPagesBrowserTests {
 
 	@BeforeEach
 	void signOut() {
-		browser().manage().window().setSize(new Dimension(1280, 1000));
-		browser().get("http://localhost:" + port + "/login");
-		browser().manage().deleteAllCookies();
+		chromium.signOut(port);
 	}
 
 	private void type(String id, String text) {

@@ -54,9 +54,7 @@ class DonorPagesBrowserTests {
 
 	@BeforeEach
 	void signOut() {
-		browser().manage().window().setSize(new Dimension(1280, 1000));
-		browser().get(url("/login"));
-		browser().manage().deleteAllCookies();
+		chromium.signOut(port);
 	}
 
 	private String url(String path) {

@@ -50,9 +50,7 @@ class OverlapPagesBrowserTests {
 	@BeforeEach
 	void signOut() {
 		test = new TestAlerts(port, alerts, transaction);
-		browser().manage().window().setSize(new Dimension(1280, 1000));
-		browser().get(url("/login"));
-		browser().manage().deleteAllCookies();
+		chromium.signOut(port);
 	}
 
 	private String url(String path) {

@@ -49,25 +49,11 @@ class ProgrammePagesBrowserTests {
 
 	@BeforeEach
 	void signOut() {
-		browser().manage().window().setSize(new Dimension(1280, 1000));
-		browser().get(url("/login"));
-		browser().manage().deleteAllCookies();
+		chromium.signOut(port);
 	}
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private void type(String id, String text) {
-		HeadlessChromium.type(browser(), id, text);
-	}
-
-	private void date(String id, LocalDate date) {
-		HeadlessChromium.date(browser(), id, date);
-	}
-
-	private void submit(String formId) {
-		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("#" + formId + " button[type=submit]")));
 	}
 
 	@Test
@@ -77,9 +63,9 @@ class ProgrammePagesBrowserTests {
 		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("main a[href='/programmes/new']")));
 
 		String title = "Independent judges for Malawi " + UUID.randomUUID();
-		type("title", title);
-		type("budgetAmount", "120.000,50");
-		submit("form");
+		chromium.type("title", title);
+		chromium.type("budgetAmount", "120.000,50");
+		chromium.submit("form");
 
 		WebElement summary = browser().findElement(By.id("error-summary"));
 		assertThat(summary.getText()).contains("Description: is required", "Standards: choose at least one",
@@ -89,14 +75,14 @@ class ProgrammePagesBrowserTests {
 		screenshot("new-with-errors-1280");
 
 		LocalDate[] period = TestPortfolio.period();
-		type("description", "Training judges of Malawi in the Basic Principles on the Independence of the Judiciary");
+		chromium.type("description", "Training judges of Malawi in the Basic Principles on the Independence of the Judiciary");
 		new Select(browser().findElement(By.id("countries"))).selectByValue("MW");
 		browser().findElement(By.cssSelector("input[name=standards][value=BP-JUDICIARY]")).click();
 		browser().findElement(By.cssSelector("input[name=activityTypes][value=TRAINING]")).click();
-		date("plannedStart", period[0]);
-		date("plannedEnd", period[1]);
-		type("budgetAmount", "120000.50");
-		submit("form");
+		chromium.date("plannedStart", period[0]);
+		chromium.date("plannedEnd", period[1]);
+		chromium.type("budgetAmount", "120000.50");
+		chromium.submit("form");
 
 		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo(title);
 		assertThat(browser().findElement(By.id("status")).getText()).contains("Draft");
@@ -104,7 +90,7 @@ class ProgrammePagesBrowserTests {
 		assertThat(browser().findElement(By.id("history")).getText()).contains("Created as a draft by Amina Diallo");
 		String page = browser().getCurrentUrl();
 
-		submit("submit");
+		chromium.submit("submit");
 		assertThat(browser().findElement(By.id("notice")).getText()).contains("The proposal was submitted");
 		new WebDriverWait(browser(), Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
 			driver.get(page);
@@ -128,14 +114,14 @@ class ProgrammePagesBrowserTests {
 		Path file = Files.createDirectories(Path.of("target", "chromium")).resolve("portfolio-" + UUID.randomUUID() + ".csv");
 		Files.writeString(file, ImportFiles.file(ImportFiles.validRow(title + " good"), bad));
 		browser().findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-		submit("import");
+		chromium.submit("import");
 		assertThat(browser().findElement(By.id("rejected")).getText()).contains("Nothing was imported",
 				"1 of 2 rows were refused");
 		assertThat(browser().findElement(By.id("refused")).getText()).contains("3 plannedEnd");
 
 		Files.writeString(file, ImportFiles.file(ImportFiles.validRow(title + " good")));
 		browser().findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-		submit("import");
+		chromium.submit("import");
 		assertThat(browser().findElement(By.id("report")).getText())
 			.contains("1 programme was imported from " + file.getFileName() + " as a draft of CPCJD.");
 		screenshot("import-report-1280");
@@ -146,15 +132,15 @@ class ProgrammePagesBrowserTests {
 		HeadlessChromium.signIn(browser(), port, "officerOhchr");
 		browser().get(url("/programmes/new"));
 		LocalDate[] period = TestPortfolio.period();
-		type("title", "Lawyers' rights in Peru, a rather long title that has to wrap on a phone " + UUID.randomUUID());
-		type("description", "Training lawyers on the Basic Principles on the Role of Lawyers");
+		chromium.type("title", "Lawyers' rights in Peru, a rather long title that has to wrap on a phone " + UUID.randomUUID());
+		chromium.type("description", "Training lawyers on the Basic Principles on the Role of Lawyers");
 		new Select(browser().findElement(By.id("countries"))).selectByValue("PE");
 		browser().findElement(By.cssSelector("input[name=standards][value=BP-LAWYERS]")).click();
 		browser().findElement(By.cssSelector("input[name=activityTypes][value=ADVISORY_SERVICES]")).click();
-		date("plannedStart", period[0]);
-		date("plannedEnd", period[1]);
-		type("budgetAmount", "75000");
-		submit("form");
+		chromium.date("plannedStart", period[0]);
+		chromium.date("plannedEnd", period[1]);
+		chromium.type("budgetAmount", "75000");
+		chromium.submit("form");
 		String programme = browser().getCurrentUrl().replace(url(""), "");
 
 		List<String> pages = List.of("/programmes", "/programmes?office=ALL&gap=OPEN", "/programmes/new",
@@ -169,7 +155,7 @@ class ProgrammePagesBrowserTests {
 		}
 		browser().manage().window().setSize(new Dimension(375, 900));
 		browser().get(url("/programmes/new"));
-		submit("form");
+		chromium.submit("form");
 		HeadlessChromium.assertFitsWidth(browser(), "the form with every error, at 375 px", 375);
 		screenshot("new-with-errors-375");
 	}

@@ -48,9 +48,7 @@ class ReportingPagesBrowserTests {
 
 	@BeforeEach
 	void signOut() {
-		browser().manage().window().setSize(new Dimension(1280, 1000));
-		browser().get("http://localhost:" + port + "/login");
-		browser().manage().deleteAllCookies();
+		chromium.signOut(port);
 	}
 
 	@Test

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -81,9 +80,7 @@ class OfficersWorkplaceBrowserTests {
 
 	@BeforeEach
 	void signOut() {
-		browser().manage().window().setSize(new Dimension(1280, 1000));
-		browser().get(url("/login"));
-		browser().manage().deleteAllCookies();
+		chromium.signOut(port);
 		tasklist = new TasklistPage(browser(), port);
 	}
 
@@ -98,22 +95,22 @@ class OfficersWorkplaceBrowserTests {
 		browser().get(url("/programmes/new"));
 		String title = "Court interpreters for Mongolia " + UUID.randomUUID().toString().substring(0, 8);
 		LocalDate[] period = TestPortfolio.period();
-		type("title", title);
-		type("description", "Training court interpreters of Mongolia in fair trial standards");
+		chromium.type("title", title);
+		chromium.type("description", "Training court interpreters of Mongolia in fair trial standards");
 		new Select(browser().findElement(By.id("countries"))).selectByValue("MN");
 		browser().findElement(By.cssSelector("input[name=standards][value=BP-JUDICIARY]")).click();
 		browser().findElement(By.cssSelector("input[name=activityTypes][value=TRAINING]")).click();
-		date("plannedStart", period[0]);
-		date("plannedEnd", period[1]);
-		type("budgetAmount", "64000");
+		chromium.date("plannedStart", period[0]);
+		chromium.date("plannedEnd", period[1]);
+		chromium.type("budgetAmount", "64000");
 		screenshot("1-officer-new-programme");
-		submit("form");
+		chromium.submit("form");
 		assertThat(browser().findElement(By.tagName("h1")).getText()).isEqualTo(title);
 		assertThat(browser().findElement(By.id("status")).getText()).contains("Draft");
 		String programmePage = browser().getCurrentUrl();
 		long programmeId = Long.parseLong(programmePage.replaceAll(".*/programmes/(\\d+).*", "$1"));
 
-		submit("submit");
+		chromium.submit("submit");
 		assertThat(browser().findElement(By.id("notice")).getText()).contains("The proposal was submitted");
 		untilPageSays(programmePage, "Under review");
 		screenshot("2-officer-submitted-under-review");
@@ -228,18 +225,6 @@ class OfficersWorkplaceBrowserTests {
 			driver.get(page);
 			return driver.findElement(By.id("status")).getText().contains(status);
 		});
-	}
-
-	private void type(String id, String text) {
-		HeadlessChromium.type(browser(), id, text);
-	}
-
-	private void date(String id, LocalDate date) {
-		HeadlessChromium.date(browser(), id, date);
-	}
-
-	private void submit(String formId) {
-		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("#" + formId + " button[type=submit]")));
 	}
 
 	private static void screenshot(String name) {

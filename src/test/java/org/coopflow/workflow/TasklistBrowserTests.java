@@ -24,10 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,9 +79,7 @@ class TasklistBrowserTests {
 
 	@BeforeEach
 	void signOut() {
-		browser().manage().window().setSize(new Dimension(1280, 1000));
-		browser().get(url("/login"));
-		browser().manage().deleteAllCookies();
+		chromium.signOut(port);
 		tasklist = new TasklistPage(browser(), port);
 	}
 
