@@ -138,10 +138,6 @@ public final class ProcessVariable<T> {
 		scope.setVariable(name, stored(value));
 	}
 
-	public void setLocal(VariableScope scope, T value) {
-		scope.setVariableLocal(name, stored(value));
-	}
-
 	private static Object stored(Object value) {
 		return value instanceof Enum<?> constant ? constant.name() : value instanceof LocalDate date ? date.toString() : value;
 	}
