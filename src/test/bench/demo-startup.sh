@@ -8,12 +8,24 @@
 # machine whole starts vary by tens of seconds, so it also prints "ready - http" (the runners' share of each
 # start, measured within one run) and its medians: with the portfolio minus without it is the loader's cost.
 # Usage: ./mvnw -B -q -o -DskipTests package && src/test/bench/demo-startup.sh [runs per mode, default 3]
+# LAUNCH=classpath starts coopflow as `./mvnw spring-boot:run` does (a JVM on target/classes and the dependencies'
+# jars in the local repository, with the -XX:TieredStopAtLevel=1 its optimised launch adds: the newcomer's way)
+# instead of the packaged jar (`java -jar`, the Docker image's way).
 # JAVA_OPTS="-XX:..." passes JVM flags; EXTRA="--logging.level.org.coopflow.demo=debug" passes arguments to
 # coopflow (that one logs each step of the loader); KEEP_LOGS=1 keeps each start's log under target/.
 set -euo pipefail
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 JAR=$(ls "$ROOT"/target/coopflow-*.jar | grep -v plain | head -1)
+LAUNCH=${LAUNCH:-jar}
+if [ "$LAUNCH" = classpath ]; then
+	(cd "$ROOT" && ./mvnw -B -q -o dependency:build-classpath -Dmdep.includeScope=runtime \
+		-Dmdep.outputFile="$ROOT/target/runtime-classpath.txt" >/dev/null)
+	RUN=(-XX:TieredStopAtLevel=1 -cp "$ROOT/target/classes:$(cat "$ROOT/target/runtime-classpath.txt")" org.coopflow.CoopflowApplication)
+	JAR="target/classes (as spring-boot:run)"
+else
+	RUN=(-jar "$JAR")
+fi
 PORT=${PORT:-18$((RANDOM % 900 + 100))}
 now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
@@ -26,7 +38,7 @@ for run in $(seq 1 "$RUNS"); do
 		dir=$(mktemp -d)
 		load_before=$(cut -d' ' -f1 /proc/loadavg)
 		start=$(now)
-		(cd "$dir" && exec java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --coopflow.demo.portfolio.enabled="$enabled" \
+		(cd "$dir" && exec java ${JAVA_OPTS:-} "${RUN[@]}" --server.port="$PORT" --coopflow.demo.portfolio.enabled="$enabled" \
 			--management.endpoint.health.probes.enabled=true ${EXTRA:-} >"$dir/log" 2>&1) &
 		pid=$!
 		http=""; ready=""
