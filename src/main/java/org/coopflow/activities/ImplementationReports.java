@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.coopflow.shared.ConflictException;
+import org.coopflow.shared.InvalidField;
 import org.coopflow.shared.InvalidInputException;
 import org.coopflow.activities.ActivityEvents.ReportOverdue;
 import org.coopflow.activities.ActivityEvents.ReportSentToDonors;
 import org.coopflow.activities.ImplementationRepository.Implementation;
 import org.coopflow.pledges.PledgeService;
+import org.coopflow.results.ResultsFramework;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -43,9 +46,13 @@ public class ImplementationReports {
 
 	private final Clock clock;
 
+	private final ResultsFramework results;
+
 	ImplementationReports(ReportRepository reports, Activities activities, ActivityAccess access,
-			PledgeService pledges, ImplementationSettings settings, ApplicationEventPublisher events, Clock clock) {
+			PledgeService pledges, ImplementationSettings settings, ApplicationEventPublisher events, Clock clock,
+			ResultsFramework results) {
 		this.clock = clock;
+		this.results = results;
 		this.reports = reports;
 		this.activities = activities;
 		this.access = access;
@@ -126,13 +133,22 @@ public class ImplementationReports {
 		return reports.find(id).orElseThrow();
 	}
 
+	/**
+	 * Submits the task's report. It waits until every reporting period of the programme's indicators that
+	 * has ended has its actual, or the reason why there is none: each missing one is named.
+	 */
 	public void submit(long programmeId, String taskId, String summary, String by) {
 		ReportView report = ofTask(programmeId, taskId);
+		List<InvalidField> errors = new ArrayList<>();
 		if (summary == null || summary.isBlank()) {
-			throw new InvalidInputException("reportSummary", "must say what was done in the period, and what was not");
+			errors.add(new InvalidField("reportSummary", "must say what was done in the period, and what was not"));
 		}
-		if (summary.length() > 20000) {
-			throw new InvalidInputException("reportSummary", "must be at most 20000 characters");
+		else if (summary.length() > 20000) {
+			errors.add(new InvalidField("reportSummary", "must be at most 20000 characters"));
+		}
+		errors.addAll(results.actualsMissing(programmeId));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 		reports.submit(report.id(), summary.strip(), activities.spent(report.programmeId()), by, clock.instant());
 	}
