@@ -1,6 +1,8 @@
 package org.coopflow.programmepages;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ import org.coopflow.reference.Amounts;
 import org.coopflow.reference.CountryNames;
 import org.coopflow.reference.Standard;
 import org.coopflow.reference.StandardsCatalogue;
+import org.coopflow.results.Phase;
+import org.coopflow.results.ResultsFramework;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.UserDirectory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,8 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A programme's page: what it is, where it stands, its money, pledges, overlap alerts, activities,
- * history and the open tasks on it, each read through the module that owns it; and its submission as a
- * funding proposal, the same step as the API's.
+ * results (target against actual per indicator and period), history and the open tasks on it, each read
+ * through the module that owns it; and its submission as a funding proposal, the same step as the API's.
  */
 @Controller
 class ProgrammePageController {
@@ -60,9 +64,15 @@ class ProgrammePageController {
 
 	private final StandardsCatalogue standards;
 
+	private final ResultsFramework results;
+
+	private final Clock clock;
+
 	ProgrammePageController(ProgrammeService programmes, ProgrammeFunding funding, ProposalSubmission submission,
 			PledgeService pledges, ProgrammeAlerts alerts, Activities activities, ProgrammeTasks tasks,
-			UserDirectory people, StandardsCatalogue standards) {
+			UserDirectory people, StandardsCatalogue standards, ResultsFramework results, Clock clock) {
+		this.results = results;
+		this.clock = clock;
 		this.programmes = programmes;
 		this.funding = funding;
 		this.submission = submission;
@@ -124,6 +134,11 @@ class ProgrammePageController {
 		boolean ownOffice = OfficerPages.createsProgrammes(user) && user.getOffice() == p.office();
 		model.addAttribute("editable", ownOffice && p.status().isEditable());
 		model.addAttribute("submittable", ownOffice && p.status() == ProgrammeStatus.DRAFT);
+		model.addAttribute("results", results.of(user, id));
+		model.addAttribute("resultRevisions", results.revisions(user, id));
+		model.addAttribute("resultsWritable", ownOffice && Phase.of(p.status()) != Phase.ENDED);
+		model.addAttribute("resultsNeedReason", Phase.of(p.status()) == Phase.APPROVED);
+		model.addAttribute("today", LocalDate.now(clock));
 		return "programmes/programme";
 	}
 

@@ -13,14 +13,18 @@ import org.coopflow.pledges.PledgeStatus;
 import org.coopflow.programmes.ActivityType;
 import org.coopflow.programmes.ProgrammeStatus;
 import org.coopflow.reference.Office;
+import org.coopflow.results.Assessment;
+import org.coopflow.results.Measure;
+import org.coopflow.results.ResultType;
 
 /**
  * What a pledge did: its money from pledged to spent, in the pledge currency and in US dollars, and the
- * programme it funded with that programme's activities and the reports shared with donors. Before the
- * pledge is allocated to a programme, {@code programme} is null and the lists are empty.
+ * programme it funded with that programme's activities, the reports shared with donors and its indicators,
+ * target against actual. Before the pledge is allocated to a programme, {@code programme} is null and the
+ * lists are empty.
  */
 public record PledgeReport(long pledgeId, String donor, Office office, PledgeStatus status, String currency,
-		Money money, Programme programme, List<Activity> activities, List<Report> reports) {
+		Money money, Programme programme, List<Activity> activities, List<Report> reports, List<Indicator> indicators) {
 
 	/** An amount in the pledge currency and the same in US dollars. */
 	public record Amount(BigDecimal amount, BigDecimal amountUsd) {
@@ -53,6 +57,18 @@ public record PledgeReport(long pledgeId, String donor, Office office, PledgeSta
 	}
 
 	public record Document(String title, String language, String link) {
+	}
+
+	/**
+	 * An indicator of the funded programme's results, target against actual per period; {@code assessment} is
+	 * where a period stands by the rule of the results framework (docs: off track).
+	 */
+	public record Indicator(long id, ResultType resultType, String result, String title, Measure measure,
+			boolean ascending, BigDecimal baseline, String baselineText, Integer baselineYear, List<Period> periods) {
+	}
+
+	public record Period(LocalDate start, LocalDate end, BigDecimal target, String targetText, BigDecimal actual,
+			String actualText, String comment, String missingReason, Assessment assessment) {
 	}
 
 	public record Report(long id, ReportKind kind, LocalDate periodFrom, LocalDate periodTo, String summary,

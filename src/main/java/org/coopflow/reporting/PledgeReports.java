@@ -15,6 +15,7 @@ import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.reference.Currencies;
 import org.coopflow.reporting.PledgeReport.Amount;
+import org.coopflow.results.ResultsFramework;
 import org.coopflow.security.CoopflowUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +39,11 @@ public class PledgeReports {
 
 	private final Currencies currencies;
 
+	private final ResultsFramework results;
+
 	PledgeReports(PledgeService pledges, ProgrammeCatalogue programmes, Activities activities,
-			ImplementationReports reports, Currencies currencies) {
+			ImplementationReports reports, Currencies currencies, ResultsFramework results) {
+		this.results = results;
 		this.pledges = pledges;
 		this.programmes = programmes;
 		this.activities = activities;
@@ -58,7 +62,7 @@ public class PledgeReports {
 		if (programme == null) {
 			Amount none = new Amount(BigDecimal.ZERO.setScale(scale), BigDecimal.ZERO.setScale(Currencies.USD_MINOR_UNITS));
 			return new PledgeReport(pledge.id(), pledge.donor(), pledge.office(), pledge.status(), pledge.currency(),
-					new PledgeReport.Money(pledged, received, none, none, none), null, List.of(), List.of());
+					new PledgeReport.Money(pledged, received, none, none, none), null, List.of(), List.of(), List.of());
 		}
 		BigDecimal programmeReceived = programmes.received(programme.id()).setScale(2);
 		BigDecimal programmeSpent = activities.spent(programme.id()).setScale(2);
@@ -83,7 +87,24 @@ public class PledgeReports {
 					.filter(ReportView::sharedWithDonors)
 					.map(r -> new PledgeReport.Report(r.id(), r.kind(), r.periodFrom(), r.periodTo(), r.summary(),
 							r.spent(), r.submittedAt(), r.sentToDonorsAt()))
-					.toList());
+					.toList(),
+				indicators(programme.id()));
+	}
+
+	private List<PledgeReport.Indicator> indicators(long programmeId) {
+		return results.of(programmeId)
+			.stream()
+			.flatMap(result -> result.indicators()
+				.stream()
+				.map(i -> new PledgeReport.Indicator(i.id(), result.type(), result.title(), i.title(), i.measure(),
+						i.ascending(), i.baseline() == null ? null : i.baseline().value(),
+						i.baseline() == null ? null : i.baseline().text(), i.baseline() == null ? null : i.baseline().year(),
+						i.periods()
+							.stream()
+							.map(p -> new PledgeReport.Period(p.start(), p.end(), p.targetValue(), p.targetText(),
+									p.actualValue(), p.actualText(), p.actualComment(), p.missingReason(), p.assessment()))
+							.toList())))
+			.toList();
 	}
 
 	private static PledgeReport.Activity activity(ActivityView a) {

@@ -17,7 +17,7 @@ import org.coopflow.reference.Office;
  */
 public record Portfolio(Office office, LocalDate asOf, long programmes, List<StatusLine> byStatus,
 		List<ThemeLine> byStandard, List<ThemeLine> byCountry, Gaps fundingGaps, Overdue overdueReports,
-		List<String> currenciesWithoutRate) {
+		OffTrack offTrackIndicators, List<String> currenciesWithoutRate) {
 
 	public record StatusLine(ProgrammeStatus status, long programmes, BigDecimal budgetUsd, BigDecimal committedUsd,
 			BigDecimal receivedUsd) {
@@ -41,6 +41,17 @@ public record Portfolio(Office office, LocalDate asOf, long programmes, List<Sta
 
 	/** Reports still due after their due date (engine clock), longest overdue first. */
 	public record Overdue(long total, List<OverdueReport> oldest) {
+	}
+
+	/**
+	 * Indicators of approved programmes whose latest judged period is off track (the results framework's
+	 * rule: behind the target by more than a tenth of the distance from baseline to target), in programme order.
+	 */
+	public record OffTrack(long total, List<OffTrackIndicator> first) {
+	}
+
+	public record OffTrackIndicator(long programmeId, String title, Office office, long indicatorId, String indicator,
+			LocalDate periodEnd, BigDecimal target, BigDecimal actual) {
 	}
 
 	public record OverdueReport(long reportId, long programmeId, String title, Office office, ReportKind kind,

@@ -34,6 +34,8 @@ import org.coopflow.reporting.Portfolio.FundingGap;
 import org.coopflow.reporting.Portfolio.OverdueReport;
 import org.coopflow.reporting.Portfolio.StatusLine;
 import org.coopflow.reporting.Portfolio.ThemeLine;
+import org.coopflow.results.OffTrackIndicator;
+import org.coopflow.results.ResultsFramework;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -64,8 +66,11 @@ public class PortfolioReport {
 
 	private final Clock clock;
 
+	private final ResultsFramework results;
+
 	PortfolioReport(PortfolioFigures figures, ExchangeRates rates, StandardsCatalogue standards, ImplementationReports reports,
-			Clock clock) {
+			Clock clock, ResultsFramework results) {
+		this.results = results;
 		this.figures = figures;
 		this.clock = clock;
 		this.rates = rates;
@@ -148,11 +153,21 @@ public class PortfolioReport {
 					r.periodTo(), r.dueAt(), Duration.between(r.dueAt(), now).toDays(), r.escalatedAt() != null);
 		}).toList());
 
+		List<OffTrackIndicator> behind = results.offTrack(rows.stream()
+			.filter(row -> APPROVED.contains(row.status()))
+			.map(Row::id)
+			.toList());
+		Portfolio.OffTrack offTrack = new Portfolio.OffTrack(behind.size(), behind.stream().limit(limit).map(i -> {
+			Row row = byId.get(i.programmeId());
+			return new Portfolio.OffTrackIndicator(i.programmeId(), row.title(), row.office(), i.indicatorId(),
+					i.indicatorTitle(), i.periodEnd(), i.target(), i.actual());
+		}).toList());
+
 		Set<String> withoutRate = rows.stream()
 			.filter(row -> row.unitsPerUsd() == null)
 			.map(Row::currency)
 			.collect(Collectors.toCollection(TreeSet::new));
-		return new Portfolio(office, asOf, rows.size(), byStatus, byStandard, byCountry, gaps, overdue,
+		return new Portfolio(office, asOf, rows.size(), byStatus, byStandard, byCountry, gaps, overdue, offTrack,
 				List.copyOf(withoutRate));
 	}
 

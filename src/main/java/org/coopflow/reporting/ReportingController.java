@@ -29,13 +29,13 @@ class ReportingController {
 
 	@GetMapping("/api/pledges/{id}/report")
 	@Operation(summary = "What the pledge did: pledged, received, allocated and spent in its currency and USD, "
-			+ "with the activities and donor reports of the programme it funded")
+			+ "with the activities, donor reports and indicators (target against actual) of the programme it funded")
 	PledgeReport pledgeReport(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id) {
 		return pledgeReports.of(user, id);
 	}
 
 	@GetMapping("/api/portfolio")
-	@Operation(summary = "Programmes by status, standard and country, with funding gaps and overdue reports (staff only)")
+	@Operation(summary = "Programmes by status, standard and country, with funding gaps, overdue reports and indicators off track (staff only)")
 	Portfolio portfolio(@AuthenticationPrincipal CoopflowUser user, @RequestParam(required = false) Office office,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
 		return portfolio.of(user, office, limit);

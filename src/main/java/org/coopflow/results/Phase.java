@@ -7,13 +7,13 @@ import org.coopflow.programmes.ProgrammeStatus;
  * approval on, what was agreed (results, indicators, baselines, targets) only as a revision with a reason,
  * while actuals are recorded; once the programme has ended, nothing.
  */
-enum Phase {
+public enum Phase {
 
 	PLANNING,
 	APPROVED,
 	ENDED;
 
-	static Phase of(ProgrammeStatus status) {
+	public static Phase of(ProgrammeStatus status) {
 		return switch (status) {
 			case DRAFT, SUBMITTED, OVERLAP_REVIEW, UNDER_REVIEW, RETURNED_FOR_REVISION -> PLANNING;
 			case OPEN_FOR_FUNDING, PARTIALLY_FUNDED, FUNDED -> APPROVED;
