@@ -31,6 +31,16 @@ import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.programmes.Scope;
 import org.coopflow.reference.Money;
 import org.coopflow.reference.Office;
+import org.coopflow.results.ActualRequest;
+import org.coopflow.results.ActualsRecording;
+import org.coopflow.results.BaselineRequest;
+import org.coopflow.results.IndicatorRequest;
+import org.coopflow.results.IndicatorView;
+import org.coopflow.results.Measure;
+import org.coopflow.results.PeriodRequest;
+import org.coopflow.results.ResultPlanning;
+import org.coopflow.results.ResultRequest;
+import org.coopflow.results.ResultType;
 import org.coopflow.security.CoopflowUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +124,10 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private final DemoLoading gate;
 
+	private final ResultPlanning results;
+
+	private final ActualsRecording actuals;
+
 	private int programmeCount;
 
 	private volatile CompletableFuture<Integer> otherRates = CompletableFuture.completedFuture(0);
@@ -122,7 +136,9 @@ class DemoPortfolio implements ApplicationRunner {
 
 	DemoPortfolio(ProgrammeService programmes, FundingProposals proposals, PledgeService pledges,
 			ActivityPlanning activities, Expenditures expenditures, DemoRates rates, DemoEngine engine, UserDetailsService users,
-			PlatformTransactionManager transactions, DemoLoading gate) {
+			PlatformTransactionManager transactions, DemoLoading gate, ResultPlanning results, ActualsRecording actuals) {
+		this.results = results;
+		this.actuals = actuals;
 		this.programmes = programmes;
 		this.proposals = proposals;
 		this.pledges = pledges;
@@ -331,6 +347,15 @@ class DemoPortfolio implements ApplicationRunner {
 		engine.on(start.minusDays(15));
 		long id = programme(team, desk.implTitle, desk.implText, desk.implCountry, desk.standards,
 				List.of(ActivityType.TRAINING, ActivityType.ADVISORY_SERVICES), start, t.plusMonths(10), "120000.00");
+		boolean cpcjd = desk == Desk.CPCJD;
+		IndicatorView trained = indicator(team, id, ResultType.OUTCOME,
+				cpcjd ? "Courts impose non-custodial sentences under the Tokyo Rules"
+						: "Detainees are defended by lawyers who know their rights",
+				cpcjd ? "Magistrates trained in non-custodial sentencing" : "Young lawyers trained on defence rights",
+				Measure.UNIT, "0", start.minusYears(1).getYear(),
+				List.of(period(start, start.plusMonths(3).minusDays(1), "20"),
+						period(start.plusMonths(3), start.plusMonths(6).minusDays(1), "60"),
+						period(start.plusMonths(6), t.plusMonths(10), "100")));
 		submit(team, id);
 		approve(team, id);
 		engine.on(start.minusDays(10));
@@ -371,6 +396,14 @@ class DemoPortfolio implements ApplicationRunner {
 		// the reporting period ends: the progress report is asked for, and then waits
 		engine.fireTimer(engine.processInstanceOf(implementation(id)), PROGRESS_REPORT_DUE);
 		engine.runDueJobs();
+
+		// the actuals of the two quarters that have ended, so that the progress report can be submitted:
+		// CPCJD's second quarter is behind its target (off track), OHCHR's on track
+		engine.on(start.plusMonths(6).plusDays(3));
+		actual(team, id, trained, 0, "24", "Attendance lists of the first courses");
+		actual(team, id, trained, 1, cpcjd ? "45" : "62", cpcjd
+				? "Two courses were postponed: the institute's hall was under repair"
+				: "Attendance lists of the regional trainings");
 	}
 
 	/** Carried out a year and more ago, the final report sent to the donor, the unspent funds returned. */
@@ -379,6 +412,12 @@ class DemoPortfolio implements ApplicationRunner {
 		engine.on(start.minusDays(20));
 		long id = programme(team, desk.closedTitle, desk.closedText, desk.closedCountry, desk.standards,
 				List.of(ActivityType.ADVISORY_SERVICES), start, start.plusDays(120), "60000.00");
+		IndicatorView achieved = desk == Desk.CPCJD
+				? indicator(team, id, ResultType.OUTPUT, "An independent prison inspectorate", "Inspectors appointed",
+						Measure.UNIT, "0", start.getYear(), List.of(period(start, start.plusDays(99), "12")))
+				: indicator(team, id, ResultType.OUTPUT, "Public criteria for judicial appointments",
+						"Share of appointments made on published criteria", Measure.PERCENTAGE, "20", start.getYear(),
+						List.of(period(start, start.plusDays(99), "80")));
 		submit(team, id);
 		approve(team, id);
 		engine.on(start.minusDays(15));
@@ -402,6 +441,7 @@ class DemoPortfolio implements ApplicationRunner {
 		engine.on(start.plusDays(105));
 		engine.complete(implementation(id), COMPLETE_ACTIVITY, task -> advice == asLong(engine.variable(task, "activityId")),
 				team.officer, Map.of("actualStart", start.toString(), "actualEnd", start.plusDays(100).toString()));
+		actual(team, id, achieved, 0, desk == Desk.CPCJD ? "12" : "85", "The judicial council's and the ministry's records");
 		engine.on(start.plusDays(120));
 		engine.complete(implementation(id), SUBMIT_FINAL_REPORT, team.officer,
 				Map.of("reportSummary", desk.finalReport));
@@ -556,6 +596,24 @@ class DemoPortfolio implements ApplicationRunner {
 		ActivityDraft draft = new ActivityDraft(type, title, null, country, new ArrayList<>(standards), start, end,
 				"BL-" + type.name().replace('_', '-'), new BigDecimal(cost), milestones, null);
 		return activities.create(team.officer, programmeId, draft).id();
+	}
+
+	/** A result with one indicator, entered while the programme is a draft (so without a reason). */
+	private IndicatorView indicator(Team team, long programmeId, ResultType type, String result, String title,
+			Measure measure, String baseline, int baselineYear, List<PeriodRequest> periods) {
+		long resultId = results.addResult(team.officer, programmeId, new ResultRequest(type, result, null,
+				new ArrayList<>(team.office == Office.CPCJD ? Desk.CPCJD.standards : Desk.OHCHR.standards), null)).id();
+		return results.addIndicator(team.officer, programmeId, resultId, new IndicatorRequest(title, null, measure, true,
+				new BaselineRequest(baselineYear, null, new BigDecimal(baseline), null, null, null), periods, null));
+	}
+
+	private static PeriodRequest period(LocalDate start, LocalDate end, String target) {
+		return new PeriodRequest(start, end, new BigDecimal(target), null, null);
+	}
+
+	private void actual(Team team, long programmeId, IndicatorView indicator, int period, String value, String comment) {
+		actuals.record(team.officer, programmeId, indicator.resultId(), indicator.id(), indicator.periods().get(period).id(),
+				null, new ActualRequest(new BigDecimal(value), null, comment, null));
 	}
 
 	private static String pledge(long pledgeId) {

@@ -20,6 +20,7 @@ import org.coopflow.pledges.PledgeStatus;
 import org.coopflow.pledges.PledgeView;
 import org.coopflow.programmes.ProgrammeStatus;
 import org.coopflow.reference.Office;
+import org.coopflow.results.ResultsFramework;
 import org.coopflow.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,9 @@ class DemoPortfolioTests {
 	@Autowired
 	DemoLoading gate;
 
+	@Autowired
+	ResultsFramework results;
+
 	private long count(String table) {
 		return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
 	}
@@ -68,7 +72,7 @@ class DemoPortfolioTests {
 	private Map<String, Long> counts() {
 		Map<String, Long> counts = new TreeMap<>();
 		for (String table : List.of("programme", "pledge", "pledge_payment", "exchange_rate", "activity", "activity_expenditure",
-				"implementation_report", "overlap_alert")) {
+				"implementation_report", "overlap_alert", "result", "indicator", "indicator_period")) {
 			counts.put(table, count(table));
 		}
 		counts.put("process instances", runtime.createProcessInstanceQuery().count());
@@ -128,6 +132,16 @@ class DemoPortfolioTests {
 		assertThat(reports).contains("PROGRESS DUE past", "PROGRESS DUE ahead", "FINAL SUBMITTED past");
 		assertThat(jdbc.sql("SELECT status FROM activity").query(String.class).set()).contains("IN_PROGRESS", "COMPLETED");
 		assertThat(count("activity_expenditure")).as("money spent").isPositive();
+
+		// results: the programmes under way and closed have indicators, and every period that has ended has
+		// its actual, so that their progress reports can be submitted; one is off track
+		var underWay = jdbc.sql("SELECT programme_id FROM implementation WHERE stage <> 'PLANNING'").query(Long.class).list();
+		assertThat(jdbc.sql("SELECT DISTINCT programme_id FROM indicator").query(Long.class).set())
+			.containsAll(underWay);
+		for (long programmeId : underWay) {
+			assertThat(results.actualsMissing(programmeId)).as("programme " + programmeId).isEmpty();
+		}
+		assertThat(results.offTrack(underWay)).hasSize(1);
 	}
 
 	@Test
