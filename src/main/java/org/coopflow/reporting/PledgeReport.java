@@ -67,8 +67,8 @@ public record PledgeReport(long pledgeId, String donor, Office office, PledgeSta
 			boolean ascending, BigDecimal baseline, String baselineText, Integer baselineYear, List<Period> periods) {
 	}
 
-	public record Period(LocalDate start, LocalDate end, BigDecimal target, String targetText, BigDecimal actual,
-			String actualText, String comment, String missingReason, Assessment assessment) {
+	public record Period(LocalDate start, LocalDate end, BigDecimal targetValue, String targetText,
+			BigDecimal actualValue, String actualText, String actualComment, String missingReason, Assessment assessment) {
 	}
 
 	public record Report(long id, ReportKind kind, LocalDate periodFrom, LocalDate periodTo, String summary,

@@ -50,8 +50,8 @@ class ResultsInReportsTests {
 		JsonNode report = fixtures.pledges().step("GET", "/api/pledges/" + pledgeId + "/report", "donorNorway", null, 200);
 		JsonNode shown = report.path("indicators").get(0);
 		assertThat(shown.path("title").asText()).isEqualTo("Judges trained");
-		assertThat(shown.path("periods").get(0).path("target").decimalValue()).isEqualByComparingTo("20");
-		assertThat(shown.path("periods").get(0).path("actual").decimalValue()).isEqualByComparingTo("12");
+		assertThat(shown.path("periods").get(0).path("targetValue").decimalValue()).isEqualByComparingTo("20");
+		assertThat(shown.path("periods").get(0).path("actualValue").decimalValue()).isEqualByComparingTo("12");
 		assertThat(shown.path("periods").get(0).path("assessment").asText()).isEqualTo("OFF_TRACK");
 		TestHttp donor = TestHttp.browser(port);
 		donor.signIn("donorNorway", TestHttp.DEMO_PASSWORD);
