@@ -60,6 +60,18 @@ class ResultController {
 			.body(created);
 	}
 
+	@GetMapping("/{resultId}")
+	ResultView get(@AuthenticationPrincipal CoopflowUser user, @PathVariable long programmeId, @PathVariable long resultId) {
+		return framework.result(user, programmeId, resultId);
+	}
+
+	@GetMapping(INDICATOR)
+	@Operation(summary = "One indicator with its periods; its ETag is what a change may send as If-Match")
+	ResponseEntity<IndicatorView> indicator(@AuthenticationPrincipal CoopflowUser user, @PathVariable long programmeId,
+			@PathVariable long resultId, @PathVariable long indicatorId) {
+		return withETag(framework.indicator(user, programmeId, resultId, indicatorId));
+	}
+
 	@GetMapping("/revisions")
 	@Operation(summary = "Every change made to the results after approval: what, from what to what, why, who, when")
 	List<RevisionView> revisions(@AuthenticationPrincipal CoopflowUser user, @PathVariable long programmeId) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.Role;
 import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,18 @@ public class ResultsFramework {
 	public List<ResultView> of(CoopflowUser user, long programmeId) {
 		access.readable(user, programmeId);
 		return results.ofProgramme(programmeId, today());
+	}
+
+	public ResultView result(CoopflowUser user, long programmeId, long resultId) {
+		return of(user, programmeId).stream()
+			.filter(result -> result.id() == resultId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Result " + resultId + " of programme " + programmeId + " does not exist."));
+	}
+
+	public IndicatorView indicator(CoopflowUser user, long programmeId, long resultId, long indicatorId) {
+		access.readable(user, programmeId);
+		return access.indicator(programmeId, resultId, indicatorId, today());
 	}
 
 	/** Every change made to the programme's results after approval, with its reason; staff only. */

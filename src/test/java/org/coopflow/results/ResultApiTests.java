@@ -112,6 +112,28 @@ class ResultApiTests {
 	}
 
 	@Test
+	void aChangeSentWithTheIndicatorsETagIsRefusedWith412OnceSomeoneElseChangedIt() {
+		long programmeId = results.draftProgramme();
+		JsonNode indicator = results.resultWithIndicator(programmeId, "officerCpcjd", null,
+				ResultFixtures.indicator("Judges trained", today().plusMonths(1), today().plusMonths(6)));
+		String path = "/api/programmes/" + programmeId + "/results/" + indicator.path("resultId").asLong() + "/indicators/"
+				+ indicator.path("id").asLong();
+		TestHttp.Response read = http.send("GET", path, "officerCpcjd", "application/json", null);
+		assertThat(read.header("ETag")).isEqualTo("\"1\"");
+		String target = ResultFixtures.period(programmeId, indicator, 0) + "/target";
+		TestHttp.Response first = http.sendWithHeaders("PUT", target, "officerCpcjd", java.util.Map.of("If-Match", "\"1\""),
+				"application/json", "{\"value\": 25}");
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.header("ETag")).isEqualTo("\"2\"");
+		TestHttp.Response second = http.sendWithHeaders("PUT", target, "officerCpcjd", java.util.Map.of("If-Match", "\"1\""),
+				"application/json", "{\"value\": 30}");
+		assertThat(second.status()).as(second.body()).isEqualTo(412);
+		assertThat(results.api().step("GET", "/api/programmes/" + programmeId + "/results/" + indicator.path("resultId").asLong(),
+				"officerCpcjd", null, 200).path("indicators").get(0).path("periods").get(0).path("targetValue").decimalValue())
+			.isEqualByComparingTo("25");
+	}
+
+	@Test
 	void badValuesAreRefusedNamingEachField() {
 		long programmeId = results.draftProgramme();
 		JsonNode unknown = results.api().step("POST", "/api/programmes/" + programmeId + "/results", "officerCpcjd",
