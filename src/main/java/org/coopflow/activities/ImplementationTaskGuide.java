@@ -91,7 +91,9 @@ class ImplementationTaskGuide implements TaskGuide {
 				yield new Guidance((last ? "Submit final report — " : "Submit progress report — ") + title,
 						(last ? "All activities of " + ofProgramme + " are done. Write its final report, which goes to the donors"
 								: "Write the progress report of " + ofProgramme + " for this reporting period")
-								+ ": what was achieved and how the money was used. Due " + day(due)
+								+ ": what was achieved and how the money was used. It waits until every reporting period of the"
+								+ " programme's indicators that has ended has its actual, or why it is missing: enter them on the"
+								+ " programme's page. Due " + day(due)
 								+ ": coopflow reminds you then, and tells the office's coordinator on " + day(escalation) + ".",
 						due, escalation);
 			}
