@@ -19,6 +19,7 @@ import org.coopflow.results.ResultPlanning;
 import org.coopflow.results.ResultRequest;
 import org.coopflow.results.ResultType;
 import org.coopflow.results.ResultsFramework;
+import org.coopflow.results.TargetRequest;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidField;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The results forms of a programme's page: a result, an indicator with its first period, a further period,
- * and a period's actual, each the same use case as the API's. The page is shown again with what was done,
+ * a period's target and its actual, each the same use case as the API's. The page is shown again with what was done,
  * or with every problem named.
  */
 @Controller
@@ -98,6 +99,21 @@ class ProgrammeResultsPageController {
 			throwIfAny(errors);
 			planning.addPeriod(user, id, resultId, indicatorId, period);
 			return "The period from " + start + " to " + end + " was added.";
+		});
+	}
+
+	@PostMapping("/programmes/{id}/results/{resultId}/indicators/{indicatorId}/periods/{periodId}/target")
+	String changeTarget(@AuthenticationPrincipal CoopflowUser user, @PathVariable long id, @PathVariable long resultId,
+			@PathVariable long indicatorId, @PathVariable long periodId, @RequestParam(defaultValue = "") String target,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		return attempt(user, id, redirect, () -> {
+			IndicatorView indicator = indicator(id, indicatorId);
+			List<InvalidField> errors = new ArrayList<>();
+			BigDecimal value = number(indicator.measure(), target, "value", errors);
+			throwIfAny(errors);
+			planning.changeTarget(user, id, resultId, indicatorId, periodId, null,
+					new TargetRequest(value, text(indicator.measure(), target), reason));
+			return "The target of “" + indicator.title() + "” was changed.";
 		});
 	}
 

@@ -86,6 +86,14 @@ class ProgrammeResultsPageTests {
 		shown = post(browser, page, actual, Map.of("actual", "18", "comment", "Attendance lists"));
 		assertThat(shown).contains("The actual of “Judges trained” was recorded.", "Off track", "Attendance lists");
 
+		jdbc.sql("UPDATE programme SET status = 'FUNDED' WHERE id = ?").param(programmeId).update();
+		String target = ResultFixtures.period(programmeId, added, 0).substring("/api".length()) + "/target";
+		shown = post(browser, page, target, Map.of("target", "25"));
+		assertThat(shown).contains("Nothing was saved: reason must say why a target changes");
+		shown = post(browser, page, target, Map.of("target", "25", "reason", "The academy doubled its courses"));
+		assertThat(shown).contains("The target of “Judges trained” was changed.", "Revisions since approval",
+				"The academy doubled its courses");
+
 		assertThat(signedIn("officerOhchr").browse(page).body()).as("another office reads, but is offered no form")
 			.contains("Judges trained")
 			.doesNotContain("Add a result");
