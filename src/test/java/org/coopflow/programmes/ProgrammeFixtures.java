@@ -13,8 +13,9 @@ import org.coopflow.TestHttp;
  * Programmes in a given state for the tests of every module, reached the way people reach it: an officer
  * drafts and submits through the API, and a reviewer of the office completes "Review proposal" through
  * the engine's REST API, so the funding proposal process runs its own steps (screening, opening for
- * funding) and waits where it would. Drafts should keep a period of their own ({@link org.coopflow.TestPortfolio#apart}),
- * or screening may find an overlap and send the proposal to the coordinators instead.
+ * funding) and waits where it would. Drafts should keep a period of their own
+ * ({@link org.coopflow.TestPortfolio#apart}), or screening may find an overlap and send the proposal to
+ * the coordinators instead.
  */
 public final class ProgrammeFixtures {
 
@@ -26,7 +27,7 @@ public final class ProgrammeFixtures {
 		this.api = api;
 	}
 
-	/** A valid draft body: CPCJD-style prison reform in KE and UG, USD 250,000, in a period of its own. */
+	/** A valid draft body: prison reform in KE and UG, USD 250,000, in a period of its own. */
 	public static ObjectNode draft(String title) {
 		return ProgrammeApiTests.draft(JSON, title);
 	}
