@@ -95,6 +95,15 @@ public class ProcessTestCoverage {
 
 		private final DefaultCollector collector = new DefaultCollector(new ExecutionContextModelProvider());
 
+		/** From the class's first test to its end; the engine's job executor may run at any time. */
+		private volatile boolean recording;
+
+		private final Collector whileRecording = event -> {
+			if (recording) {
+				collector.addEvent(event);
+			}
+		};
+
 		@Override
 		protected DefaultCollector getCoverageCollector() {
 			return collector;
@@ -121,7 +130,25 @@ public class ProcessTestCoverage {
 				.filter(key -> !key.equals(covered))
 				.distinct()
 				.toList());
-			new ProcessEngineAdapter(engine, collector).initializeListeners();
+			new ProcessEngineAdapter(engine, whileRecording).initializeListeners();
+		}
+
+		@Override
+		public void beforeTestMethod(TestContext testContext) {
+			super.beforeTestMethod(testContext);
+			if (!isTestMethodExcluded(testContext)) {
+				recording = true;
+			}
+		}
+
+		@Override
+		public void afterTestClass(TestContext testContext) {
+			try {
+				super.afterTestClass(testContext);
+			}
+			finally {
+				recording = false;
+			}
 		}
 
 	}
