@@ -35,9 +35,10 @@ import org.springframework.test.context.TestContext;
 
 /**
  * Process test coverage (the camunda-process-test-coverage library) in the application context that the
- * {@code @CoopflowTest} classes share: the library's parse listener in the engine, and its test execution
- * listener recording each {@link CoversProcess} class and asserting at its end that the class passed every
- * element and flow of its process. Other test classes are not recorded.
+ * {@code @CoopflowTest} classes share: the library's parse listener in the engine, and a test execution
+ * listener built on the library's ({@link Listener}) recording each {@link CoversProcess} class and asserting
+ * at its end that the class passed every element and flow of its process. Other test classes are not
+ * recorded. The reports are written to {@code target/process-test-coverage/}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(ProcessEngineCoverageConfiguration.class)
@@ -50,7 +51,7 @@ public class ProcessTestCoverage {
 	 */
 	private static final String NO_TEST_CLASS = "-";
 
-	/** Drops what the engine does while no process test class records: the application's start, other tests. */
+	/** Drops what the engine does before a process test class first records, as the application starts. */
 	private static final Collector NOT_RECORDING = event -> {
 	};
 
