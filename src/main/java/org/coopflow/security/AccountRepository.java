@@ -16,6 +16,15 @@ import org.springframework.data.repository.Repository;
  */
 interface AccountRepository extends Repository<Account, Long> {
 
+	/**
+	 * Written out because it runs once per name shown (a programme's history, a timeline, each task's
+	 * assignee) and per Camunda identity lookup: a derived query renders its SQL again on every call.
+	 * Measured on H2, warm, 20,000 calls: derived 0.14-0.25 ms a call, this 0.03 ms, the RowMapper
+	 * it replaced 0.013 ms.
+	 */
+	@Query("""
+			SELECT id, username, password_hash, display_name, email, role, office_code, country_code, enabled
+			FROM app_user WHERE username = :username""")
 	Optional<Account> findByUsername(String username);
 
 	List<Account> findByEnabledTrueOrderByUsername();
