@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads programmes for other modules' own bookkeeping (overlap screening keeps an index of the whole
  * portfolio), without a signed-in user: what a person may see is decided where people ask.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class ProgrammeCatalogue {
