@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads activities and implementations: for a signed-in user as {@link ActivityAccess} allows, and
  * without one for other modules' reports and for the implementation process.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class Activities {
