@@ -7,6 +7,7 @@ import java.util.Set;
  * The lifecycle of a pledge (after OCHA FTS, IATI and CiviCRM). OVERDUE is not a status: it is derived
  * from the instalments, see {@link PledgeView#overdue()}.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum PledgeStatus {
 
 	DRAFT, PLEDGED, COMMITTED, PARTIALLY_PAID, PAID, WITHDRAWN, CANCELLED, LAPSED;
