@@ -3,6 +3,7 @@ package org.coopflow.overlap;
 import org.coopflow.programmes.OverlapDecision;
 
 /** What a coordinator proposes for an alert, and what the two offices decide jointly. */
+@org.springframework.modulith.NamedInterface("api")
 public enum CoordinatorDecision {
 
 	/** Confirmed overlap: the offices coordinate the two programmes. The proposal goes back for revision. */
