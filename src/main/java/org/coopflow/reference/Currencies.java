@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
  * The checks add {@link InvalidField}s to a list instead of throwing, so that a request's every error is
  * reported at once.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Currencies {
 
