@@ -12,7 +12,7 @@ import java.util.List;
 public record SurveyView(long activityId, List<Request> requests, List<StandardSummary> standards) {
 
 	/** What a donor reads: the questionnaires without the addresses of other Member States' focal points. */
-	public SurveyView withoutContacts() {
+	SurveyView withoutContacts() {
 		return new SurveyView(activityId, requests.stream()
 			.map(r -> new Request(r.memberState(), r.standard(), r.askedOn(), r.recordedBy(), r.status(), r.repliedOn(),
 					r.replySummary(), r.replyRecordedBy(), r.reminders(), r.lastRemindedAt(), null))

@@ -24,7 +24,7 @@ public enum CoordinatorDecision {
 	}
 
 	/** What the decision means for a funding proposal waiting on it. */
-	public OverlapDecision forProposal() {
+	OverlapDecision forProposal() {
 		return switch (this) {
 			case OVERLAP_COORDINATE -> OverlapDecision.REVISE;
 			case OVERLAP_MERGE -> OverlapDecision.WITHDRAW;
@@ -32,7 +32,7 @@ public enum CoordinatorDecision {
 		};
 	}
 
-	public boolean needsReason() {
+	boolean needsReason() {
 		return this == NOT_OVERLAP;
 	}
 

@@ -13,7 +13,7 @@ public enum PledgeStatus {
 	DRAFT, PLEDGED, COMMITTED, PARTIALLY_PAID, PAID, WITHDRAWN, CANCELLED, LAPSED;
 
 	/** Whether the lifecycle allows going from this status to {@code next}. */
-	public boolean canBecome(PledgeStatus next) {
+	boolean canBecome(PledgeStatus next) {
 		return switch (this) {
 			case DRAFT -> next == PLEDGED || next == WITHDRAWN;
 			case PLEDGED -> next == COMMITTED || next == WITHDRAWN || next == CANCELLED || next == LAPSED;
@@ -35,7 +35,7 @@ public enum PledgeStatus {
 	}
 
 	/** Statuses in which payments are expected: after the agreement, until fully paid. */
-	public boolean expectsPayments() {
+	boolean expectsPayments() {
 		return this == COMMITTED || this == PARTIALLY_PAID;
 	}
 

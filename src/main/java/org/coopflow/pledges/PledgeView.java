@@ -48,7 +48,7 @@ public record PledgeView(long id, String donor, Office office, PledgeStatus stat
 			String reason, String createdBy, Instant createdAt) {
 	}
 
-	public BigDecimal outstandingAmount() {
+	BigDecimal outstandingAmount() {
 		return amount.subtract(receivedAmount);
 	}
 

@@ -136,7 +136,7 @@ public class Currencies {
 	 * "must have at most 13 digits before and 6 after the point".
 	 * @return whether the rate can be kept as it is
 	 */
-	public static boolean checkRate(String field, BigDecimal unitsPerUsd, List<InvalidField> errors) {
+	static boolean checkRate(String field, BigDecimal unitsPerUsd, List<InvalidField> errors) {
 		if (unitsPerUsd == null || unitsPerUsd.signum() <= 0) {
 			errors.add(new InvalidField(field, "must be a positive number"));
 			return false;
