@@ -69,6 +69,15 @@ public class Activities {
 		return expenditures.spentOnProgramme(programmeId);
 	}
 
+	/** Spent on the programme's activities, in its currency, and when the last expenditure was recorded (null before). */
+	@org.springframework.modulith.NamedInterface("api")
+	public record Spending(BigDecimal spent, java.time.Instant changedAt) {
+	}
+
+	public Spending spending(long programmeId) {
+		return expenditures.spendingOnProgramme(programmeId);
+	}
+
 	Optional<Implementation> implementation(long programmeId) {
 		return implementations.find(programmeId);
 	}

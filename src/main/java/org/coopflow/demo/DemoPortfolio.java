@@ -112,6 +112,8 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final DemoLoading gate;
+
 	private int programmeCount;
 
 	private volatile CompletableFuture<Integer> otherRates = CompletableFuture.completedFuture(0);
@@ -120,7 +122,7 @@ class DemoPortfolio implements ApplicationRunner {
 
 	DemoPortfolio(ProgrammeService programmes, FundingProposals proposals, PledgeService pledges,
 			ActivityPlanning activities, Expenditures expenditures, DemoRates rates, DemoEngine engine, UserDetailsService users,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, DemoLoading gate) {
 		this.programmes = programmes;
 		this.proposals = proposals;
 		this.pledges = pledges;
@@ -130,6 +132,7 @@ class DemoPortfolio implements ApplicationRunner {
 		this.engine = engine;
 		this.users = users;
 		this.transaction = new TransactionTemplate(transactions);
+		this.gate = gate;
 	}
 
 	@Override
@@ -154,6 +157,16 @@ class DemoPortfolio implements ApplicationRunner {
 			}
 			return new Summary(false, 0, 0, 0, 0, 0);
 		}
+		gate.started();
+		try {
+			return loadOnce();
+		}
+		finally {
+			gate.finished();
+		}
+	}
+
+	private Summary loadOnce() {
 		long started = System.nanoTime();
 		long startedCpu = cpuNanos();
 		// the wall's day, not the Clock bean's: this loader moves the engine's clock, which that bean follows

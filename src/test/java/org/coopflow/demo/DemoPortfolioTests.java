@@ -58,6 +58,9 @@ class DemoPortfolioTests {
 	@Autowired
 	PledgeService pledges;
 
+	@Autowired
+	DemoLoading gate;
+
 	private long count(String table) {
 		return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
 	}
@@ -135,6 +138,7 @@ class DemoPortfolioTests {
 		DemoPortfolio.Summary again = portfolio.load();
 		assertThat(again.loaded()).isFalse();
 		assertThat(counts()).isEqualTo(before);
+		assertThat(gate.loading()).as("requests are let through once the portfolio is in").isFalse();
 	}
 
 	@Test
