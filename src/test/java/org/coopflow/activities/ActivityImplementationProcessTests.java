@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationProcess.Tasks;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path of the activity implementation process on the real engine and database, driven as
@@ -102,19 +100,13 @@ class ActivityImplementationProcessTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	ProposalLifecycle lifecycle;
-
 	ImplementationFixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
 		((ProcessEngineConfigurationImpl) configuration).getJobExecutor().shutdown();
 		ClockUtil.setCurrentTime(Date.from(START));
-		fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		fixtures = new ImplementationFixtures(TestHttp.api(port));
 		historyService = history;
 		repositoryService = repository;
 	}

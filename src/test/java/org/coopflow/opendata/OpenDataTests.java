@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.pledges.PledgeFixtures;
+import org.coopflow.programmes.ProgrammeFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +57,7 @@ class OpenDataTests {
 	@BeforeEach
 	void setUp() {
 		api = TestHttp.api(port);
-		fixtures = new PledgeFixtures(api, jdbc);
+		fixtures = new PledgeFixtures(api);
 	}
 
 	private HttpResponse<String> anonymous(String method, String path, Map<String, String> headers) {
@@ -92,18 +93,7 @@ class OpenDataTests {
 	}
 
 	private long draft() {
-		var draft = JSON.createObjectNode();
-		draft.put("title", "Draft never published");
-		draft.put("description", "Review notes and drafts stay inside coopflow until approval");
-		draft.putArray("countries").add("KE");
-		draft.putArray("standards").add("SMR-PRISONERS");
-		draft.putArray("activityTypes").add("TRAINING");
-		draft.putArray("sectors").add("15130");
-		org.coopflow.TestPortfolio.apart(draft);
-		draft.putObject("budget").put("amount", "50000.00").put("currency", "USD");
-		TestHttp.Response created = api.send("POST", "/api/programmes", "officerCpcjd", "application/json", draft.toString());
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().path("id").asLong();
+		return new ProgrammeFixtures(api).create("officerCpcjd", ProgrammeFixtures.draft("Draft never published"));
 	}
 
 	@Test

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,9 +64,6 @@ class DonorPledgeProcessTests {
 	RepositoryService repository;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	TransactionTemplate transaction;
 
 	@Autowired
@@ -77,7 +73,7 @@ class DonorPledgeProcessTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new PledgeFixtures(TestHttp.api(port), jdbc);
+		fixtures = new PledgeFixtures(TestHttp.api(port));
 		historyService = history;
 		repositoryService = repository;
 	}
