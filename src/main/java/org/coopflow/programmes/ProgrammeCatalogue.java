@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads programmes for other modules' own bookkeeping (overlap screening keeps an index of the whole
  * portfolio), without a signed-in user: what a person may see is decided where people ask.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class ProgrammeCatalogue {
@@ -49,6 +50,7 @@ public class ProgrammeCatalogue {
 	 * What the programme's funding ledger says in the programme's currency: funds committed by agreements,
 	 * funds received, and when the last entry was made (null before the first).
 	 */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Funding(java.math.BigDecimal committed, java.math.BigDecimal received, Instant changedAt) {
 	}
 
