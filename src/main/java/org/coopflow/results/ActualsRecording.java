@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * comment on what it rests on, or the reason why there is none. Progress and final reports wait for one
  * or the other for every period that has ended. A later entry replaces an earlier one, and says who made it.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional
 public class ActualsRecording {

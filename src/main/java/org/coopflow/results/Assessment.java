@@ -4,6 +4,7 @@ package org.coopflow.results;
  * Where a reporting period stands against its target, by the rule of {@link Progress}: a period is judged
  * once it has ended and has an actual.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum Assessment {
 
 	/** The period has not ended yet. */

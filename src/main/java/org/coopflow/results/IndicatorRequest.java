@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
  * left out), its baseline (optional) and its reporting periods with their targets. Once the programme is
  * approved, {@code reason} says why an indicator is added to what was agreed.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record IndicatorRequest(@NotBlank @Size(max = 300) String title, @Size(max = 4000) String description,
 		@NotNull Measure measure, Boolean ascending, @Valid BaselineRequest baseline,
 		List<@Valid PeriodRequest> periods, @Size(max = 2000) String reason) {

@@ -4,6 +4,7 @@ package org.coopflow.results;
  * How an indicator is measured, after IATI's IndicatorMeasure codelist. A qualitative indicator keeps its
  * baseline, targets and actuals as text; every other measure as numbers.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum Measure {
 
 	UNIT(1),

@@ -7,6 +7,7 @@ import org.coopflow.programmes.ProgrammeStatus;
  * approval on, what was agreed (results, indicators, baselines, targets) only as a revision with a reason,
  * while actuals are recorded; once the programme has ended, nothing.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum Phase {
 
 	PLANNING,

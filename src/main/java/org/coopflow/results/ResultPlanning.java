@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * targets. Before approval officers change them freely; from approval on what was agreed is frozen, and a
  * change needs a reason and is kept as a revision in the programme's history of results.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional
 public class ResultPlanning {

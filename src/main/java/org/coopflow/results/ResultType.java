@@ -1,6 +1,7 @@
 package org.coopflow.results;
 
 /** What a result is, after IATI's ResultType codelist (1 output, 2 outcome). */
+@org.springframework.modulith.NamedInterface("api")
 public enum ResultType {
 
 	OUTPUT(1),

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (the implementation's report gate, reporting, IATI publishing), without a signed-in user, as each has
  * already decided who reads it. Every assessment is as of the engine's today.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class ResultsFramework {

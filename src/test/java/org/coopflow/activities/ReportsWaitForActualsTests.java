@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationProcess.Tasks;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.coopflow.results.ResultFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Submit progress report" and "Submit final report" wait until every reporting period of the programme's
@@ -68,12 +66,6 @@ class ReportsWaitForActualsTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	ProposalLifecycle lifecycle;
-
 	ImplementationFixtures fixtures;
 
 	ResultFixtures results;
@@ -85,8 +77,8 @@ class ReportsWaitForActualsTests {
 		((ProcessEngineConfigurationImpl) configuration).getJobExecutor().shutdown();
 		ClockUtil.setCurrentTime(Date.from(START));
 		api = TestHttp.api(port);
-		fixtures = new ImplementationFixtures(api, jdbc, lifecycle, transaction);
-		results = new ResultFixtures(api, jdbc);
+		fixtures = new ImplementationFixtures(api);
+		results = new ResultFixtures(api);
 	}
 
 	@AfterEach

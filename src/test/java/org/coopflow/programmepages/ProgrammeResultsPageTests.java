@@ -55,7 +55,7 @@ class ProgrammeResultsPageTests {
 
 	@Test
 	void anOfficerEntersAResultAnIndicatorAndAnActualAndSeesTargetAgainstActual() {
-		ResultFixtures results = new ResultFixtures(TestHttp.api(port), jdbc);
+		ResultFixtures results = new ResultFixtures(TestHttp.api(port));
 		long programmeId = results.draftProgramme();
 		String page = "/programmes/" + programmeId;
 		TestHttp browser = signedIn("officerCpcjd");

@@ -10,13 +10,11 @@ import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationFixtures;
 import org.coopflow.pledges.PledgeFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.coopflow.results.ResultFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The donor's pledge report shows target against actual per indicator; the portfolio lists those off track. */
 @CoopflowTest
@@ -28,17 +26,11 @@ class ResultsInReportsTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
-	TransactionTemplate transaction;
-
 	@Test
 	void thePledgeReportShowsTargetAgainstActualAndThePortfolioListsTheIndicatorOffTrack() {
 		TestHttp api = TestHttp.api(port);
-		ImplementationFixtures fixtures = new ImplementationFixtures(api, jdbc, lifecycle, transaction);
-		ResultFixtures results = new ResultFixtures(api, jdbc);
+		ImplementationFixtures fixtures = new ImplementationFixtures(api);
+		ResultFixtures results = new ResultFixtures(api);
 		long programmeId = fixtures.fundedProgramme("30000.00", "donorNorway", "30000");
 		LocalDate today = PledgeFixtures.today();
 		JsonNode indicator = results.resultWithIndicator(programmeId, "officerCpcjd", "Agreed in the inception report",

@@ -32,7 +32,7 @@ class ResultApiTests {
 	@BeforeEach
 	void setUp() {
 		http = TestHttp.api(port);
-		results = new ResultFixtures(http, jdbc);
+		results = new ResultFixtures(http);
 	}
 
 	private void status(long programmeId, String status) {

@@ -18,8 +18,8 @@ public final class ResultFixtures {
 
 	private final PledgeFixtures api;
 
-	public ResultFixtures(TestHttp http, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-		this.api = new PledgeFixtures(http, jdbc);
+	public ResultFixtures(TestHttp http) {
+		this.api = new PledgeFixtures(http);
 	}
 
 	public PledgeFixtures api() {

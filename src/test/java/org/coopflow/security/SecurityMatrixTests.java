@@ -51,7 +51,11 @@ class SecurityMatrixTests {
 			"/api/portfolio,       donorNorway,      403",
 			"/api/portfolio,       officerCpcjd,     200",
 			"/api/portfolio,       coordinatorOhchr, 200",
-			"/api/portfolio,       admin,            200" })
+			"/api/portfolio,       admin,            200",
+			// open data: anyone, credentials or none
+			"/open/api/programmes, anonymous,        200",
+			"/open/api/programmes, donorNorway,      200",
+			"/open/api/programmes, officerCpcjd,     200" })
 	void apiAccess(String path, String user, int expected) {
 		TestHttp.Response response = TestHttp.api(port).get(path, user);
 		assertThat(response.status()).as("%s as %s", path, user).isEqualTo(expected);
