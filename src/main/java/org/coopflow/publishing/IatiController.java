@@ -1,0 +1,45 @@
+package org.coopflow.publishing;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.coopflow.reference.Office;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The IATI 2.03 activity file and the programmes left out of it, for programme officers, coordinators and
+ * administrators (SecurityConfiguration); of both offices, or of one with {@code ?office=}.
+ */
+@RestController
+@Tag(name = "IATI publishing")
+class IatiController {
+
+	private final IatiExport export;
+
+	IatiController(IatiExport export) {
+		this.export = export;
+	}
+
+	@GetMapping("/api/iati/activities.xml")
+	@Operation(summary = "The approved programmes as an IATI 2.03 activity file, streamed; programmes that break "
+			+ "an IATI rule are left out (see /api/iati/problems)")
+	ResponseEntity<StreamingResponseBody> activities(@RequestParam(required = false) Office office) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_XML)
+			.body(out -> export.write(office, out));
+	}
+
+	@GetMapping("/api/iati/problems")
+	@Operation(summary = "The approved programmes left out of the IATI file, each with the IATI rules it breaks")
+	List<IatiProblem> problems(@RequestParam(required = false) Office office) {
+		return export.problems(office);
+	}
+
+}

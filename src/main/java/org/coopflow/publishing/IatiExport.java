@@ -1,0 +1,140 @@
+package org.coopflow.publishing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.xml.stream.XMLStreamException;
+
+import org.coopflow.activities.Activities;
+import org.coopflow.activities.ExpenditureView;
+import org.coopflow.activities.ImplementationView;
+import org.coopflow.pledges.PledgeFlow;
+import org.coopflow.pledges.PledgeService;
+import org.coopflow.programmes.ProgrammeCatalogue;
+import org.coopflow.programmes.ProgrammeStatus;
+import org.coopflow.programmes.ProgrammeView;
+import org.coopflow.publishing.IatiRules.Violation;
+import org.coopflow.reference.Currencies;
+import org.coopflow.reference.Office;
+import org.springframework.stereotype.Service;
+
+/**
+ * The IATI activity file of the programmes from approval on, of one office or both. Programmes are read
+ * {@code coopflow.iati.batch-size} at a time by id, with their pledges' money, expenditures and
+ * implementations in one query each per batch; each programme becomes one {@link IatiActivity}, is checked
+ * against the rules and codelists, and is written at once or left out and listed in {@link #problems}. So
+ * the memory used is that of one batch, however large the portfolio.
+ */
+@Service
+public class IatiExport {
+
+	/** Approved programmes: open for funding and every status after it (a cancelled one was approved). */
+	static final Set<ProgrammeStatus> PUBLISHED = EnumSet.of(ProgrammeStatus.OPEN_FOR_FUNDING,
+			ProgrammeStatus.PARTIALLY_FUNDED, ProgrammeStatus.FUNDED, ProgrammeStatus.CLOSED, ProgrammeStatus.CANCELLED);
+
+	private final ProgrammeCatalogue programmes;
+
+	private final PledgeService pledges;
+
+	private final Activities activities;
+
+	private final IatiSettings settings;
+
+	private final ActivityMapping mapping;
+
+	private final IatiRules rules = new IatiRules(Codelists.get());
+
+	private final Clock clock;
+
+	IatiExport(ProgrammeCatalogue programmes, PledgeService pledges, Activities activities, IatiSettings settings,
+			Currencies currencies, Clock clock) {
+		this.programmes = programmes;
+		this.pledges = pledges;
+		this.activities = activities;
+		this.settings = settings;
+		this.mapping = new ActivityMapping(settings, currencies::minorUnits);
+		this.clock = clock;
+	}
+
+	/** What to do with each activity built: written when {@code broken} is empty. */
+	private interface Each {
+
+		void accept(IatiActivity activity, ProgrammeView programme, List<Violation> broken) throws XMLStreamException;
+
+	}
+
+	/** Streams the file to {@code out}, programme by programme; what breaks a rule is left out. */
+	public void write(Office office, OutputStream out) throws IOException {
+		try (IatiXml file = IatiXml.open(out, clock.instant())) {
+			int[] written = { 0 };
+			each(office, (activity, programme, broken) -> {
+				if (broken.isEmpty()) {
+					file.write(activity);
+					if (++written[0] % settings.batchSize() == 0) {
+						file.flush();
+					}
+				}
+			});
+		}
+		catch (XMLStreamException e) {
+			throw new IOException("The IATI file could not be written", e);
+		}
+	}
+
+	/** The programmes {@link #write} leaves out, each with the rules it breaks. */
+	public List<IatiProblem> problems(Office office) {
+		List<IatiProblem> problems = new ArrayList<>();
+		try {
+			each(office, (activity, programme, broken) -> {
+				if (!broken.isEmpty()) {
+					problems.add(new IatiProblem(programme.id(), programme.office(), programme.status(),
+							activity.identifier(), programme.title(),
+							broken.stream().map(v -> new IatiProblem.Rule(v.rule(), v.message())).toList()));
+				}
+			});
+		}
+		catch (XMLStreamException e) {
+			throw new IllegalStateException(e);
+		}
+		return problems;
+	}
+
+	private void each(Office office, Each each) throws XMLStreamException {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		long after = 0;
+		while (true) {
+			List<ProgrammeView> batch = programmes.batchAfter(office, PUBLISHED, after, settings.batchSize());
+			if (batch.isEmpty()) {
+				return;
+			}
+			List<Long> ids = batch.stream().map(ProgrammeView::id).toList();
+			Map<Long, List<PledgeFlow>> flows = pledges.flowsOf(ids)
+				.stream()
+				.collect(Collectors.groupingBy(PledgeFlow::programmeId));
+			Map<Long, List<ExpenditureView>> spending = activities.expendituresOf(ids)
+				.stream()
+				.collect(Collectors.groupingBy(ExpenditureView::programmeId));
+			Map<Long, ImplementationView> implementations = activities.implementationViews(ids)
+				.stream()
+				.collect(Collectors.toMap(ImplementationView::programmeId, Function.identity()));
+			for (ProgrammeView programme : batch) {
+				long id = programme.id();
+				IatiActivity activity = mapping.of(programme, flows.getOrDefault(id, List.of()),
+						spending.getOrDefault(id, List.of()), implementations.get(id));
+				each.accept(activity, programme, rules.check(activity, today));
+			}
+			after = ids.get(ids.size() - 1);
+		}
+	}
+
+}
