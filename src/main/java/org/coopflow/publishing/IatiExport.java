@@ -110,7 +110,14 @@ public class IatiExport {
 	}
 
 	private void each(Office office, Each each) throws XMLStreamException {
+		// "now" of the rules: the engine's clock dates pledges and spending, the wall clock dates changes to
+		// programmes (last-updated-datetime); they differ only while the demo loader or a test moves the
+		// engine's clock, and then neither may make a programme's own dates look like the future
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		LocalDate wallDay = LocalDate.now(ZoneOffset.UTC);
+		if (wallDay.isAfter(today)) {
+			today = wallDay;
+		}
 		long after = 0;
 		while (true) {
 			List<ProgrammeView> batch = programmes.batchAfter(office, PUBLISHED, after, settings.batchSize());
