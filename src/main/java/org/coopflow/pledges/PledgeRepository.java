@@ -320,9 +320,12 @@ class PledgeRepository {
 		}
 		String in = "(" + String.join(", ", programmeIds.stream().map(String::valueOf).toList()) + ")";
 		String funded = "COALESCE(p.allocated_programme_id, p.programme_id)";
+		// the same condition, written so that the indexes of both foreign keys can serve it
+		String fundsOne = "(p.allocated_programme_id IN " + in + " OR (p.allocated_programme_id IS NULL AND p.programme_id IN "
+				+ in + "))";
 		List<PledgeFlow> flows = new ArrayList<>();
 		jdbc.sql("SELECT p.id, " + funded + ", p.donor, p.status, p.amount, p.currency, p.announced_at,"
-				+ " p.agreement_date, p.agreed_at FROM pledge p WHERE " + funded + " IN " + in
+				+ " p.agreement_date, p.agreed_at FROM pledge p WHERE " + fundsOne
 				+ " AND p.status IN ('PLEDGED', 'COMMITTED', 'PARTIALLY_PAID', 'PAID') ORDER BY 2, p.id")
 			.query(rs -> {
 				long id = rs.getLong(1);
@@ -343,7 +346,7 @@ class PledgeRepository {
 				}
 			});
 		jdbc.sql("SELECT p.id, " + funded + ", p.donor, y.amount, p.currency, y.paid_on FROM pledge_payment y"
-				+ " JOIN pledge p ON p.id = y.pledge_id WHERE y.status = 'CONFIRMED' AND " + funded + " IN " + in
+				+ " JOIN pledge p ON p.id = y.pledge_id WHERE y.status = 'CONFIRMED' AND " + fundsOne
 				+ " AND p.status IN ('COMMITTED', 'PARTIALLY_PAID', 'PAID') ORDER BY 2, p.id, y.paid_on, y.id")
 			.query(rs -> {
 				Date paidOn = rs.getDate(6);

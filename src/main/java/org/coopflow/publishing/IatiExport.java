@@ -1,5 +1,6 @@
 package org.coopflow.publishing;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -75,7 +76,9 @@ public class IatiExport {
 
 	/** Streams the file to {@code out}, programme by programme; what breaks a rule is left out. */
 	public void write(Office office, OutputStream out) throws IOException {
-		try (IatiXml file = IatiXml.open(out, clock.instant())) {
+		// the JDK's StAX writer hands its stream one byte at a time; each would be a call into the servlet stream
+		OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+		try (IatiXml file = IatiXml.open(buffered, clock.instant())) {
 			int[] written = { 0 };
 			each(office, (activity, programme, broken) -> {
 				if (broken.isEmpty()) {
@@ -89,6 +92,7 @@ public class IatiExport {
 		catch (XMLStreamException e) {
 			throw new IOException("The IATI file could not be written", e);
 		}
+		buffered.flush();
 	}
 
 	/** The programmes {@link #write} leaves out, each with the rules it breaks. */

@@ -51,7 +51,15 @@ class SecurityMatrixTests {
 			"/api/portfolio,       donorNorway,      403",
 			"/api/portfolio,       officerCpcjd,     200",
 			"/api/portfolio,       coordinatorOhchr, 200",
-			"/api/portfolio,       admin,            200" })
+			"/api/portfolio,       admin,            200",
+			"/api/iati/activities.xml, anonymous,    401",
+			"/api/iati/activities.xml, donorNorway,  403",
+			"/api/iati/activities.xml, officerCpcjd, 200",
+			"/api/iati/problems,   anonymous,        401",
+			"/api/iati/problems,   donorJapan,       403",
+			"/api/iati/problems,   officerOhchr,     200",
+			"/api/iati/problems,   coordinatorCpcjd, 200",
+			"/api/iati/problems,   admin,            200" })
 	void apiAccess(String path, String user, int expected) {
 		TestHttp.Response response = TestHttp.api(port).get(path, user);
 		assertThat(response.status()).as("%s as %s", path, user).isEqualTo(expected);
