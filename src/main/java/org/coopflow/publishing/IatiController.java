@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.coopflow.reference.Office;
+import org.coopflow.shared.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,12 @@ class IatiController {
 
 	@GetMapping("/api/iati/activities.xml")
 	@Operation(summary = "The approved programmes as an IATI 2.03 activity file, streamed; programmes that break "
-			+ "an IATI rule are left out (see /api/iati/problems)")
+			+ "an IATI rule are left out (see /api/iati/problems); 404 when none can be published")
 	ResponseEntity<StreamingResponseBody> activities(@RequestParam(required = false) Office office) {
+		if (!export.anyPublishable(office)) {
+			throw new NotFoundException("No programme" + (office == null ? "" : " of " + office)
+					+ " can be published as an IATI activity yet; /api/iati/problems lists those that break an IATI rule.");
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_XML)
 			.body(out -> export.write(office, out));

@@ -67,11 +67,29 @@ public class IatiExport {
 		this.clock = clock;
 	}
 
-	/** What to do with each activity built: written when {@code broken} is empty. */
+	/** What to do with each activity built: written when {@code broken} is empty; false stops the reading. */
 	private interface Each {
 
-		void accept(IatiActivity activity, ProgrammeView programme, List<Violation> broken) throws XMLStreamException;
+		boolean accept(IatiActivity activity, ProgrammeView programme, List<Violation> broken) throws XMLStreamException;
 
+	}
+
+	/**
+	 * Whether the file would hold an activity at all: the IATI schema wants at least one, so an office with
+	 * nothing to publish gets no file. Reads until the first publishable programme (usually in the first batch).
+	 */
+	public boolean anyPublishable(Office office) {
+		boolean[] found = { false };
+		try {
+			each(office, (activity, programme, broken) -> {
+				found[0] = broken.isEmpty();
+				return !found[0];
+			});
+		}
+		catch (XMLStreamException e) {
+			throw new IllegalStateException(e);
+		}
+		return found[0];
 	}
 
 	/** Streams the file to {@code out}, programme by programme; what breaks a rule is left out. */
@@ -87,6 +105,7 @@ public class IatiExport {
 						file.flush();
 					}
 				}
+				return true;
 			});
 		}
 		catch (XMLStreamException e) {
@@ -105,6 +124,7 @@ public class IatiExport {
 							activity.identifier(), programme.title(),
 							broken.stream().map(v -> new IatiProblem.Rule(v.rule(), v.message())).toList()));
 				}
+				return true;
 			});
 		}
 		catch (XMLStreamException e) {
@@ -142,7 +162,9 @@ public class IatiExport {
 				long id = programme.id();
 				IatiActivity activity = mapping.of(programme, flows.getOrDefault(id, List.of()),
 						spending.getOrDefault(id, List.of()), implementations.get(id));
-				each.accept(activity, programme, rules.check(activity, today));
+				if (!each.accept(activity, programme, rules.check(activity, today))) {
+					return;
+				}
 			}
 			after = ids.get(ids.size() - 1);
 		}
