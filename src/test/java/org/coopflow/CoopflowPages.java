@@ -5,10 +5,7 @@ import java.util.List;
 
 import org.coopflow.activities.ImplementationFixtures;
 import org.coopflow.overlap.TestAlertsAccess;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every coopflow page each demo user opens, in one place, for the tests that go through all of them
@@ -32,8 +29,7 @@ public final class CoopflowPages {
 	 * expert meeting planned and spending recorded, and an open alert between the two offices.
 	 */
 	public static Ids createData(int port, ApplicationContext context) {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), context.getBean(JdbcClient.class),
-				context.getBean(ProposalLifecycle.class), context.getBean(TransactionTemplate.class));
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long programme = fixtures.openProgramme("30000.00", "USD");
 		long pledge = fixtures.pledge(programme, "donorNorway", "30000.00", "12000");
 		fixtures.markFunded(programme);

@@ -9,15 +9,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.coopflow.activities.ImplementationFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pages say what is wrong: a form lists every error at once, each by its field's name, and an address
@@ -51,8 +48,7 @@ class PageErrorsTests {
 
 	@Test
 	void planningAnActivityListsEveryErrorAtOnceByItsField() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), context.getBean(JdbcClient.class),
-				context.getBean(ProposalLifecycle.class), context.getBean(TransactionTemplate.class));
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long programme = fixtures.fundedProgramme("20000.00", "donorJapan", "0");
 		TestHttp browser = TestHttp.browser(port);
 		browser.signIn("officerCpcjd", TestHttp.DEMO_PASSWORD);

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads activities and implementations: for a signed-in user as {@link ActivityAccess} allows, and
  * without one for other modules' reports and for the implementation process.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class Activities {
@@ -66,6 +67,15 @@ public class Activities {
 	/** Spent on the programme's activities so far, in its currency. */
 	public BigDecimal spent(long programmeId) {
 		return expenditures.spentOnProgramme(programmeId);
+	}
+
+	/** Spent on the programme's activities, in its currency, and when the last expenditure was recorded (null before). */
+	@org.springframework.modulith.NamedInterface("api")
+	public record Spending(BigDecimal spent, java.time.Instant changedAt) {
+	}
+
+	public Spending spending(long programmeId) {
+		return expenditures.spendingOnProgramme(programmeId);
 	}
 
 	Optional<Implementation> implementation(long programmeId) {

@@ -19,6 +19,7 @@ import org.coopflow.programmes.ActivityType;
  * programme currency; {@code country} is empty for a regional or global activity. Rules that need the
  * programme or reference data live in {@link ActivityRules}.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record ActivityDraft(@NotNull ActivityType type, @NotBlank @Size(max = 300) String title,
 		@Size(max = 4000) String description,
 		@Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as KE") String country,

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * documents they produce. Every problem of a draft is reported at once, field formats and business rules
  * together.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional
 public class ActivityPlanning {

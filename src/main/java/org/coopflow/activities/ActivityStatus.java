@@ -5,6 +5,7 @@ package org.coopflow.activities;
  * programme's implementation starts and to COMPLETED when the officer completes it; an officer may
  * cancel it, with a reason, until then.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum ActivityStatus {
 
 	PLANNED, IN_PROGRESS, COMPLETED, CANCELLED;

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** The recorded edition of the Compendium, with who recorded it last. */
-public record EditionView(long activityId, String language, String memberState, String title, LocalDate publishedOn,
+record EditionView(long activityId, String language, String memberState, String title, LocalDate publishedOn,
 		String link, String recordedBy, Instant recordedAt) {
 }

@@ -31,6 +31,14 @@ class ExpenditureRepository {
 		this.jdbc = jdbc;
 	}
 
+	Activities.Spending spendingOnProgramme(long programmeId) {
+		return jdbc.sql("SELECT COALESCE(SUM(amount), 0), MAX(recorded_at) FROM activity_expenditure WHERE programme_id = ?")
+			.param(programmeId)
+			.query((rs, n) -> new Activities.Spending(rs.getBigDecimal(1).setScale(2),
+					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+			.single();
+	}
+
 	BigDecimal spentOnProgramme(long programmeId) {
 		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM activity_expenditure WHERE programme_id = ?")
 			.param(programmeId)

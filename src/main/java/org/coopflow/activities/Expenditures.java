@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Money spent on activities, in the programme currency, checked against the funds the programme has
  * received: beyond them only with an officer's reason, which the coordinators are told.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional
 public class Expenditures {
@@ -57,6 +58,7 @@ public class Expenditures {
 	}
 
 	/** A record of the outcome of an expenditure request; {@code created} is false for a replayed key. */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Recorded(ExpenditureView expenditure, boolean created) {
 	}
 

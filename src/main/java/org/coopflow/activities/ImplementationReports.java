@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * progress report, and the final report goes to the donors. Times come from the engine's clock, so that
  * a report's due date and the timers that remind of it agree.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional
 public class ImplementationReports {

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Pattern;
  */
 @Validated
 @ConfigurationProperties("coopflow.activities")
-public record ImplementationSettings(
+record ImplementationSettings(
 		@DefaultValue("R/P6M") @Pattern(regexp = "R\\d*/P.+") String progressReportCycle,
 		@DefaultValue("P30D") String reportReminder,
 		@DefaultValue("P45D") String reportEscalation,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An expert meeting: who took part, what paid for it, and the experts' report once recorded. */
-public record MeetingView(long activityId, List<Participant> participants, Funding funding, Report report) {
+record MeetingView(long activityId, List<Participant> participants, Funding funding, Report report) {
 
 	public record Participant(long id, String name, String country, String affiliation, boolean personalCapacity,
 			String addedBy, Instant addedAt) {

@@ -1,6 +1,7 @@
 package org.coopflow.activities;
 
 /** The reports of an implementation: one per reporting period, and one at the end. */
+@org.springframework.modulith.NamedInterface("api")
 public enum ReportKind {
 
 	PROGRESS, FINAL;

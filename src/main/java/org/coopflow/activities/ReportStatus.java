@@ -6,6 +6,7 @@ package org.coopflow.activities;
  * moment before the officer's next "Submit" task picks it up again as DUE. A progress report still open when
  * the programme closes is SUPERSEDED: the final report, which covers the whole implementation, took its place.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum ReportStatus {
 
 	DUE, SUBMITTED, ACCEPTED, RETURNED, SUPERSEDED;

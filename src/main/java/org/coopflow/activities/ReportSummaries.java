@@ -13,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
  * What other modules may read of an implementation report, e.g. to tell donors what the final report
  * says: its kind, period, summary, spending and dates. Read-only.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class ReportSummaries {
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record ReportSummary(long reportId, long programmeId, ReportKind kind, LocalDate periodFrom,
 			LocalDate periodTo, String summary, BigDecimal spent, Instant dueAt, Instant submittedAt) {
 	}

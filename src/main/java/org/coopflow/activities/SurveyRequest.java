@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
  * Member State's focal point or permanent mission): reminders go there as well as to the Member State's
  * donor accounts, which most Member States asked do not have.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record SurveyRequest(
 		@NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as KE") String memberState,
 		@NotBlank String standard, LocalDate askedOn,

@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * paras. 3 and 4), their replies, and the reminders to those that have not replied. Every bad field of a
  * request is named at once (400), with nothing recorded.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional
 public class SurveySupport {
@@ -60,6 +61,7 @@ public class SurveySupport {
 	}
 
 	/** The outcome of asking Member States: the survey after it, and how many requests were new. */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Asked(SurveyView survey, int added) {
 	}
 

@@ -1,6 +1,7 @@
 package org.coopflow.activities;
 
 /** What happens to funds received but not spent when a programme closes, as an officer recorded it. */
+@org.springframework.modulith.NamedInterface("api")
 public enum UnspentFundsChoice {
 
 	/** Returned to the donors, in proportion to what each pledge brought. */

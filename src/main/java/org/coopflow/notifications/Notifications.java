@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * event queued twice for the same recipient (a retried job, a repeated message) is mailed once.
  */
 @Service
-public class Notifications {
+class Notifications {
 
 	private final JdbcClient jdbc;
 

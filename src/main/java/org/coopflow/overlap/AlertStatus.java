@@ -1,6 +1,7 @@
 package org.coopflow.overlap;
 
 /** Where an overlap alert stands: open until the coordinators' joint decision, then that decision. */
+@org.springframework.modulith.NamedInterface("api")
 public enum AlertStatus {
 
 	OPEN,

@@ -3,6 +3,7 @@ package org.coopflow.overlap;
 import org.coopflow.programmes.OverlapDecision;
 
 /** What a coordinator proposes for an alert, and what the two offices decide jointly. */
+@org.springframework.modulith.NamedInterface("api")
 public enum CoordinatorDecision {
 
 	/** Confirmed overlap: the offices coordinate the two programmes. The proposal goes back for revision. */
@@ -23,7 +24,7 @@ public enum CoordinatorDecision {
 	}
 
 	/** What the decision means for a funding proposal waiting on it. */
-	public OverlapDecision forProposal() {
+	OverlapDecision forProposal() {
 		return switch (this) {
 			case OVERLAP_COORDINATE -> OverlapDecision.REVISE;
 			case OVERLAP_MERGE -> OverlapDecision.WITHDRAW;
@@ -31,7 +32,7 @@ public enum CoordinatorDecision {
 		};
 	}
 
-	public boolean needsReason() {
+	boolean needsReason() {
 		return this == NOT_OVERLAP;
 	}
 

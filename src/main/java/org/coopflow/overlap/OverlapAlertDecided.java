@@ -1,6 +1,6 @@
 package org.coopflow.overlap;
 
 /** The coordinators decided on an alert. */
-public record OverlapAlertDecided(long alertId, long firstProgrammeId, long secondProgrammeId,
+record OverlapAlertDecided(long alertId, long firstProgrammeId, long secondProgrammeId,
 		CoordinatorDecision decision) {
 }

@@ -13,6 +13,7 @@ import org.coopflow.security.Role;
  * tests refer to, and its variables. Delegates, listeners and tests use these instead of repeating
  * string literals, so a renamed element breaks the build rather than a running process.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class OverlapReviewProcess {
 
 	public static final String PROCESS_KEY = "OverlapReviewProcess";
@@ -29,6 +30,7 @@ public final class OverlapReviewProcess {
 	}
 
 	/** Ids of the model's elements. */
+	@org.springframework.modulith.NamedInterface("api")
 	public static final class Elements {
 
 		public static final String START_ALERT_RAISED = "StartEvent_AlertRaised";
@@ -72,6 +74,7 @@ public final class OverlapReviewProcess {
 	}
 
 	/** Names of process variables and of the task-local variables the forms show and send. */
+	@org.springframework.modulith.NamedInterface("api")
 	public static final class Variables {
 
 		/** Long; the business key holds it too, and is what code reads. */
@@ -196,6 +199,7 @@ public final class OverlapReviewProcess {
 	}
 
 	/** One office's review: its task, its coordinators' group and the variables its proposal is kept in. */
+	@org.springframework.modulith.NamedInterface("api")
 	public enum OfficeReview {
 
 		CPCJD(Office.CPCJD, Elements.TASK_REVIEW_ALERT_CPCJD, Variables.CPCJD_DECISION, Variables.CPCJD_REASON,

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
  * The overlap alerts raised on one programme, for the pages that show a programme whole; which alerts a
  * person sees is decided where every other reading of alerts is decided ({@link OverlapAlerts}).
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class ProgrammeAlerts {
 

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * rate), by year of announcement and earmark. Counts the pledges that stand: announced and not
  * withdrawn, cancelled or lapsed.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class EarmarkTotals {
@@ -36,6 +37,7 @@ public class EarmarkTotals {
 	}
 
 	/** {@code programmeId} is set for pledges earmarked to a programme, {@code earmarkTarget} otherwise. */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Line(int year, Earmarking earmarking, String earmarkTarget, Long programmeId, BigDecimal amountUsd) {
 	}
 

@@ -1,6 +1,7 @@
 package org.coopflow.pledges;
 
 /** How far a donor ties a pledge: not at all, to a standard, to a beneficiary country, to a programme. */
+@org.springframework.modulith.NamedInterface("api")
 public enum Earmarking {
 
 	NONE, STANDARD, COUNTRY, PROGRAMME;

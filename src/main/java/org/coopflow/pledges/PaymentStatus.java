@@ -1,6 +1,7 @@
 package org.coopflow.pledges;
 
 /** A reported transfer is unverified until an officer confirms receipt or finds it did not arrive. */
+@org.springframework.modulith.NamedInterface("api")
 public enum PaymentStatus {
 
 	REPORTED, CONFIRMED, REJECTED;

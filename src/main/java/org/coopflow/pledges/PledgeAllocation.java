@@ -16,28 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional
-class PledgeAllocation {
-
-	private final PledgeAccess access;
-
-	private final PledgeTransitions transitions;
-
-	private final FundingLedger ledger;
-
-	private final PledgeRepository pledges;
+class PledgeAllocation extends PledgeUseCase {
 
 	private final ApplicationEventPublisher events;
 
-	private final PledgeViews views;
-
 	PledgeAllocation(PledgeAccess access, PledgeTransitions transitions, FundingLedger ledger, PledgeRepository pledges,
 			ApplicationEventPublisher events, PledgeViews views) {
-		this.access = access;
-		this.transitions = transitions;
-		this.ledger = ledger;
-		this.pledges = pledges;
+		super(pledges, access, transitions, views, ledger);
 		this.events = events;
-		this.views = views;
 	}
 
 	/**

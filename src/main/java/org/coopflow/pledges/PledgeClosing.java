@@ -16,25 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional
-class PledgeClosing {
-
-	private final PledgeRepository pledges;
-
-	private final PledgeAccess access;
-
-	private final PledgeTransitions transitions;
-
-	private final PledgeViews views;
-
-	private final FundingLedger ledger;
+class PledgeClosing extends PledgeUseCase {
 
 	PledgeClosing(PledgeRepository pledges, PledgeAccess access, PledgeTransitions transitions, PledgeViews views,
 			FundingLedger ledger) {
-		this.pledges = pledges;
-		this.access = access;
-		this.transitions = transitions;
-		this.views = views;
-		this.ledger = ledger;
+		super(pledges, access, transitions, views, ledger);
 	}
 
 	/** A donor takes back a pledge not yet agreed. */

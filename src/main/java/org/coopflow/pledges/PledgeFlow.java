@@ -9,9 +9,11 @@ import java.time.LocalDate;
  * confirmed. {@code date} is the day it happened (announcement, agreement date, day paid); null when the
  * record does not say.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record PledgeFlow(long pledgeId, long programmeId, String donor, Kind kind, BigDecimal amount, String currency,
 		LocalDate date) {
 
+	@org.springframework.modulith.NamedInterface("api")
 	public enum Kind {
 
 		/** Announced and not withdrawn, cancelled or lapsed. */

@@ -38,19 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Transactional
-class PledgeIntake {
-
-	private final PledgeRepository pledges;
+class PledgeIntake extends PledgeUseCase {
 
 	private final PledgeRequestCheck requests;
-
-	private final PledgeAccess access;
-
-	private final PledgeTransitions transitions;
-
-	private final PledgeViews views;
-
-	private final FundingLedger ledger;
 
 	private final ApplicationEventPublisher events;
 
@@ -61,12 +51,8 @@ class PledgeIntake {
 	PledgeIntake(PledgeRepository pledges, PledgeRequestCheck requests, PledgeAccess access,
 			PledgeTransitions transitions, PledgeViews views, FundingLedger ledger, ApplicationEventPublisher events,
 			Clock clock, PlatformTransactionManager transactions) {
-		this.pledges = pledges;
+		super(pledges, access, transitions, views, ledger);
 		this.requests = requests;
-		this.access = access;
-		this.transitions = transitions;
-		this.views = views;
-		this.ledger = ledger;
 		this.events = events;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);

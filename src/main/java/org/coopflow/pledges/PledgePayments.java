@@ -35,17 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional
-class PledgePayments {
-
-	private final PledgeRepository pledges;
-
-	private final PledgeAccess access;
-
-	private final PledgeTransitions transitions;
-
-	private final PledgeViews views;
-
-	private final FundingLedger ledger;
+class PledgePayments extends PledgeUseCase {
 
 	private final ApplicationEventPublisher events;
 
@@ -55,11 +45,7 @@ class PledgePayments {
 
 	PledgePayments(PledgeRepository pledges, PledgeAccess access, PledgeTransitions transitions, PledgeViews views,
 			FundingLedger ledger, ApplicationEventPublisher events, Clock clock, PledgeMoney money) {
-		this.pledges = pledges;
-		this.access = access;
-		this.transitions = transitions;
-		this.views = views;
-		this.ledger = ledger;
+		super(pledges, access, transitions, views, ledger);
 		this.events = events;
 		this.clock = clock;
 		this.money = money;

@@ -23,9 +23,12 @@ import org.springframework.stereotype.Repository;
  * The pledge tables, through plain SQL: callers pass typed rows and {@link PledgeChange}s, and only this class
  * knows the columns. Status changes are conditional on the version read.
  * <p>
- * Plain SQL rather than Spring Data JDBC: the lock of {@link #awaitingRateForUpdate} and the
- * version-conditional update are the point of this class, and Spring Data JDBC does not resolve for
- * this build's Spring Boot 3.5.7 offline.
+ * Plain SQL rather than Spring Data JDBC, which the build has (users are mapped with it): its
+ * {@code @Lock} and {@code @Version} would give the lock of {@link #awaitingRateForUpdate} and a
+ * version-checked update, but its save writes every column and deletes and re-inserts every owned row.
+ * A status change would rewrite the append-only revisions and instalments, and write back a payment
+ * as it was read over one that {@link #decidePayment} decided meanwhile; here an update sets only the
+ * {@link PledgeChange}'s columns and children are only ever added or conditionally updated.
  */
 @Repository
 class PledgeRepository {

@@ -13,10 +13,12 @@ import org.coopflow.reference.Office;
  * lapse date; without a lapse date the agreement is expected within 180 days. {@code draft} true keeps
  * the pledge as a DRAFT the donor announces later.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record PledgeRequest(BigDecimal amount, String currency, Earmarking earmarking, String earmarkTarget,
 		Long programmeId, Office office, LocalDate lapseDate, List<InstalmentRequest> instalments, Boolean draft,
 		String note) {
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record InstalmentRequest(LocalDate dueDate, BigDecimal amount) {
 	}
 

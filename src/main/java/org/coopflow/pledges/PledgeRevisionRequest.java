@@ -4,6 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A new amount and schedule for a pledge not yet agreed, with the reason; {@code version} as read. */
-public record PledgeRevisionRequest(BigDecimal amount, List<PledgeRequest.InstalmentRequest> instalments,
+record PledgeRevisionRequest(BigDecimal amount, List<PledgeRequest.InstalmentRequest> instalments,
 		String reason, Integer version) {
 }

@@ -21,19 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional
-class PledgeRevisions {
-
-	private final PledgeRepository pledges;
+class PledgeRevisions extends PledgeUseCase {
 
 	private final PledgeRequestCheck requests;
-
-	private final PledgeAccess access;
-
-	private final PledgeTransitions transitions;
-
-	private final PledgeViews views;
-
-	private final FundingLedger ledger;
 
 	private final Clock clock;
 
@@ -41,12 +31,8 @@ class PledgeRevisions {
 
 	PledgeRevisions(PledgeRepository pledges, PledgeRequestCheck requests, PledgeAccess access,
 			PledgeTransitions transitions, PledgeViews views, FundingLedger ledger, Clock clock, PledgeMoney money) {
-		this.pledges = pledges;
+		super(pledges, access, transitions, views, ledger);
 		this.requests = requests;
-		this.access = access;
-		this.transitions = transitions;
-		this.views = views;
-		this.ledger = ledger;
 		this.clock = clock;
 		this.money = money;
 	}

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
  * the use cases behind it stay package-private: {@link PledgeIntake}, {@link PledgeRequestCheck},
  * {@link PledgeClosing}, {@link PledgePayments} and {@link PledgeQueries}.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class PledgeService {
 
@@ -36,9 +37,11 @@ public class PledgeService {
 	}
 
 	/** The result of an intake: the pledge, and whether this request created it or repeated an earlier one. */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Intake(PledgeView pledge, boolean replayed) {
 	}
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record Page(List<PledgeView> content, long totalElements) {
 	}
 

@@ -7,12 +7,13 @@ import java.util.Set;
  * The lifecycle of a pledge (after OCHA FTS, IATI and CiviCRM). OVERDUE is not a status: it is derived
  * from the instalments, see {@link PledgeView#overdue()}.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum PledgeStatus {
 
 	DRAFT, PLEDGED, COMMITTED, PARTIALLY_PAID, PAID, WITHDRAWN, CANCELLED, LAPSED;
 
 	/** Whether the lifecycle allows going from this status to {@code next}. */
-	public boolean canBecome(PledgeStatus next) {
+	boolean canBecome(PledgeStatus next) {
 		return switch (this) {
 			case DRAFT -> next == PLEDGED || next == WITHDRAWN;
 			case PLEDGED -> next == COMMITTED || next == WITHDRAWN || next == CANCELLED || next == LAPSED;
@@ -34,7 +35,7 @@ public enum PledgeStatus {
 	}
 
 	/** Statuses in which payments are expected: after the agreement, until fully paid. */
-	public boolean expectsPayments() {
+	boolean expectsPayments() {
 		return this == COMMITTED || this == PARTIALLY_PAID;
 	}
 

@@ -7,7 +7,7 @@ import java.util.List;
  * Sums of pledges per status and currency, and in USD, always from the amounts stored with each
  * pledge (never recomputed at today's rate). {@code fundingUsd} counts COMMITTED and later only.
  */
-public record PledgeTotals(List<Line> lines, BigDecimal pledgedUsd, BigDecimal fundingUsd) {
+record PledgeTotals(List<Line> lines, BigDecimal pledgedUsd, BigDecimal fundingUsd) {
 
 	public record Line(PledgeStatus status, String currency, long pledges, BigDecimal amount, BigDecimal amountUsd) {
 	}

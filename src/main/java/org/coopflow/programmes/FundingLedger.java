@@ -25,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * a cancellation adds the negatives of what the pledge had recorded. When committed funding reaches
  * the budget, {@link FundingTargetReached} tells the funding proposal process.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class FundingLedger {
 
+	@org.springframework.modulith.NamedInterface("api")
 	public enum Stage {
 
 		PLEDGED, COMMITTED, RECEIVED
@@ -36,6 +38,7 @@ public class FundingLedger {
 	}
 
 	/** What a pledge needs to know of the programme it funds. */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Target(long programmeId, Office office, String title, ProgrammeStatus status, String currency,
 			List<String> countries, List<String> standards) {
 

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * status, and the standards pledged programmes promote. Same rules as the API: a donor finds only
  * programmes open for funding.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class FundingOpportunities {
@@ -32,9 +33,11 @@ public class FundingOpportunities {
 		this.jdbc = jdbc;
 	}
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record Opportunity(ProgrammeView programme, FundingStatus funding) {
 	}
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record Found(List<Opportunity> content, long totalElements) {
 	}
 

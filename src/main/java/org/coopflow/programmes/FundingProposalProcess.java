@@ -10,6 +10,7 @@ import org.coopflow.workflow.RecordKey;
  * tests refer to, its messages and its variables. Delegates, listeners and tests use these instead of
  * repeating string literals, so a renamed element breaks the build rather than a running process.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class FundingProposalProcess {
 
 	public static final String PROCESS_KEY = "FundingProposalProcess";
@@ -82,6 +83,7 @@ public final class FundingProposalProcess {
 	}
 
 	/** Ids of the model's elements. */
+	@org.springframework.modulith.NamedInterface("api")
 	public static final class Elements {
 
 		public static final String START_PROPOSAL_SUBMITTED = "StartEvent_ProposalSubmitted";
@@ -163,6 +165,7 @@ public final class FundingProposalProcess {
 	}
 
 	/** Names of the messages the process waits for. */
+	@org.springframework.modulith.NamedInterface("api")
 	public static final class Messages {
 
 		/** The coordinators decided on the overlap alerts raised for the proposal. */
@@ -177,6 +180,7 @@ public final class FundingProposalProcess {
 	}
 
 	/** Names of process variables and of the task-local variables forms display. */
+	@org.springframework.modulith.NamedInterface("api")
 	public static final class Variables {
 
 		/** Long; also the business key, as text. */
@@ -256,11 +260,13 @@ public final class FundingProposalProcess {
 	}
 
 	/** The answers of "Review proposal". */
+	@org.springframework.modulith.NamedInterface("api")
 	public enum ReviewDecision {
 		APPROVE, RETURN, REJECT
 	}
 
 	/** The answers of "Decide on partial funding". */
+	@org.springframework.modulith.NamedInterface("api")
 	public enum PartialFundingDecision {
 		START_WITH_FUNDED, EXTEND_DEADLINE, CANCEL
 	}

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
  * that caused it, or not at all. The process continues asynchronously after each message, so a
  * failure further on becomes an incident instead of undoing the coordinators' or donors' work.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class FundingProposals {
 

@@ -7,9 +7,11 @@ import java.math.BigDecimal;
  * pledged money is shown beside it. {@code usd} is null when no rate of exchange is known for the
  * programme currency this month ({@code usdRateMissing}).
  */
+@org.springframework.modulith.NamedInterface("api")
 public record FundingStatus(long programmeId, String currency, BigDecimal budget, BigDecimal pledged,
 		BigDecimal committed, BigDecimal received, BigDecimal gap, Amounts usd, boolean usdRateMissing) {
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record Amounts(BigDecimal budget, BigDecimal pledged, BigDecimal committed, BigDecimal received,
 			BigDecimal gap) {
 	}

@@ -4,5 +4,5 @@ package org.coopflow.programmes;
  * Committed funding for a programme reached its budget. The pledges module publishes it; the funding
  * proposal process waiting for it marks the programme funded.
  */
-public record FundingTargetReached(long programmeId) {
+record FundingTargetReached(long programmeId) {
 }

@@ -3,6 +3,7 @@ package org.coopflow.programmes;
 /**
  * What the coordinators' review means for a proposal waiting on it.
  */
+@org.springframework.modulith.NamedInterface("ports")
 public enum OverlapDecision {
 	/** Not an overlap, or complementary: the proposal goes on to review. */
 	CONTINUE,

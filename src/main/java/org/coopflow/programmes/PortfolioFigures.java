@@ -17,17 +17,20 @@ import org.springframework.transaction.annotation.Transactional;
  * there are: the programmes module owns these tables, and reporting reads them only through this. The SQL
  * is written by hand because it is measured (100,000 programmes, src/test/java/org/coopflow/reporting/bench).
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class PortfolioFigures {
 
 	/** One programme with its funding sums; committed and received dollars at the pledges' own rates. */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Figures(long id, String title, Office office, ProgrammeStatus status, BigDecimal budget,
 			String currency, Instant fundingDeadlineAt, BigDecimal committed, BigDecimal committedUsd,
 			BigDecimal receivedUsd) {
 	}
 
 	/** The themes a programme is counted under. */
+	@org.springframework.modulith.NamedInterface("api")
 	public enum Theme {
 
 		STANDARD("programme_standard", "standard_code"), COUNTRY("programme_country", "country_code");

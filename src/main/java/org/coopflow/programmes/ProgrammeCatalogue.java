@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads programmes for other modules' own bookkeeping (overlap screening keeps an index of the whole
  * portfolio), without a signed-in user: what a person may see is decided where people ask.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class ProgrammeCatalogue {
@@ -46,6 +47,24 @@ public class ProgrammeCatalogue {
 	/** Funds received for the programme so far, in its currency (confirmed payments of the pledges funding it). */
 	public java.math.BigDecimal received(long id) {
 		return programmes.received(id);
+	}
+
+	/** One page of the programmes matching the filter, by id, whoever asks: the caller decides what it shows. */
+	public org.coopflow.shared.PageView<ProgrammeView> search(ProgrammeFilter filter, int page, int size) {
+		ProgrammeRepository.Page found = programmes.search(filter, page, size);
+		return org.coopflow.shared.PageView.of(found.content(), page, size, found.totalElements());
+	}
+
+	/**
+	 * What the programme's funding ledger says in the programme's currency: funds committed by agreements,
+	 * funds received, and when the last entry was made (null before the first).
+	 */
+	@org.springframework.modulith.NamedInterface("api")
+	public record Funding(java.math.BigDecimal committed, java.math.BigDecimal received, Instant changedAt) {
+	}
+
+	public Funding funding(long id) {
+		return programmes.funding(id);
 	}
 
 	/** Ids of programmes changed at or after {@code since}; every programme's id when null. */

@@ -3,5 +3,5 @@ package org.coopflow.programmes;
 import org.coopflow.reference.Office;
 
 /** A funded programme's implementation ended and the programme was closed. */
-public record ProgrammeClosed(long programmeId, Office office) {
+record ProgrammeClosed(long programmeId, Office office) {
 }

@@ -19,6 +19,7 @@ import org.coopflow.reference.Office;
  * What an officer writes about a programme: the body of POST and PUT, and one row of an import.
  * Rules that need reference data or several fields live in {@link ProgrammeRules}.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record ProgrammeDraft(Office office, @NotBlank @Size(max = 300) String title,
 		@NotBlank @Size(max = 20000) String description, Scope scope,
 		List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as KE") String> countries,

@@ -10,6 +10,7 @@ import org.coopflow.reference.Office;
  * {@code minGap}, when set, keeps the programmes with a funding gap (budget less committed funding, in
  * the programme's own currency) above zero and at least that large.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record ProgrammeFilter(Office office, String country, String standard, Set<ProgrammeStatus> statuses,
 		String text, BigDecimal minGap) {
 

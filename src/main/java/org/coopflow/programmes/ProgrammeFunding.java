@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Sums a programme's funding from its funding entries: amounts in the programme currency and in USD
  * as stored with each pledge, the budget in USD at this month's operational rate.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class ProgrammeFunding {

@@ -48,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row is written, all of it in one transaction, so that an officer never has to find out which half
  * of a file went in.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class ProgrammeImport {
 
@@ -99,10 +100,12 @@ public class ProgrammeImport {
 	}
 
 	/** What an import did: the answer to a successful POST. */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Report(int imported, Office office, List<Long> programmeIds) {
 	}
 
 	/** One problem of the file: the line it starts on (the header is line 1), the column, and why. */
+	@org.springframework.modulith.NamedInterface("api")
 	public record RowError(long line, String column, String reason) {
 	}
 
@@ -110,6 +113,7 @@ public class ProgrammeImport {
 	 * The file was not imported. {@code errors} holds at most {@link #MAX_REPORTED_ERRORS} entries,
 	 * {@code errorCount} all of them.
 	 */
+	@org.springframework.modulith.NamedInterface("api")
 	public static class Rejected extends RuntimeException {
 
 		private final List<RowError> errors;

@@ -195,6 +195,17 @@ class ProgrammeRepository {
 			.single();
 	}
 
+	ProgrammeCatalogue.Funding funding(long id) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(CASE WHEN stage = 'COMMITTED' THEN amount END), 0),
+				COALESCE(SUM(CASE WHEN stage = 'RECEIVED' THEN amount END), 0), MAX(recorded_at)
+				FROM programme_funding_entry WHERE programme_id = ?""")
+			.param(id)
+			.query((rs, n) -> new ProgrammeCatalogue.Funding(rs.getBigDecimal(1).setScale(2), rs.getBigDecimal(2).setScale(2),
+					rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+			.single();
+	}
+
 	Optional<ProgrammeView> find(long id) {
 		return load(List.of(id)).stream().findFirst();
 	}

@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The portfolio of both offices: who may create, read and change which programme, every change kept
  * in the history, and the status changes the funding proposal process makes.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional
 public class ProgrammeService implements ProposalLifecycle, ImplementationLifecycle {

@@ -4,6 +4,7 @@ package org.coopflow.programmes;
  * Where a programme stands on its way from draft to funded. The funding proposal process moves it
  * from SUBMITTED on; officers edit it only while it is a DRAFT or RETURNED_FOR_REVISION.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum ProgrammeStatus {
 
 	DRAFT,

@@ -10,6 +10,7 @@ import org.coopflow.reference.Office;
 /**
  * A programme as the API shows it. {@code reviewNotes} is internal and never shown to donors.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record ProgrammeView(long id, Office office, String title, String description, Scope scope,
 		List<String> countries, List<String> standards, List<ActivityType> activityTypes, List<String> sectors,
 		String beneficiaryInstitution, String implementingPartner, LocalDate plannedStart, LocalDate plannedEnd,

@@ -14,6 +14,7 @@ import org.coopflow.reference.Office;
  * @param authors everyone who created, changed or (re)submitted it: none of them may review it
  * @param fundingDeadlineAt when its funding period ends, once it is open for funding
  */
+@org.springframework.modulith.NamedInterface("api")
 public record ProposalFacts(long programmeId, Office office, String title, String description, List<String> countries,
 		List<String> standards, LocalDate plannedStart, LocalDate plannedEnd, BigDecimal budgetAmount,
 		String budgetCurrency, int fundingDeadlineDays, String submittedBy, ProgrammeStatus status,

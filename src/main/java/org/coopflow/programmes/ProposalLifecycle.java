@@ -8,6 +8,7 @@ import java.math.BigDecimal;
  * matching event; a transition the programme's status does not allow (also when another request
  * changed it at the same moment) throws {@link org.coopflow.shared.ConflictException}.
  */
+@org.springframework.modulith.NamedInterface("ports")
 public interface ProposalLifecycle {
 
 	/** The facts a reviewer reads in a task form; never stored as process variables. */

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * starts, in one transaction, so that there is never a submitted programme without its process (or
  * the other way round).
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional
 public class ProposalSubmission {

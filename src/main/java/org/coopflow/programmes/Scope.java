@@ -3,6 +3,7 @@ package org.coopflow.programmes;
 /**
  * Whom a programme serves: named countries, a region, or every Member State.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum Scope {
 	/** One or more named beneficiary countries. */
 	NATIONAL,

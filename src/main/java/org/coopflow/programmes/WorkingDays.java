@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * yet (the offices' holiday calendars are not in the reference data), so a reminder can fall on one.
  * "Now" is the engine's clock, which tests move.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Component("workingDays")
 public class WorkingDays {
 

@@ -13,6 +13,7 @@ import java.util.Locale;
  * amounts are shown without ".00", as a budget line is written. English separators, as the rest of
  * coopflow's words.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class Amounts {
 
 	private Amounts() {

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
  * The ISO 3166-1 countries coopflow knows: Member States that pledge and countries that benefit.
  */
 @Service
-public class Countries {
+class Countries {
 
 	private final JdbcClient jdbc;
 

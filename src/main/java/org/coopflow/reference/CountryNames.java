@@ -11,6 +11,7 @@ import java.util.Map;
  * English names of the ISO 3166-1 countries for the pages' choices and labels, in alphabetical order of
  * name, as a person looks a country up. The codes are the JDK's, as in the reference data.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class CountryNames {
 
 	private static final Map<String, String> BY_CODE = byCode();

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
  * The checks add {@link InvalidField}s to a list instead of throwing, so that a request's every error is
  * reported at once.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class Currencies {
 
@@ -135,7 +136,7 @@ public class Currencies {
 	 * "must have at most 13 digits before and 6 after the point".
 	 * @return whether the rate can be kept as it is
 	 */
-	public static boolean checkRate(String field, BigDecimal unitsPerUsd, List<InvalidField> errors) {
+	static boolean checkRate(String field, BigDecimal unitsPerUsd, List<InvalidField> errors) {
 		if (unitsPerUsd == null || unitsPerUsd.signum() <= 0) {
 			errors.add(new InvalidField(field, "must be a positive number"));
 			return false;

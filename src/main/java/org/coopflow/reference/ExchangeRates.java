@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * before, as provisional; entering the month's rate publishes {@link ExchangeRateEntered} so that what
  * was rated provisionally is re-rated.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class ExchangeRates {
 
@@ -56,6 +57,7 @@ public class ExchangeRates {
 	 * The rate to convert at in {@code month}: the month's own, or, while that is not entered, the
 	 * latest of the {@link #PROVISIONAL_MONTHS} months before ({@code provisional}, from {@code rateMonth}).
 	 */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Rating(String currency, YearMonth rateMonth, BigDecimal unitsPerUsd, boolean provisional) {
 	}
 

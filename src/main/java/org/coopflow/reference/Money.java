@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Positive;
  * are decimals, never floating point; whether the scale fits the currency's minor units is checked
  * against {@link ReferenceCodes}.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record Money(@NotNull @Positive @Digits(integer = 17, fraction = 2) BigDecimal amount,
 		@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency) {
 }

@@ -4,6 +4,7 @@ package org.coopflow.reference;
  * The two offices that run technical cooperation programmes (ECOSOC resolution 1997/32, para. 6).
  * Their names and IATI organisation ids are seeded in the {@code office} table.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum Office {
 	CPCJD, OHCHR;
 

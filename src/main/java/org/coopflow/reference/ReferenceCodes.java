@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
  * units. They change only with a Liquibase changeset, that is with a new deployment, so they are read
  * once and kept: every pledge, programme and import would otherwise read some 450 rows again.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class ReferenceCodes {
 
@@ -22,6 +23,7 @@ public class ReferenceCodes {
 		this.jdbc = jdbc;
 	}
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record Snapshot(Set<String> countries, Set<String> standards, Map<String, Integer> currencyMinorUnits) {
 
 		public boolean isCountry(String code) {

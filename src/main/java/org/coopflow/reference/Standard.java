@@ -7,5 +7,6 @@ package org.coopflow.reference;
  * @param title the instrument's title
  * @param adoptedBy the congress or resolution that adopted or endorsed it
  */
+@org.springframework.modulith.NamedInterface("api")
 public record Standard(String code, String title, String adoptedBy) {
 }

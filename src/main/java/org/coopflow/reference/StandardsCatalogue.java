@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 /**
  * Reads the standards catalogue, which Liquibase seeds and nobody edits at run time.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 public class StandardsCatalogue {
 

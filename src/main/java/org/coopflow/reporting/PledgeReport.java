@@ -19,10 +19,12 @@ import org.coopflow.reference.Office;
  * programme it funded with that programme's activities and the reports shared with donors. Before the
  * pledge is allocated to a programme, {@code programme} is null and the lists are empty.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record PledgeReport(long pledgeId, String donor, Office office, PledgeStatus status, String currency,
 		Money money, Programme programme, List<Activity> activities, List<Report> reports) {
 
 	/** An amount in the pledge currency and the same in US dollars. */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Amount(BigDecimal amount, BigDecimal amountUsd) {
 	}
 
@@ -31,6 +33,7 @@ public record PledgeReport(long pledgeId, String donor, Office office, PledgeSta
 	 * programme; {@code spent} is the pledge's share of the programme's spending (see docs/reporting.md); {@code
 	 * unspent} is allocated minus spent.
 	 */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Money(Amount pledged, Amount received, Amount allocated, Amount spent, Amount unspent) {
 	}
 
@@ -38,23 +41,28 @@ public record PledgeReport(long pledgeId, String donor, Office office, PledgeSta
 	 * The funded programme, its figures in its own currency. {@code spentBeyondReceived} is spending above what
 	 * it received, authorised by an officer's override and paid by no pledge yet.
 	 */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Programme(long id, String title, Office office, ProgrammeStatus status, ImplementationStage stage,
 			String currency, BigDecimal budget, BigDecimal received, BigDecimal spent, BigDecimal spentBeyondReceived,
 			Unspent unspentFunds) {
 	}
 
 	/** The officer's choice for the funds left when the programme closed (programme currency). */
+	@org.springframework.modulith.NamedInterface("api")
 	public record Unspent(BigDecimal amount, UnspentFundsChoice choice, String reason, Instant decidedAt) {
 	}
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record Activity(long id, ActivityType type, String title, String country, ActivityStatus status,
 			LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd,
 			String cancelReason, int milestones, int milestonesCompleted, List<Document> documents) {
 	}
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record Document(String title, String language, String link) {
 	}
 
+	@org.springframework.modulith.NamedInterface("api")
 	public record Report(long id, ReportKind kind, LocalDate periodFrom, LocalDate periodTo, String summary,
 			BigDecimal spent, Instant submittedAt, Instant sentToDonorsAt) {
 	}

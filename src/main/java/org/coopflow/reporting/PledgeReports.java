@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (any other pledge is a 404 to a donor) and staff. Staff see what the donor sees: only the reports
  * shared with donors.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class PledgeReports {

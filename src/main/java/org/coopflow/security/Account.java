@@ -1,12 +1,16 @@
 package org.coopflow.security;
 
 import org.coopflow.reference.Office;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A coopflow user as stored in {@code app_user}.
+ * A coopflow user as stored in {@code app_user}; {@code id} is 0 until the row is inserted.
  */
-record Account(long id, String username, String passwordHash, String displayName, String email, Role role,
-		Office office, String countryCode, boolean enabled) {
+@Table("app_user")
+record Account(@Id long id, String username, String passwordHash, String displayName, String email, Role role,
+		@Column("office_code") Office office, String countryCode, boolean enabled) {
 
 	/** Camunda accepts only these user ids (its default whitelist); coopflow uses the same rule. */
 	static final String USERNAME_PATTERN = "[a-zA-Z0-9]+";

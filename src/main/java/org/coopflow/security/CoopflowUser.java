@@ -11,6 +11,7 @@ import org.springframework.security.core.userdetails.User;
  * The signed-in user as Spring Security holds it, with the office or Member State the role is bound
  * to, so that other modules can scope what the user sees without another lookup.
  */
+@org.springframework.modulith.NamedInterface("api")
 public class CoopflowUser extends User {
 
 	private final String displayName;

@@ -8,7 +8,7 @@ import org.coopflow.workflow.TasklistLinks;
  * The places a role may go, in the order the header shows them, with the one being looked at marked.
  * One list per role, so that a new page is added to everyone's header at once.
  */
-public record Navigation(List<Link> links) {
+record Navigation(List<Link> links) {
 
 	/**
 	 * One place: what it is called, where it is (relative to the context path), and whether it is the

@@ -10,6 +10,7 @@ import org.coopflow.reference.Office;
  * group per office as well ({@code PROGRAMME_OFFICER_CPCJD}); those are the candidate groups of user
  * tasks, so that one office never sees the other office's tasks.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum Role {
 
 	/** Speaks for one Member State: pledges and follows the money. Never works in Camunda. */

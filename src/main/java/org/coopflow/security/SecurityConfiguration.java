@@ -87,6 +87,26 @@ class SecurityConfiguration {
 		return manager;
 	}
 
+	/**
+	 * Open data: anyone reads the published programmes without signing in, and only reads. No session,
+	 * no cookie, no credentials looked at (a wrong password sent along changes nothing here); the open
+	 * module decides what is published and limits each address's rate.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain openDataSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+		return http.securityMatcher(paths("/open", "/open/**"))
+			// the open controllers map GET only; any other method is answered 405 there
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.requireExplicitSave(true))
+			// nothing here changes anything: there is nothing to forge
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, UserDetailsService users,

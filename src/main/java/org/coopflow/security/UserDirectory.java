@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * enabled users, one by one, by role and office, or the donors who speak for one Member State).
  * Templates reach it as {@code @userDirectory}.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class UserDirectory {

@@ -8,6 +8,7 @@ import java.util.Optional;
  * work implement it (open tasks, open overlap alerts, instalments due), so that the home page lists it
  * without depending on them.
  */
+@org.springframework.modulith.NamedInterface("ports")
 public interface WaitingWork {
 
 	/** The section for this person, or empty when their role has no such work. */
@@ -20,6 +21,7 @@ public interface WaitingWork {
 	 * @param items the first few, most urgent first
 	 * @param more where the whole list is, relative to the context path
 	 */
+	@org.springframework.modulith.NamedInterface("ports")
 	record Section(String id, int order, String heading, String none, List<Item> items, String moreLabel,
 			String more) {
 	}
@@ -30,6 +32,7 @@ public interface WaitingWork {
 	 * @param detail when it is due, or since when it waits; null when nothing to say
 	 * @param late past its due date
 	 */
+	@org.springframework.modulith.NamedInterface("ports")
 	record Item(String text, String href, String detail, boolean late) {
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * office's, never a review hidden from its author by the four-eyes REVOKE). Without an authenticated
  * user the engine checks nothing, which is right for the processes' own steps and wrong for a page.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Component
 public class AsPerson {
 

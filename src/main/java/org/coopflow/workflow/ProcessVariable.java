@@ -19,6 +19,7 @@ import org.coopflow.shared.InvalidInputException;
  * <p>
  * A blank text counts as absent: Tasklist sends "" for a field left empty.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class ProcessVariable<T> {
 
 	private final String name;

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * {@code pledge-42}). The record is read from the business key, never from a variable: whoever completes a
  * task can set any process variable through engine-rest, but not the business key.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class RecordKey {
 
 	private final String prefix;

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * Only a completion without an authenticated user (the engine's Java API, as in process tests) falls
  * back to the assignee. Never a variable: a completion can set any variable it likes.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class TaskCompletion {
 
 	private TaskCompletion() {

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * not as an error, and engine-rest answers it with 400 (complete and submit-form get it wrapped as a
  * {@link TaskFormRefused}).
  */
-public class TaskCompletionRefused extends BadUserRequestException {
+class TaskCompletionRefused extends BadUserRequestException {
 
 	TaskCompletionRefused(String message, Throwable cause) {
 		super(message, cause);

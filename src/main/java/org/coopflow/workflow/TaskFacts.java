@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * stored as variables and never written back: a completion may send a fact only unchanged
  * ({@link TaskAnswers}).
  */
+@org.springframework.modulith.NamedInterface("ports")
 public interface TaskFacts {
 
 	/** The key of the process whose tasks these facts describe. */

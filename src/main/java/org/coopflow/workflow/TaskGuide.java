@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * process's business key names; {@code GuideTaskListener} asks it when a task of that process is
  * created.
  */
+@org.springframework.modulith.NamedInterface("ports")
 public interface TaskGuide {
 
 	/** The process whose tasks this guide describes. */
@@ -33,6 +34,7 @@ public interface TaskGuide {
 	 * @param taskDefinitionKeys the user tasks it lists
 	 * @param groups the Camunda groups that may read it, e.g. {@code PROGRAMME_OFFICER}
 	 */
+	@org.springframework.modulith.NamedInterface("ports")
 	record WorkFilter(String name, String description, List<String> taskDefinitionKeys, List<String> groups) {
 	}
 
@@ -43,6 +45,7 @@ public interface TaskGuide {
 	 * @param due when the task is due; null leaves the due date the task already has
 	 * @param followUp when coopflow follows the task up (escalates it); null for none
 	 */
+	@org.springframework.modulith.NamedInterface("ports")
 	record Guidance(String name, String description, Date due, Date followUp) {
 	}
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.context.Context;
  * outweighs their group's grant ({@code authorization-check-revokes: always}). The user then neither sees
  * the task nor may claim it; the listeners' checks on completion stay as a second line.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class TaskVisibility {
 
 	private TaskVisibility() {

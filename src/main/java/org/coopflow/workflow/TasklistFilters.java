@@ -34,6 +34,7 @@ import org.springframework.stereotype.Component;
  * each process's {@link TaskGuide} declares. Shared filters have no owner; a filter a person creates in
  * Tasklist is theirs, and no one else reads it.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Component
 public class TasklistFilters {
 

@@ -5,6 +5,7 @@ package org.coopflow.workflow;
  * adds it). One home for them, so that every coopflow page that links to a task opens that task, not
  * Tasklist's front page.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class TasklistLinks {
 
 	/** Tasklist's own page, on the engine named 'default' (the starter's). */

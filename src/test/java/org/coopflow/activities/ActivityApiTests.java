@@ -17,13 +17,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The activity API's rules against the real database: the programmes' role rules, every problem of a
@@ -39,12 +37,6 @@ class ActivityApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
-	TransactionTemplate transaction;
-
 	TestHttp api;
 
 	ImplementationFixtures fixtures;
@@ -52,7 +44,7 @@ class ActivityApiTests {
 	@BeforeEach
 	void setUp() {
 		api = TestHttp.api(port);
-		fixtures = new ImplementationFixtures(api, jdbc, lifecycle, transaction);
+		fixtures = new ImplementationFixtures(api);
 	}
 
 	private TestHttp.Response send(String method, String path, String user, Object body) {

@@ -2,9 +2,6 @@ package org.coopflow.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,13 +10,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.coopflow.TestHttp;
-import org.coopflow.programmes.ProgrammeApiTestsAccess;
+import org.coopflow.pledges.PledgeFixtures;
+import org.coopflow.programmes.ProgrammeFixtures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Funded programmes and their activities for tests. Approval and funding are the funding proposal
- * process's business, tested with it: here a programme is created through the API, in a period of its
- * own, and its status set to FUNDED directly; a donor "funds" it with a committed pledge row.
+ * Funded programmes and their activities for tests of the activity types. Approval and funding are the
+ * funding proposal process's business, tested with it: here a programme is created through the API, in a
+ * period of its own, and its status set to FUNDED directly; a donor funds it with a pledge agreed and
+ * allocated through the API.
  */
 public final class ActivityFixtures {
 
@@ -29,22 +28,24 @@ public final class ActivityFixtures {
 
 	private final JdbcClient jdbc;
 
+	private final PledgeFixtures pledges;
+
 	public ActivityFixtures(TestHttp api, JdbcClient jdbc) {
 		this.api = api;
 		this.jdbc = jdbc;
+		this.pledges = new PledgeFixtures(api);
 	}
 
 	/** A FUNDED CPCJD programme (KE, UG; SMR-PRISONERS, TOKYO-RULES) with the given activity types. */
 	public long fundedProgramme(String... activityTypes) {
-		ObjectNode draft = ProgrammeApiTestsAccess.draft(JSON, "Standards in practice " + UUID.randomUUID());
+		ObjectNode draft = ProgrammeFixtures.draft("Standards in practice " + UUID.randomUUID());
 		ArrayNode types = draft.putArray("activityTypes");
 		for (String type : activityTypes) {
 			types.add(type);
 		}
-		TestHttp.Response created = api.send("POST", "/api/programmes", "officerCpcjd", "application/json",
-				draft.toString());
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long id = created.json().path("id").asLong();
+		long id = pledges.programmes().create("officerCpcjd", draft);
+		// through the API, FUNDED takes pledges covering the budget and starts the implementation process; these
+		// tests need a funded programme no demo Member State funds yet and no process but the one they start
 		jdbc.sql("UPDATE programme SET status = 'FUNDED' WHERE id = ?").param(id).update();
 		return id;
 	}
@@ -79,15 +80,13 @@ public final class ActivityFixtures {
 
 	/** The Member State's committed pledge, allocated to the programme: its donors may read the activities. */
 	public void fundedBy(String memberState, long programmeId) {
-		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
-				INSERT INTO pledge (donor, office, status, earmarking, programme_id, revision, amount, currency,
-				    exchange_rate, rate_month, amount_usd, lapse_date, allocated_programme_id, allocated_at,
-				    created_by, created_at, updated_by, updated_at, version)
-				VALUES (?, 'CPCJD', 'COMMITTED', 'PROGRAMME', ?, 1, 1000, 'USD', 1, ?, 1000, ?, ?, ?, 'test', ?, 'test', ?, 0)""")
-			.params(memberState, programmeId, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 6, 30), programmeId, now, now,
-					now)
-			.update();
+		String donor = switch (memberState) {
+			case "NO" -> "donorNorway";
+			case "JP" -> "donorJapan";
+			default -> throw new IllegalArgumentException("No demo donor of " + memberState);
+		};
+		long pledgeId = pledges.agreed(donor, PledgeFixtures.pledge("1000", "USD"), "0");
+		pledges.allocate(pledgeId, programmeId);
 	}
 
 	public void cancel(long activityId) {

@@ -11,12 +11,10 @@ import org.coopflow.CoopflowTest;
 import org.coopflow.TasklistUser;
 import org.coopflow.TestHttp;
 import org.coopflow.pledges.PledgeFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A programme's implementation worked in Tasklist as an officer works it: the task shows in the
@@ -31,12 +29,6 @@ class ActivityTasklistTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
-	TransactionTemplate transaction;
 
 	@Autowired
 	ManagementService management;
@@ -79,7 +71,7 @@ class ActivityTasklistTests {
 
 	@Test
 	void anOfficerPlansCompletesAndReportsInTasklist() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long programmeId = fixtures.fundedProgramme("30000.00", "donorJapan", "30000");
 		String businessKey = ImplementationProcess.businessKey(programmeId);
 		assertThat(new TasklistUser(port, "officerOhchr").tasksOf(businessKey)).as("another office").isEmpty();
@@ -114,7 +106,7 @@ class ActivityTasklistTests {
 
 	@Test
 	void theOfficerWhoSubmittedAProgressReportNeitherSeesNorTakesItsReview() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long programmeId = fixtures.fundedProgramme("30000.00", "donorJapan", "30000");
 		fixtures.plan(programmeId, ImplementationFixtures.activity("TRAINING", "Training of judges"));
 		TasklistUser officer = new TasklistUser(port, "officerCpcjd");

@@ -7,7 +7,6 @@ import org.coopflow.CoopflowTest;
 import org.coopflow.HeadlessChromium;
 import org.coopflow.TestHttp;
 import org.coopflow.pledges.PledgeFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +18,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The implementation pages in headless Chromium, as an officer uses them: open the funded programme
@@ -38,12 +36,6 @@ class ImplementationPagesBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
-	TransactionTemplate transaction;
 
 	private static WebDriver browser() {
 		return chromium.driver();
@@ -67,9 +59,9 @@ class ImplementationPagesBrowserTests {
 
 	@Test
 	void anOfficerPlansAnActivityAndRecordsSpendingOnIt() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long programmeId = fixtures.fundedProgramme("50000.00", "donorNorway", "20000");
-		String title = jdbc.sql("SELECT title FROM programme WHERE id = ?").param(programmeId).query(String.class).single();
+		String title = fixtures.pledges().programmes().get(programmeId).path("title").asText();
 
 		HeadlessChromium.signIn(browser(), port, "officerCpcjd");
 		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("Implementation")));
@@ -119,7 +111,7 @@ class ImplementationPagesBrowserTests {
 
 	@Test
 	void aCoordinatorReadsBothOfficesImplementationsWithoutForms() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long programmeId = fixtures.fundedProgramme("1000.00", "donorJapan", "0");
 		HeadlessChromium.signIn(browser(), port, "coordinatorOhchr");
 		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("Implementation")));

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationProcess.Tasks;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The schedule is configuration, not the model's: with a quarterly reporting period and ten days to
@@ -79,12 +77,6 @@ class ImplementationScheduleTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
-	ProposalLifecycle lifecycle;
-
 	@BeforeEach
 	void pauseTheJobExecutor() {
 		((ProcessEngineConfigurationImpl) configuration).getJobExecutor().shutdown();
@@ -122,7 +114,7 @@ class ImplementationScheduleTests {
 
 	@Test
 	void aQuarterlyScheduleDueInTenDaysIsFollowedPeriodAfterPeriod() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long programmeId = fixtures.fundedProgramme("10000.00", "donorNorway", "10000");
 		String instance = runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(ImplementationProcess.businessKey(programmeId))

@@ -16,13 +16,11 @@ import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.TestPortfolio;
 import org.coopflow.pledges.PledgeFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A task of the implementation process works on the programme of its business key, and on activities,
@@ -40,12 +38,6 @@ class ImplementationTaskCompletionTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
-	TransactionTemplate transaction;
-
-	@Autowired
 	TaskService tasks;
 
 	@Autowired
@@ -61,7 +53,7 @@ class ImplementationTaskCompletionTests {
 	@BeforeEach
 	void setUp() {
 		api = TestHttp.api(port);
-		fixtures = new ImplementationFixtures(api, jdbc, lifecycle, transaction);
+		fixtures = new ImplementationFixtures(api);
 	}
 
 	/** Another office's programme under way: one activity with one milestone, its first progress report due. */
@@ -88,8 +80,7 @@ class ImplementationTaskCompletionTests {
 		draft.putArray("sectors").add("15130");
 		TestPortfolio.apart(draft);
 		draft.putObject("budget").put("amount", "20000.00").put("currency", "USD");
-		long programmeId = pledges.step("POST", "/api/programmes", "officerOhchr", draft.toString(), 201).path("id").asLong();
-		jdbc.sql("UPDATE programme SET status = 'OPEN_FOR_FUNDING' WHERE id = ?").param(programmeId).update();
+		long programmeId = pledges.programmes().open("officerOhchr", draft);
 		long pledgeId = pledges.create("donorNorway", PledgeFixtures.toProgramme("20000", "USD", programmeId))
 			.path("id")
 			.asLong();

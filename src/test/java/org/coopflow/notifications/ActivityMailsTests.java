@@ -79,6 +79,8 @@ class ActivityMailsTests {
 	}
 
 	private long report(long programmeId, ReportKind kind, String summary) {
+		// a report of a fixed period for the mails to quote: through the process its period follows the engine's
+		// clock, which the shared test context cannot move; the events are published directly here as well
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO implementation_report (programme_id, kind, period_from, period_to, status, summary, due_at)

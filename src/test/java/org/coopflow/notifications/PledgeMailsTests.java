@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.time.ZoneOffset;
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.coopflow.CoopflowTest;
@@ -33,7 +30,8 @@ import org.coopflow.pledges.PledgeEvents.PaymentReported;
 import org.coopflow.pledges.PledgeEvents.PledgeAnnounced;
 import org.coopflow.pledges.PledgeEvents.PledgeClosed;
 import org.coopflow.pledges.PledgeStatus;
-import org.coopflow.programmes.ProgrammeApiTestsAccess;
+import org.coopflow.pledges.PledgeFixtures;
+import org.coopflow.programmes.ProgrammeFixtures;
 import org.coopflow.programmes.ProgrammeFunded;
 import org.coopflow.reference.Office;
 import org.junit.jupiter.api.BeforeEach;
@@ -298,12 +296,14 @@ class PledgeMailsTests {
 	@Test
 	void tellsOnlyTheDonorsWhoseCommittedPledgesFundAProgrammeThatItIsFunded() {
 		String title = "Funded programme " + UUID.randomUUID().toString().substring(0, 8);
-		long programme = createProgramme("officerOhchr", title);
-		insertPledge("NO", programme, PledgeStatus.COMMITTED);
-		insertPledge("NO", programme, PledgeStatus.PAID);
-		// pledged but never committed: Japan's money does not fund the programme
-		insertPledge("JP", programme, PledgeStatus.PLEDGED);
-		insertPledge("JP", programme, PledgeStatus.CANCELLED);
+		PledgeFixtures pledges = new PledgeFixtures(TestHttp.api(port)).by("officerOhchr");
+		long programme = pledges.programmes().open("officerOhchr", ProgrammeFixtures.draft(title));
+		pledges.agreed("donorNorway", PledgeFixtures.toProgramme("1000", "USD", programme), "0");
+		pledges.agreed("donorNorway", PledgeFixtures.toProgramme("1000", "USD", programme), "1000");
+		// pledged but never committed, or cancelled: Japan's money does not fund the programme
+		pledges.create("donorJapan", PledgeFixtures.toProgramme("1000", "USD", programme));
+		pledges.cancel(pledges.agreed("donorJapan", PledgeFixtures.toProgramme("1000", "USD", programme), "0"),
+				"Parliament withdrew the money");
 
 		publish(new ProgrammeFunded(programme, Office.OHCHR));
 		publish(new ProgrammeFunded(programme, Office.OHCHR));
@@ -404,24 +404,7 @@ class PledgeMailsTests {
 	}
 
 	private long createProgramme(String officer, String title) {
-		return TestHttp.api(port)
-			.send("POST", "/api/programmes", officer, "application/json",
-					ProgrammeApiTestsAccess.draft(new ObjectMapper(), title).toString())
-			.json()
-			.path("id")
-			.asLong();
-	}
-
-	private void insertPledge(String donor, long programmeId, PledgeStatus status) {
-		Timestamp now = Timestamp.from(Instant.now());
-		jdbc.sql("""
-				INSERT INTO pledge (donor, office, status, earmarking, programme_id, revision, amount, currency,
-				    exchange_rate, rate_month, amount_usd, lapse_date, allocated_programme_id, allocated_at,
-				    created_by, created_at, updated_by, updated_at, version)
-				VALUES (?, 'OHCHR', ?, 'PROGRAMME', ?, 1, 1000, 'USD', 1, ?, 1000, ?, ?, ?, 'test', ?, 'test', ?, 0)""")
-			.params(donor, status.name(), programmeId, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 6, 30), programmeId,
-					now, now, now)
-			.update();
+		return new ProgrammeFixtures(TestHttp.api(port)).create(officer, ProgrammeFixtures.draft(title));
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.TaskService;
 import org.coopflow.CoopflowTest;
@@ -72,7 +71,7 @@ class ProposalTaskMailsTests {
 		String title = "Reminded proposal " + UUID.randomUUID().toString().substring(0, 8);
 		TestHttp api = TestHttp.api(port);
 		long id = api.send("POST", "/api/programmes", "officerOhchr", "application/json",
-				org.coopflow.programmes.ProgrammeApiTestsAccess.draft(new ObjectMapper(), title).toString())
+				org.coopflow.programmes.ProgrammeFixtures.draft(title).toString())
 			.json()
 			.path("id")
 			.asLong();

@@ -51,15 +51,23 @@ final class TestAlerts {
 
 	/** An open alert on the pair, sharing the country and standard, with two signals. */
 	long raise(long a, long b, Set<String> offices, String severity, String country, String standard) {
-		Finding finding = new Finding(Math.min(a, b), Math.max(a, b), offices.size() == 1, new BigDecimal("0.8123"),
+		return raise(a, b, offices, severity, country, standard, "0.8123");
+	}
+
+	/**
+	 * The same with the score screening found; an alert already open on the pair takes the newer score.
+	 * @return the alert raised, or the open one refreshed
+	 */
+	long raise(long a, long b, Set<String> offices, String severity, String country, String standard, String score) {
+		Finding finding = new Finding(Math.min(a, b), Math.max(a, b), offices.size() == 1, new BigDecimal(score),
 				severity,
 				List.of(new OverlapAlertView.Signal("shared-standards", standard, new BigDecimal("0.3000")),
 						new OverlapAlertView.Signal("similar-text", "cosine 0.91 of title and description",
 								new BigDecimal("0.4123"))),
 				"pages-" + a + "-" + b, offices, Set.of(country), Set.of(standard));
-		return transaction.execute(status -> alerts.record(List.of(finding), null, (judged, now) -> true))
-			.raised()
-			.get(0);
+		OverlapAlerts.Raised recorded = transaction
+			.execute(status -> alerts.record(List.of(finding), null, (judged, now) -> true));
+		return recorded.raised().isEmpty() ? recorded.refreshed().get(0) : recorded.raised().get(0);
 	}
 
 }

@@ -45,7 +45,7 @@ class PledgeApiTests {
 	@BeforeEach
 	void setUp() {
 		api = TestHttp.api(port);
-		fixtures = new PledgeFixtures(api, jdbc);
+		fixtures = new PledgeFixtures(api);
 	}
 
 	private long pledges() {
@@ -306,8 +306,8 @@ class PledgeApiTests {
 
 	@Test
 	void aPledgeToAProgrammeNeedsOneOpenForFunding() {
-		long draftProgramme = fixtures.openProgramme("officerOhchr", "1000.00", "USD");
-		jdbc.sql("UPDATE programme SET status = 'DRAFT' WHERE id = ?").param(draftProgramme).update();
+		long draftProgramme = fixtures.programmes().create("officerOhchr",
+				org.coopflow.programmes.ProgrammeFixtures.draft("Prison reform, not yet submitted"));
 		TestHttp.Response refused = post("donorNorway", null,
 				PledgeFixtures.toProgramme("100", "USD", draftProgramme).toString());
 		assertThat(refused.status()).isEqualTo(400);

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.coopflow.TestHttp;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.coopflow.programmes.ProgrammeFixtures;
 
 /** Data the pledge tests share: programmes open for funding, rates, and pledges in a given state. */
 public final class PledgeFixtures {
@@ -22,21 +22,31 @@ public final class PledgeFixtures {
 
 	private final TestHttp api;
 
-	private final JdbcClient jdbc;
+	private final ProgrammeFixtures programmes;
 
-	public PledgeFixtures(TestHttp api, JdbcClient jdbc) {
+	/** Who verifies, agrees and confirms: an officer of the pledges' office. */
+	private final String officer;
+
+	public PledgeFixtures(TestHttp api) {
+		this(api, new ProgrammeFixtures(api), "officerCpcjd");
+	}
+
+	private PledgeFixtures(TestHttp api, ProgrammeFixtures programmes, String officer) {
 		this.api = api;
-		this.jdbc = jdbc;
+		this.programmes = programmes;
+		this.officer = officer;
+	}
+
+	/** The same fixtures, with the officer who takes the office's steps (officerCpcjd unless told). */
+	public PledgeFixtures by(String officer) {
+		return new PledgeFixtures(api, programmes, officer);
 	}
 
 	public static LocalDate today() {
 		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
 	}
 
-	/**
-	 * A programme of the office open for funding. Approval is the funding proposal process's business,
-	 * tested with it; here the programme is created through the API and its status set directly.
-	 */
+	/** A programme of the officer's office, approved through its funding proposal process: open for funding. */
 	public long openProgramme(String officer, String amount, String currency) {
 		ObjectNode draft = JSON.createObjectNode();
 		draft.put("title", "Prison reform " + UUID.randomUUID());
@@ -47,11 +57,11 @@ public final class PledgeFixtures {
 		draft.putArray("sectors").add("15130");
 		org.coopflow.TestPortfolio.apart(draft);
 		draft.putObject("budget").put("amount", amount).put("currency", currency);
-		TestHttp.Response created = api.send("POST", "/api/programmes", officer, "application/json", draft.toString());
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long id = created.json().path("id").asLong();
-		jdbc.sql("UPDATE programme SET status = 'OPEN_FOR_FUNDING' WHERE id = ?").param(id).update();
-		return id;
+		return programmes.open(officer, draft);
+	}
+
+	public ProgrammeFixtures programmes() {
+		return programmes;
 	}
 
 	public void rate(String currency, String unitsPerUsd) {
@@ -91,11 +101,11 @@ public final class PledgeFixtures {
 	}
 
 	public JsonNode verify(long id) {
-		return step("PUT", "/api/pledges/" + id + "/verification", "officerCpcjd", "{\"verified\": true}", 200);
+		return step("PUT", "/api/pledges/" + id + "/verification", officer, "{\"verified\": true}", 200);
 	}
 
 	public JsonNode agree(long id) {
-		return step("PUT", "/api/pledges/" + id + "/agreement", "officerCpcjd",
+		return step("PUT", "/api/pledges/" + id + "/agreement", officer,
 				"{\"agreementDate\": \"" + today() + "\", \"agreementReference\": \"CPCJD/2026/" + id + "\"}", 200);
 	}
 
@@ -105,8 +115,34 @@ public final class PledgeFixtures {
 	}
 
 	public JsonNode confirm(long id, long paymentId) {
-		return step("PUT", "/api/pledges/" + id + "/payments/" + paymentId + "/receipt", "officerCpcjd",
+		return step("PUT", "/api/pledges/" + id + "/payments/" + paymentId + "/receipt", officer,
 				"{\"received\": true}", 200);
+	}
+
+	/**
+	 * The donor's pledge as {@code request} says, verified and agreed (COMMITTED), with {@code paid}
+	 * reported and confirmed (nothing when "0"); its id.
+	 */
+	public long agreed(String donor, ObjectNode request, String paid) {
+		long pledgeId = create(donor, request).path("id").asLong();
+		verify(pledgeId);
+		agree(pledgeId);
+		if (!"0".equals(paid)) {
+			confirm(pledgeId, lastPaymentId(pay(pledgeId, donor, paid)));
+		}
+		return pledgeId;
+	}
+
+	/** Allocates the agreed pledge's funds to the programme ("Allocate funds"). */
+	public JsonNode allocate(long pledgeId, long programmeId) {
+		return step("PUT", "/api/pledges/" + pledgeId + "/allocation", officer, "{\"programmeId\": " + programmeId + "}",
+				200);
+	}
+
+	/** An officer cancels the pledge, which releases its allocation. */
+	public JsonNode cancel(long pledgeId, String reason) {
+		return step("PUT", "/api/pledges/" + pledgeId + "/cancellation", officer,
+				JSON.createObjectNode().put("reason", reason).toString(), 200);
 	}
 
 	public static long lastPaymentId(JsonNode pledge) {

@@ -9,11 +9,11 @@ import org.coopflow.shared.ConflictException;
 import org.coopflow.CoopflowTest;
 import org.coopflow.shared.InvalidInputException;
 import org.coopflow.TestHttp;
+import org.coopflow.programmes.ProgrammeFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,16 +42,13 @@ class PledgeLifecycleGuardsTests {
 	PledgeQueries pledges;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	TransactionTemplate transaction;
 
 	PledgeFixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new PledgeFixtures(TestHttp.api(port), jdbc);
+		fixtures = new PledgeFixtures(TestHttp.api(port));
 	}
 
 	private long pledged() {
@@ -97,10 +94,10 @@ class PledgeLifecycleGuardsTests {
 		assertThatThrownBy(() -> inTransaction(() -> allocation.allocate(id, "officerCpcjd", ohchrProgramme)))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("programmeId");
-		jdbc.sql("UPDATE programme SET status = 'REJECTED' WHERE id = ?").param(cpcjdProgramme).update();
-		assertThatThrownBy(() -> inTransaction(() -> allocation.allocate(id, "officerCpcjd", cpcjdProgramme)))
+		long rejectedProgramme = fixtures.programmes().rejected("officerCpcjd",
+				ProgrammeFixtures.draft("Prison reform, rejected"));
+		assertThatThrownBy(() -> inTransaction(() -> allocation.allocate(id, "officerCpcjd", rejectedProgramme)))
 			.isInstanceOf(InvalidInputException.class);
-		jdbc.sql("UPDATE programme SET status = 'OPEN_FOR_FUNDING' WHERE id = ?").param(cpcjdProgramme).update();
 		fixtures.step("PUT", "/api/pledges/" + id + "/allocation", "officerCpcjd", "{\"programmeId\": " + cpcjdProgramme + "}",
 				200);
 		assertThatThrownBy(() -> inTransaction(() -> allocation.allocate(id, "officerCpcjd", cpcjdProgramme)))

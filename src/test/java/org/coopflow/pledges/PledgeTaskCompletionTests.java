@@ -42,7 +42,7 @@ class PledgeTaskCompletionTests {
 	@BeforeEach
 	void setUp() {
 		api = TestHttp.api(port);
-		fixtures = new PledgeFixtures(api, jdbc);
+		fixtures = new PledgeFixtures(api);
 	}
 
 	/** What can tell that anything happened to a pledge: its record, its timeline, its ledger, its process, its mails. */

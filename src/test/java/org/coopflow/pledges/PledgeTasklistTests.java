@@ -15,7 +15,6 @@ import org.coopflow.TestPortfolio;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A pledge worked in Tasklist, end to end with the funding proposal: a programme approved through its
@@ -27,9 +26,6 @@ class PledgeTasklistTests {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -74,7 +70,7 @@ class PledgeTasklistTests {
 	@Test
 	void aPledgeVerifiedAndAgreedInTasklistFundsTheProgramme() {
 		TestHttp api = TestHttp.api(port);
-		PledgeFixtures fixtures = new PledgeFixtures(api, jdbc);
+		PledgeFixtures fixtures = new PledgeFixtures(api);
 		fixtures.rate("EUR", "0.925000");
 		fixtures.rate("NOK", "10.850000");
 		long programmeId = approvedProgramme(api);

@@ -68,7 +68,7 @@ class ProvisionalRateTests {
 		// the pledge processes' timers must not fire while the clock stands in another year
 		((ProcessEngineConfigurationImpl) configuration).getJobExecutor().shutdown();
 		api = TestHttp.api(port);
-		fixtures = new PledgeFixtures(api, jdbc);
+		fixtures = new PledgeFixtures(api);
 	}
 
 	@AfterEach

@@ -27,7 +27,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The officers' programme pages over real HTTP, as a browser uses them: the list with its defaults,
@@ -44,9 +43,6 @@ class ProgrammePagesTests {
 
 	@Autowired
 	ProgrammeService programmes;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	private TestHttp signedIn(String user) {
 		TestHttp browser = TestHttp.browser(port);
@@ -315,7 +311,7 @@ class ProgrammePagesTests {
 		programmes.submit(id, "officerCpcjd");
 		programmes.awaitReview(id);
 		programmes.openForFunding(id, "reviewerCpcjd");
-		long pledge = new PledgeFixtures(TestHttp.api(port), jdbc).create("donorNorway",
+		long pledge = new PledgeFixtures(TestHttp.api(port)).create("donorNorway",
 				PledgeFixtures.toProgramme("30000", "USD", id))
 			.path("id")
 			.asLong();

@@ -432,9 +432,7 @@ class ProgrammeApiTests {
 		assertThat(status.path("usdRateMissing").asBoolean()).isTrue();
 		assertThat(status.has("usd")).isFalse();
 
-		jdbc.sql("INSERT INTO exchange_rate (currency, rate_month, units_per_usd) VALUES ('MNT', ?, 150)")
-			.param(java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1))
-			.update();
+		new org.coopflow.pledges.PledgeFixtures(api()).rate("MNT", "150.000000");
 		JsonNode converted = api().get("/api/programmes/" + id + "/funding", "admin").json();
 		assertThat(converted.path("usd").path("budget").decimalValue()).isEqualByComparingTo("200000.00");
 	}

@@ -3,9 +3,6 @@ package org.coopflow.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,12 +12,10 @@ import org.coopflow.activities.ImplementationFixtures;
 import org.coopflow.activities.ImplementationProgress;
 import org.coopflow.activities.UnspentFundsChoice;
 import org.coopflow.pledges.PledgeFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,12 +30,6 @@ class PledgeReportApiTests {
 	int port;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
 	TransactionTemplate transaction;
 
 	@Autowired
@@ -53,7 +42,7 @@ class PledgeReportApiTests {
 	@BeforeEach
 	void setUp() {
 		api = TestHttp.api(port);
-		fixtures = new ImplementationFixtures(api, jdbc, lifecycle, transaction);
+		fixtures = new ImplementationFixtures(api);
 	}
 
 	private JsonNode report(long pledgeId, String user) {
@@ -74,15 +63,6 @@ class PledgeReportApiTests {
 		}
 		fixtures.pledges().step("POST", "/api/activities/" + activityId + "/expenditures", "officerCpcjd",
 				spending.toString(), 201);
-	}
-
-	private void report(long programmeId, String kind, String status, String summary) {
-		jdbc.sql("""
-				INSERT INTO implementation_report (programme_id, kind, period_from, period_to, status, summary, due_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""")
-			.params(programmeId, kind, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), status, summary,
-					Timestamp.from(Instant.parse("2027-07-31T00:00:00Z")))
-			.update();
 	}
 
 	@Test
@@ -136,9 +116,9 @@ class PledgeReportApiTests {
 		long norway = fixtures.pledge(norwayProgramme, "donorNorway", "50000.00", "50000");
 		fixtures.markFunded(norwayProgramme);
 		fixtures.plan(norwayProgramme, ImplementationFixtures.activity("TRAINING", "Norway-funded training"));
-		report(norwayProgramme, "PROGRESS", "ACCEPTED", "Trained 40 prison officers.");
-		report(norwayProgramme, "PROGRESS", "SUBMITTED", "Not reviewed yet.");
-		report(norwayProgramme, "FINAL", "DUE", null);
+		fixtures.progressReport(norwayProgramme, "Trained 40 prison officers.", true);
+		fixtures.progressReport(norwayProgramme, "Not reviewed yet.", false);
+		fixtures.completeActivities(norwayProgramme);
 
 		long japanProgramme = fixtures.openProgramme("30000.00", "USD");
 		long japan = fixtures.pledge(japanProgramme, "donorJapan", "30000.00", "30000");

@@ -15,14 +15,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The officers' portfolio against the real database. The test database holds every other test's
@@ -37,12 +35,6 @@ class PortfolioApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
-	TransactionTemplate transaction;
-
 	TestHttp api;
 
 	ImplementationFixtures fixtures;
@@ -50,7 +42,7 @@ class PortfolioApiTests {
 	@BeforeEach
 	void setUp() {
 		api = TestHttp.api(port);
-		fixtures = new ImplementationFixtures(api, jdbc, lifecycle, transaction);
+		fixtures = new ImplementationFixtures(api);
 	}
 
 	private JsonNode portfolio(String user, String query) {
@@ -75,6 +67,8 @@ class PortfolioApiTests {
 	}
 
 	private long dueReport(long programmeId, Duration dueIn) {
+		// the process opens one progress report at a time, due a fixed period after the engine's clock; two due
+		// at once, one of them late, would need the shared test context's clock moved, which fires every timer
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO implementation_report (programme_id, kind, period_from, period_to, status, due_at)

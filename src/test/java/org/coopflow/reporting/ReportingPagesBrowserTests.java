@@ -7,7 +7,6 @@ import org.coopflow.CoopflowTest;
 import org.coopflow.HeadlessChromium;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,8 +15,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reporting pages in headless Chromium, as people use them: a donor follows a pledge from My pledges
@@ -33,15 +30,6 @@ class ReportingPagesBrowserTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
-	TransactionTemplate transaction;
-
 	private static WebDriver browser() {
 		return chromium.driver();
 	}
@@ -53,7 +41,7 @@ class ReportingPagesBrowserTests {
 
 	@Test
 	void aDonorFollowsAPledgeToWhatItPaidFor() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long programmeId = fixtures.openProgramme("30000.00", "USD");
 		long pledgeId = fixtures.pledge(programmeId, "donorJapan", "30000.00", "12000");
 		fixtures.markFunded(programmeId);
@@ -82,7 +70,7 @@ class ReportingPagesBrowserTests {
 
 	@Test
 	void anOfficerNarrowsThePortfolioToOneOffice() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long open = fixtures.openProgramme("700000000.00", "USD");
 		HeadlessChromium.signIn(browser(), port, "officerOhchr");
 		HeadlessChromium.follow(browser(), browser().findElement(By.linkText("Portfolio")));

@@ -8,12 +8,9 @@ import java.util.regex.Pattern;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reporting pages as HTML, signed in through the form: the portfolio for staff only, a pledge's report
@@ -25,15 +22,6 @@ class ReportingPagesTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
-	TransactionTemplate transaction;
-
 	private TestHttp signedIn(String user) {
 		TestHttp browser = TestHttp.browser(port);
 		browser.signIn(user, TestHttp.DEMO_PASSWORD);
@@ -42,7 +30,7 @@ class ReportingPagesTests {
 
 	@Test
 	void staffOpenThePortfolioFromTheStartPageAndDonorsCannot() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long open = fixtures.openProgramme("800000000.00", "USD");
 		for (String user : new String[] { "officerCpcjd", "coordinatorOhchr", "admin" }) {
 			TestHttp browser = signedIn(user);
@@ -60,7 +48,7 @@ class ReportingPagesTests {
 
 	@Test
 	void aDonorOpensItsPledgesReportFromMyPledgesAndNoOtherMemberStatesReport() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		long programmeId = fixtures.openProgramme("40000.00", "USD");
 		long pledgeId = fixtures.pledge(programmeId, "donorNorway", "40000.00", "10000");
 		fixtures.markFunded(programmeId);
@@ -87,7 +75,7 @@ class ReportingPagesTests {
 
 	@Test
 	void aPledgeInYenShowsWholeYenBesideItsDollars() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		fixtures.pledges().rate("JPY", "150.000000");
 		long programmeId = fixtures.openProgramme("40000.00", "USD");
 		long pledgeId = fixtures.pledge(programmeId, "donorJapan", "6000000", "JPY", "3000000");

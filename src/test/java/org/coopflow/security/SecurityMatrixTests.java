@@ -58,7 +58,11 @@ class SecurityMatrixTests {
 			"/api/iati/problems,   donorJapan,       403",
 			"/api/iati/problems,   officerOhchr,     200",
 			"/api/iati/problems,   coordinatorCpcjd, 200",
-			"/api/iati/problems,   admin,            200" })
+			"/api/iati/problems,   admin,            200",
+			// open data: anyone, credentials or none
+			"/open/api/programmes, anonymous,        200",
+			"/open/api/programmes, donorNorway,      200",
+			"/open/api/programmes, officerCpcjd,     200" })
 	void apiAccess(String path, String user, int expected) {
 		TestHttp.Response response = TestHttp.api(port).get(path, user);
 		assertThat(response.status()).as("%s as %s", path, user).isEqualTo(expected);

@@ -25,14 +25,12 @@ import org.coopflow.TestPortfolio;
 import org.coopflow.activities.ImplementationFixtures;
 import org.coopflow.overlap.TestAlertsAccess;
 import org.coopflow.pledges.PledgeFixtures;
-import org.coopflow.programmes.ProposalLifecycle;
 import org.coopflow.programmes.WorkingDays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What Tasklist's list shows of each process's tasks: a name saying what the task is about, a
@@ -63,12 +61,6 @@ class TaskGuideTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	ProposalLifecycle lifecycle;
-
-	@Autowired
-	TransactionTemplate transaction;
 
 	@Autowired
 	ApplicationContext context;
@@ -106,7 +98,7 @@ class TaskGuideTests {
 	@Test
 	void aPledgeToVerifyIsNamedAfterItsDonorAmountAndOfficeAndDueInFiveWorkingDays() {
 		TestHttp api = TestHttp.api(port);
-		PledgeFixtures fixtures = new PledgeFixtures(api, jdbc);
+		PledgeFixtures fixtures = new PledgeFixtures(api);
 		fixtures.rate("NOK", "10.850000");
 		JsonNode pledge = fixtures.create("donorNorway", PledgeFixtures.pledge("100000", "NOK"));
 		Task verify = only("pledge-" + pledge.path("id").asLong());
@@ -152,13 +144,13 @@ class TaskGuideTests {
 
 	@Test
 	void aFundedProgrammesPlanningIsNamedAfterItAndDueInTenWorkingDays() {
-		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port), jdbc, lifecycle, transaction);
+		ImplementationFixtures fixtures = new ImplementationFixtures(TestHttp.api(port));
 		// MySQL and MariaDB keep a task's due date to the second (MariaDB cuts the fraction, MySQL rounds it)
 		Date before = Date.from(workingDays.after(10).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 		long programmeId = fixtures.fundedProgramme("30000.00", "donorJapan", "0");
 		Date after = Date.from(workingDays.after(10).toInstant().plusSeconds(1));
 		Task plan = only("implementation-" + programmeId);
-		String title = jdbc.sql("SELECT title FROM programme WHERE id = ?").param(programmeId).query(String.class).single();
+		String title = fixtures.pledges().programmes().get(programmeId).path("title").asText();
 
 		assertThat(plan.getName()).isEqualTo("Plan activities — " + title);
 		assertThat(plan.getDescription()).startsWith("CPCJD's programme \"" + title + "\" (programme " + programmeId

@@ -94,7 +94,7 @@ class TasklistBrowserTests {
 	@Test
 	void officerClaimsAndVerifiesAPledgeOfTheirOfficeInTasklist() {
 		TestHttp api = TestHttp.api(port);
-		long pledgeId = new PledgeFixtures(api, jdbc).create("donorNorway", PledgeFixtures.pledge("4321.00", "USD"))
+		long pledgeId = new PledgeFixtures(api).create("donorNorway", PledgeFixtures.pledge("4321.00", "USD"))
 			.path("id")
 			.asLong();
 		// "pledge-<id>", the donor pledge process's business key

@@ -27,13 +27,13 @@ public record ProfileFingerprint(long programmeId, SortedSet<String> countries, 
 	}
 
 	/** Whether anything but the text differs. */
-	public boolean structureDiffers(ProfileFingerprint other) {
+	boolean structureDiffers(ProfileFingerprint other) {
 		return !countries.equals(other.countries) || !start.equals(other.start) || !end.equals(other.end)
 				|| !standards.equals(other.standards) || !sectors.equals(other.sectors);
 	}
 
 	/** Cosine of the two texts' term vectors (tf = √freq; no idf, as there is no portfolio to weigh against). */
-	public double textSimilarity(ProfileFingerprint other) {
+	double textSimilarity(ProfileFingerprint other) {
 		double dot = 0;
 		for (Map.Entry<String, Integer> entry : textTerms.entrySet()) {
 			Integer count = other.textTerms.get(entry.getKey());
@@ -49,7 +49,7 @@ public record ProfileFingerprint(long programmeId, SortedSet<String> countries, 
 	}
 
 	/** Whether a signal changed: anything but the text, or the text so much that its similarity falls below {@code textThreshold}. */
-	public boolean materiallyDiffers(ProfileFingerprint other, double textThreshold) {
+	boolean materiallyDiffers(ProfileFingerprint other, double textThreshold) {
 		return structureDiffers(other) || textSimilarity(other) < textThreshold;
 	}
 

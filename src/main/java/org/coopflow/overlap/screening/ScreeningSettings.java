@@ -41,7 +41,7 @@ public record ScreeningSettings(@DefaultValue Weights weights, @DefaultValue("0.
 				Set.of("15130", "15160", "15210", "15113", "15180"), 0.9, 0);
 	}
 
-	public ScreeningSettings withWeights(Weights newWeights) {
+	ScreeningSettings withWeights(Weights newWeights) {
 		return new ScreeningSettings(newWeights, alertThreshold, mediumThreshold, highThreshold, minOverlapDays,
 				minOverlapShare, themeSectors, textChangeThreshold, parallelism);
 	}

@@ -108,6 +108,7 @@ class PortfolioBenchmark {
 
 	/** Writes the programmes and their rows in batches, reproducibly (a fixed seed). */
 	private void generate() {
+		// every module's rows written directly: a portfolio of this size through the APIs and processes would take hours
 		String month = YearMonth.now().atDay(1).toString();
 		jdbc.update("DELETE FROM exchange_rate WHERE rate_month = ? AND currency IN ('EUR', 'JPY')", LocalDate.parse(month));
 		jdbc.update("INSERT INTO exchange_rate (currency, rate_month, units_per_usd, entered_by, entered_at) VALUES "
