@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The IATI 2.03 activity file and the programmes left out of it, for programme officers, coordinators and
- * administrators (SecurityConfiguration); of both offices, or of one with {@code ?office=}.
+ * administrators (SecurityConfiguration); of both offices, or of one with {@code ?office=}. The file is also
+ * open data, at {@code /open/iati/activities.xml}.
  */
 @RestController
 @Tag(name = "IATI publishing")
@@ -39,6 +40,19 @@ class IatiController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_XML)
 			.body(out -> export.write(office, out));
+	}
+
+	/**
+	 * The same file for anyone, without signing in (open data): IATI data is public by design, and what it
+	 * holds is what the open API publishes. The file is streamed, so the open pages' ETag (a hash over a
+	 * buffered body) is switched off for it; the rate limit per address still applies.
+	 */
+	@GetMapping("/open/iati/activities.xml")
+	@Operation(summary = "The IATI 2.03 activity file for anyone, without signing in")
+	ResponseEntity<StreamingResponseBody> openActivities(@RequestParam(required = false) Office office,
+			jakarta.servlet.http.HttpServletRequest request) {
+		org.springframework.web.filter.ShallowEtagHeaderFilter.disableContentCaching(request);
+		return activities(office);
 	}
 
 	@GetMapping("/api/iati/problems")

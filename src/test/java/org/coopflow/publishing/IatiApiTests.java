@@ -238,4 +238,19 @@ class IatiApiTests {
 		assertThat(api.get("/api/iati/activities.xml", null).status()).isEqualTo(401);
 	}
 
+	@Test
+	void anyoneGetsTheSameFileAsOpenDataWithoutSigningIn() throws Exception {
+		String staff = new String(file("officerCpcjd", ""), StandardCharsets.UTF_8);
+
+		TestHttp.Response open = api.get("/open/iati/activities.xml", null);
+
+		assertThat(open.status()).as(open.body()).isEqualTo(200);
+		assertThat(open.contentType()).startsWith("application/xml");
+		assertThat(open.header("Set-Cookie")).as("no session for anonymous readers").isNull();
+		byte[] file = open.body().getBytes(StandardCharsets.UTF_8);
+		IatiFileCheck.validate(file);
+		String generated = "generated-datetime=\"[^\"]*\"";
+		assertThat(open.body().replaceAll(generated, "")).isEqualTo(staff.replaceAll(generated, ""));
+	}
+
 }
