@@ -84,9 +84,22 @@ public class Activities {
 
 	/** The implementation of the programme for other modules' reports; empty before it was funded. */
 	public Optional<ImplementationView> implementationView(long programmeId) {
-		return implementations.find(programmeId)
-			.map(i -> new ImplementationView(i.programmeId(), i.office(), i.stage(), i.startedAt(), i.closedAt(),
-					i.unspentAmount(), i.unspentChoice(), i.unspentReason(), i.unspentDecidedAt()));
+		return implementations.find(programmeId).map(Activities::view);
+	}
+
+	/** The implementations of the programmes (up to 1,000 at once) that have one, for publishing. */
+	public List<ImplementationView> implementationViews(List<Long> programmeIds) {
+		return implementations.findAll(programmeIds).stream().map(Activities::view).toList();
+	}
+
+	/** The expenditures of the programmes (up to 1,000 at once), by programme and day, for publishing. */
+	public List<ExpenditureView> expendituresOf(List<Long> programmeIds) {
+		return expenditures.ofProgrammes(programmeIds);
+	}
+
+	private static ImplementationView view(Implementation i) {
+		return new ImplementationView(i.programmeId(), i.office(), i.stage(), i.startedAt(), i.closedAt(),
+				i.unspentAmount(), i.unspentChoice(), i.unspentReason(), i.unspentDecidedAt());
 	}
 
 	/** The newest implementations for the list page: an officer's own office's, everyone's for others. */

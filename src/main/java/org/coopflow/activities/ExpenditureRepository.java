@@ -71,12 +71,24 @@ class ExpenditureRepository {
 		return expenditures("e.activity_id = ?", List.of(activityId));
 	}
 
+	/** The expenditures of the programmes (up to 1,000 ids), by programme, day and id. */
+	List<ExpenditureView> ofProgrammes(List<Long> programmeIds) {
+		if (programmeIds.isEmpty()) {
+			return List.of();
+		}
+		if (programmeIds.size() > 1000) {
+			throw new IllegalArgumentException("at most 1,000 programmes at once");
+		}
+		return expenditures("e.programme_id IN (" + String.join(", ", programmeIds.stream().map(String::valueOf).toList())
+				+ ")", List.of());
+	}
+
 	private List<ExpenditureView> expenditures(String where, List<Object> params) {
 		return jdbc.sql("""
 				SELECT e.id, e.activity_id, e.programme_id, e.amount, i.currency, e.spent_on, e.description,
 				e.received_before, e.override_reason, e.recorded_by, e.recorded_at
 				FROM activity_expenditure e JOIN implementation i ON i.programme_id = e.programme_id WHERE """ + " " + where
-				+ " ORDER BY e.spent_on, e.id")
+				+ " ORDER BY e.programme_id, e.spent_on, e.id")
 			.params(params)
 			.query((rs, n) -> new ExpenditureView(rs.getLong(1), rs.getLong(2), rs.getLong(3),
 					rs.getBigDecimal(4).setScale(2), rs.getString(5), Rows.date(rs, 6), rs.getString(7),

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 
 /**
  * A recorded expenditure. {@code receivedBefore} is what the programme had received when it was
- * recorded; an {@code overrideReason} marks spending beyond it.
+ * recorded; an {@code overrideReason} marks spending beyond it. Publishing reads it for IATI transactions.
  */
-record ExpenditureView(long id, long activityId, long programmeId, BigDecimal amount, String currency,
+@org.springframework.modulith.NamedInterface("api")
+public record ExpenditureView(long id, long activityId, long programmeId, BigDecimal amount, String currency,
 		LocalDate spentOn, String description, BigDecimal receivedBefore, String overrideReason, String recordedBy,
 		Instant recordedAt) {
 }

@@ -71,6 +71,17 @@ class ImplementationRepository {
 			.optional();
 	}
 
+	/** The implementations of the programmes (up to 1,000 ids) that have one. */
+	List<Implementation> findAll(List<Long> programmeIds) {
+		if (programmeIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM implementation WHERE programme_id IN ("
+				+ String.join(", ", programmeIds.stream().map(String::valueOf).toList()) + ")")
+			.query(ImplementationRepository::implementation)
+			.list();
+	}
+
 	/** Reads and locks the row, so that spending on the programme is checked one at a time. */
 	Optional<Implementation> lock(long programmeId) {
 		return jdbc.sql("SELECT * FROM implementation WHERE programme_id = ? FOR UPDATE")

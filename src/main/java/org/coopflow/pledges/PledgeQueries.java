@@ -100,6 +100,11 @@ class PledgeQueries {
 		return pledges.donorsOfProgramme(programmeId);
 	}
 
+	/** The money steps of the pledges funding the programmes (up to 1,000 at once). */
+	List<PledgeFlow> flowsOf(List<Long> programmeIds) {
+		return pledges.flowsOf(programmeIds);
+	}
+
 	ProcessFacts facts(long id) {
 		Pledge pledge = access.pledge(id);
 		return new ProcessFacts(id, pledge.donor(), pledge.office(), pledge.status(), pledge.programmeId() != null,

@@ -99,4 +99,13 @@ public class PledgeService {
 		return queries.donorsOfProgramme(programmeId);
 	}
 
+
+	/**
+	 * What the pledges funding the programmes did with their money (announced, agreed, receipts confirmed),
+	 * in the pledge currency, for publishing; up to 1,000 programmes at once.
+	 */
+	public List<PledgeFlow> flowsOf(List<Long> programmeIds) {
+		return queries.flowsOf(programmeIds);
+	}
+
 }

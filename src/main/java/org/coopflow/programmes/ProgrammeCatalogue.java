@@ -30,6 +30,15 @@ public class ProgrammeCatalogue {
 		return programmes.findAll(ids);
 	}
 
+	/**
+	 * The next {@code limit} programmes of the statuses (of the office, or of both when null) after
+	 * {@code afterId}, by id; an empty list when there are no more. Read the portfolio batch by batch with it.
+	 */
+	public List<ProgrammeView> batchAfter(org.coopflow.reference.Office office, java.util.Set<ProgrammeStatus> statuses,
+			long afterId, int limit) {
+		return programmes.batchAfter(office, statuses, afterId, limit);
+	}
+
 	/** Those of the ids whose programmes (still) exist. */
 	public List<Long> existing(List<Long> ids) {
 		return programmes.existing(ids);

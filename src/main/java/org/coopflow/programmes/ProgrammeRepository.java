@@ -263,6 +263,22 @@ class ProgrammeRepository {
 		return found;
 	}
 
+	/**
+	 * The next {@code limit} programmes of the statuses (and office, unless null) with an id above
+	 * {@code afterId}, by id: keyset paging, so that a reader of the whole portfolio holds one batch at a time.
+	 */
+	List<ProgrammeView> batchAfter(Office office, java.util.Set<ProgrammeStatus> statuses, long afterId, int limit) {
+		List<Object> params = new ArrayList<>(List.of(afterId));
+		statuses.forEach(status -> params.add(status.name()));
+		String sql = "SELECT id FROM programme WHERE id > ? AND status IN ("
+				+ String.join(", ", statuses.stream().map(s -> "?").toList()) + ")";
+		if (office != null) {
+			sql += " AND office_code = ?";
+			params.add(office.name());
+		}
+		return load(jdbc.sql(sql + " ORDER BY id LIMIT ?").params(params).param(limit).query(Long.class).list());
+	}
+
 	/** Those of the ids whose programmes exist. */
 	List<Long> existing(List<Long> ids) {
 		List<Long> found = new ArrayList<>(ids.size());

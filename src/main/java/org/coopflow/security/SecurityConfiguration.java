@@ -131,6 +131,9 @@ class SecurityConfiguration {
 				// rates of exchange are entered by officers and administrators; everyone reads them
 				.requestMatchers(paths(HttpMethod.PUT, "/api/exchange-rates/**"), paths(HttpMethod.POST, "/api/exchange-rates/**"))
 				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.ADMIN.name())
+				// the IATI file is the offices' publication: staff fetch it to publish, donors read the registry
+				.requestMatchers(paths("/api/iati/**"))
+				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.COORDINATOR.name(), Role.ADMIN.name())
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -52,6 +52,13 @@ class SecurityMatrixTests {
 			"/api/portfolio,       officerCpcjd,     200",
 			"/api/portfolio,       coordinatorOhchr, 200",
 			"/api/portfolio,       admin,            200",
+			"/api/iati/activities.xml, anonymous,    401",
+			"/api/iati/activities.xml, donorNorway,  403",
+			"/api/iati/problems,   anonymous,        401",
+			"/api/iati/problems,   donorJapan,       403",
+			"/api/iati/problems,   officerOhchr,     200",
+			"/api/iati/problems,   coordinatorCpcjd, 200",
+			"/api/iati/problems,   admin,            200",
 			// open data: anyone, credentials or none
 			"/open/api/programmes, anonymous,        200",
 			"/open/api/programmes, donorNorway,      200",

@@ -1,0 +1,184 @@
+package org.coopflow.publishing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+import org.coopflow.activities.ExpenditureView;
+import org.coopflow.activities.ImplementationView;
+import org.coopflow.pledges.PledgeFlow;
+import org.coopflow.programmes.ProgrammeStatus;
+import org.coopflow.programmes.ProgrammeView;
+import org.coopflow.programmes.Scope;
+import org.coopflow.publishing.IatiActivity.ActivityDate;
+import org.coopflow.publishing.IatiActivity.Budget;
+import org.coopflow.publishing.IatiActivity.Organisation;
+import org.coopflow.publishing.IatiActivity.Participant;
+import org.coopflow.publishing.IatiActivity.Share;
+import org.coopflow.publishing.IatiActivity.Transaction;
+import org.coopflow.reference.CountryNames;
+
+/**
+ * How a programme becomes an IATI activity (docs/iati.md has the table): the office reports it and is
+ * accountable for it, Member States whose pledges are agreed fund it, its partner implements it; countries
+ * and sectors share it equally; its budget is split into periods of at most a year in proportion to their
+ * days; pledges, agreements, confirmed receipts and expenditures are its transactions.
+ */
+final class ActivityMapping {
+
+	/** Region 998, "Developing countries, unspecified": where a global programme is reported. */
+	static final String GLOBAL_REGION = "998";
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private final IatiSettings settings;
+
+	private final ToIntFunction<String> minorUnits;
+
+	ActivityMapping(IatiSettings settings, ToIntFunction<String> minorUnits) {
+		this.settings = settings;
+		this.minorUnits = minorUnits;
+	}
+
+	/**
+	 * @param flows the money steps of the pledges funding the programme
+	 * @param spending its expenditures
+	 * @param implementation its implementation, null before it was funded
+	 */
+	IatiActivity of(ProgrammeView p, List<PledgeFlow> flows, List<ExpenditureView> spending,
+			ImplementationView implementation) {
+		IatiSettings.Organisation office = settings.office(p.office());
+		Organisation reporting = new Organisation(office.ref(), office.type(), office.name());
+
+		List<Participant> participants = new ArrayList<>();
+		flows.stream()
+			.filter(f -> f.kind() == PledgeFlow.Kind.AGREED)
+			.map(PledgeFlow::donor)
+			.distinct()
+			.sorted()
+			.forEach(donor -> participants.add(new Participant("1", donor(donor))));
+		participants.add(new Participant("2", reporting));
+		if (p.implementingPartner() != null && !p.implementingPartner().isBlank()) {
+			participants.add(new Participant("4", new Organisation(null, null, p.implementingPartner().strip())));
+		}
+
+		List<ActivityDate> dates = new ArrayList<>();
+		if (p.plannedStart() != null) {
+			dates.add(new ActivityDate("1", p.plannedStart()));
+		}
+		if (implementation != null && implementation.startedAt() != null) {
+			dates.add(new ActivityDate("2", LocalDate.ofInstant(implementation.startedAt(), ZoneOffset.UTC)));
+		}
+		if (p.plannedEnd() != null) {
+			dates.add(new ActivityDate("3", p.plannedEnd()));
+		}
+		if (implementation != null && implementation.closedAt() != null) {
+			dates.add(new ActivityDate("4", LocalDate.ofInstant(implementation.closedAt(), ZoneOffset.UTC)));
+		}
+
+		List<Share> countries = equalShares(p.countries());
+		List<Share> regions = countries.isEmpty() && p.scope() == Scope.GLOBAL
+				? List.of(new Share(GLOBAL_REGION, null)) : List.of();
+
+		List<Transaction> transactions = new ArrayList<>();
+		for (PledgeFlow flow : flows) {
+			String type = switch (flow.kind()) {
+				case ANNOUNCED -> "13";
+				case AGREED -> "11";
+				case RECEIVED -> "1";
+			};
+			transactions.add(new Transaction(type, flow.date(), money(flow.amount(), flow.currency()), flow.currency(),
+					flow.date(), null, donor(flow.donor())));
+		}
+		for (ExpenditureView spent : spending) {
+			transactions.add(new Transaction("4", spent.spentOn(), money(spent.amount(), spent.currency()),
+					spent.currency(), spent.spentOn(), spent.description(), null));
+		}
+		transactions.sort(Comparator.comparing(Transaction::date, Comparator.nullsFirst(Comparator.naturalOrder())));
+
+		return new IatiActivity(p.id(), office.ref() + "-" + p.id(), p.updatedAt(), p.budget().currency(), reporting,
+				p.title(), p.description(), participants, status(p.status()), dates, countries, regions,
+				equalShares(p.sectors()), budgets(p), transactions);
+	}
+
+	/** The IATI activity status (codelist ActivityStatus) of a programme from approval on. */
+	static String status(ProgrammeStatus status) {
+		return switch (status) {
+			case OPEN_FOR_FUNDING, PARTIALLY_FUNDED -> "1";
+			case FUNDED -> "2";
+			case CLOSED -> "4";
+			case CANCELLED -> "5";
+			default -> throw new IllegalArgumentException("a " + status + " programme is not published");
+		};
+	}
+
+	private Organisation donor(String memberState) {
+		return new Organisation(settings.donors().get(memberState), settings.donorType(), CountryNames.name(memberState));
+	}
+
+	private BigDecimal money(BigDecimal amount, String currency) {
+		return amount.setScale(minorUnits.applyAsInt(currency), RoundingMode.HALF_EVEN);
+	}
+
+	/** Equal percentages to the hundredth, the last one taking what rounding left, so that they sum to 100. */
+	static List<Share> equalShares(List<String> codes) {
+		List<String> distinct = codes.stream().distinct().toList();
+		if (distinct.isEmpty()) {
+			return List.of();
+		}
+		BigDecimal each = HUNDRED.divide(BigDecimal.valueOf(distinct.size()), 2, RoundingMode.DOWN);
+		List<Share> shares = new ArrayList<>(distinct.size());
+		for (int i = 0; i < distinct.size() - 1; i++) {
+			shares.add(new Share(distinct.get(i), each));
+		}
+		BigDecimal last = HUNDRED.subtract(each.multiply(BigDecimal.valueOf(distinct.size() - 1)));
+		shares.add(new Share(distinct.get(distinct.size() - 1), last));
+		return shares;
+	}
+
+	/**
+	 * The budget over the planned period in slices of at most a year from the planned start, each its share
+	 * of the budget by days (to the currency's minor units, the last taking what rounding left).
+	 */
+	List<Budget> budgets(ProgrammeView p) {
+		LocalDate start = p.plannedStart();
+		LocalDate end = p.plannedEnd();
+		if (start == null || end == null || p.budget() == null) {
+			return List.of();
+		}
+		String currency = p.budget().currency();
+		BigDecimal total = money(p.budget().amount(), currency);
+		if (end.isBefore(start)) {
+			// not sliced: the rules name what is wrong with it
+			return List.of(new Budget(start, end, total, currency, start));
+		}
+		long days = ChronoUnit.DAYS.between(start, end) + 1;
+		List<Budget> budgets = new ArrayList<>();
+		BigDecimal allotted = BigDecimal.ZERO;
+		for (LocalDate from = start; !from.isAfter(end);) {
+			LocalDate to = from.plusYears(1).minusDays(1);
+			if (to.isAfter(end)) {
+				to = end;
+			}
+			BigDecimal value;
+			if (to.equals(end)) {
+				value = total.subtract(allotted);
+			}
+			else {
+				value = total.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to) + 1))
+					.divide(BigDecimal.valueOf(days), total.scale(), RoundingMode.HALF_EVEN);
+				allotted = allotted.add(value);
+			}
+			budgets.add(new Budget(from, to, value, currency, from));
+			from = to.plusDays(1);
+		}
+		return budgets;
+	}
+
+}

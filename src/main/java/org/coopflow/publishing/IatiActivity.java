@@ -1,0 +1,55 @@
+package org.coopflow.publishing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One {@code iati-activity}, built in memory from one programme, checked ({@link IatiRules}) and then
+ * written ({@link IatiXml}); only one is held at a time. Codes are IATI codes; names are English narratives.
+ */
+record IatiActivity(long programmeId, String identifier, Instant lastUpdated, String defaultCurrency,
+		Organisation reportingOrg, String title, String description, List<Participant> participants, String status,
+		List<ActivityDate> dates, List<Share> countries, List<Share> regions, List<Share> sectors,
+		List<Budget> budgets, List<Transaction> transactions) {
+
+	/** Language of the narratives (codelist Language). */
+	static final String LANGUAGE = "en";
+
+	/** Region vocabulary 1: OECD DAC. */
+	static final String REGION_VOCABULARY = "1";
+
+	/** Sector vocabulary 1: OECD DAC CRS purpose codes, five digits. */
+	static final String SECTOR_VOCABULARY = "1";
+
+	/** Budget type 1: original; status 1: indicative. */
+	static final String BUDGET_TYPE = "1";
+
+	static final String BUDGET_STATUS = "1";
+
+	/** An organisation: identifier (may be null), IATI organisation type (may be null), name. */
+	record Organisation(String ref, String type, String name) {
+	}
+
+	/** {@code participating-org}: role from the codelist OrganisationRole. */
+	record Participant(String role, Organisation organisation) {
+	}
+
+	/** {@code activity-date}: type from ActivityDateType. */
+	record ActivityDate(String type, LocalDate date) {
+	}
+
+	/** A code with its share in percent (recipient countries and regions, sectors). */
+	record Share(String code, BigDecimal percentage) {
+	}
+
+	record Budget(LocalDate start, LocalDate end, BigDecimal value, String currency, LocalDate valueDate) {
+	}
+
+	/** A transaction: type from TransactionType; {@code provider} may be null. */
+	record Transaction(String type, LocalDate date, BigDecimal value, String currency, LocalDate valueDate,
+			String description, Organisation provider) {
+	}
+
+}

@@ -1,0 +1,192 @@
+package org.coopflow.publishing;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.coopflow.publishing.IatiActivity.Organisation;
+import org.coopflow.publishing.IatiActivity.Share;
+
+/**
+ * Writes an IATI 2.03 activity file with StAX, one {@link IatiActivity} at a time, straight to the stream:
+ * no document is built. The elements follow the order of the schema's {@code xsd:sequence}.
+ */
+final class IatiXml implements AutoCloseable {
+
+	static final String VERSION = "2.03";
+
+	private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+	private final XMLStreamWriter xml;
+
+	private IatiXml(XMLStreamWriter xml) {
+		this.xml = xml;
+	}
+
+	/** Opens the file: the XML declaration and {@code iati-activities}. */
+	static IatiXml open(OutputStream out, Instant generated) throws XMLStreamException {
+		IatiXml file = new IatiXml(FACTORY.createXMLStreamWriter(out, "UTF-8"));
+		file.xml.writeStartDocument("UTF-8", "1.0");
+		file.xml.writeCharacters("\n");
+		file.xml.writeStartElement("iati-activities");
+		file.xml.writeAttribute("version", VERSION);
+		file.xml.writeAttribute("generated-datetime", dateTime(generated));
+		return file;
+	}
+
+	void write(IatiActivity a) throws XMLStreamException {
+		xml.writeCharacters("\n");
+		xml.writeStartElement("iati-activity");
+		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", IatiActivity.LANGUAGE);
+		xml.writeAttribute("default-currency", a.defaultCurrency());
+		if (a.lastUpdated() != null) {
+			xml.writeAttribute("last-updated-datetime", dateTime(a.lastUpdated()));
+		}
+		text("iati-identifier", a.identifier());
+		xml.writeStartElement("reporting-org");
+		xml.writeAttribute("ref", a.reportingOrg().ref());
+		xml.writeAttribute("type", a.reportingOrg().type());
+		narrative(a.reportingOrg().name());
+		xml.writeEndElement();
+		xml.writeStartElement("title");
+		narrative(a.title());
+		xml.writeEndElement();
+		xml.writeStartElement("description");
+		narrative(a.description());
+		xml.writeEndElement();
+		for (var participant : a.participants()) {
+			xml.writeStartElement("participating-org");
+			organisation(participant.organisation());
+			xml.writeAttribute("role", participant.role());
+			optionalNarrative(participant.organisation().name());
+			xml.writeEndElement();
+		}
+		empty("activity-status", "code", a.status());
+		for (var date : a.dates()) {
+			xml.writeEmptyElement("activity-date");
+			xml.writeAttribute("type", date.type());
+			xml.writeAttribute("iso-date", date.date().toString());
+		}
+		for (Share country : a.countries()) {
+			xml.writeEmptyElement("recipient-country");
+			xml.writeAttribute("code", country.code());
+			percentage(country);
+		}
+		for (Share region : a.regions()) {
+			xml.writeEmptyElement("recipient-region");
+			xml.writeAttribute("code", region.code());
+			xml.writeAttribute("vocabulary", IatiActivity.REGION_VOCABULARY);
+			percentage(region);
+		}
+		for (Share sector : a.sectors()) {
+			xml.writeEmptyElement("sector");
+			xml.writeAttribute("vocabulary", IatiActivity.SECTOR_VOCABULARY);
+			xml.writeAttribute("code", sector.code());
+			percentage(sector);
+		}
+		for (var budget : a.budgets()) {
+			xml.writeStartElement("budget");
+			xml.writeAttribute("type", IatiActivity.BUDGET_TYPE);
+			xml.writeAttribute("status", IatiActivity.BUDGET_STATUS);
+			empty("period-start", "iso-date", budget.start().toString());
+			empty("period-end", "iso-date", budget.end().toString());
+			value(budget.value(), budget.currency(), budget.valueDate());
+			xml.writeEndElement();
+		}
+		for (var t : a.transactions()) {
+			xml.writeStartElement("transaction");
+			empty("transaction-type", "code", t.type());
+			empty("transaction-date", "iso-date", t.date().toString());
+			value(t.value(), t.currency(), t.valueDate());
+			if (t.description() != null && !t.description().isBlank()) {
+				xml.writeStartElement("description");
+				narrative(t.description());
+				xml.writeEndElement();
+			}
+			if (t.provider() != null) {
+				xml.writeStartElement("provider-org");
+				organisation(t.provider());
+				optionalNarrative(t.provider().name());
+				xml.writeEndElement();
+			}
+			xml.writeEndElement();
+		}
+		xml.writeEndElement();
+	}
+
+	/** Closes {@code iati-activities} and flushes; the stream itself stays open. */
+	@Override
+	public void close() throws XMLStreamException {
+		xml.writeCharacters("\n");
+		xml.writeEndElement();
+		xml.writeCharacters("\n");
+		xml.writeEndDocument();
+		xml.flush();
+		xml.close();
+	}
+
+	void flush() throws XMLStreamException {
+		xml.flush();
+	}
+
+	private void organisation(Organisation organisation) throws XMLStreamException {
+		if (organisation.ref() != null) {
+			xml.writeAttribute("ref", organisation.ref());
+		}
+		if (organisation.type() != null) {
+			xml.writeAttribute("type", organisation.type());
+		}
+	}
+
+	private void value(BigDecimal amount, String currency, LocalDate valueDate) throws XMLStreamException {
+		xml.writeStartElement("value");
+		xml.writeAttribute("currency", currency);
+		xml.writeAttribute("value-date", valueDate.toString());
+		xml.writeCharacters(amount.toPlainString());
+		xml.writeEndElement();
+	}
+
+	private void percentage(Share share) throws XMLStreamException {
+		if (share.percentage() != null) {
+			xml.writeAttribute("percentage", share.percentage().toPlainString());
+		}
+	}
+
+	private void narrative(String text) throws XMLStreamException {
+		xml.writeStartElement("narrative");
+		xml.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", IatiActivity.LANGUAGE);
+		xml.writeCharacters(text);
+		xml.writeEndElement();
+	}
+
+	private void optionalNarrative(String text) throws XMLStreamException {
+		if (text != null && !text.isBlank()) {
+			narrative(text);
+		}
+	}
+
+	private void text(String element, String text) throws XMLStreamException {
+		xml.writeStartElement(element);
+		xml.writeCharacters(text);
+		xml.writeEndElement();
+	}
+
+	private void empty(String element, String attribute, String value) throws XMLStreamException {
+		xml.writeEmptyElement(element);
+		xml.writeAttribute(attribute, value);
+	}
+
+	private static String dateTime(Instant instant) {
+		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.coopflow.publishing;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.xml.stream.XMLStreamException;
+
+import org.coopflow.publishing.IatiActivity.ActivityDate;
+import org.coopflow.publishing.IatiActivity.Budget;
+import org.coopflow.publishing.IatiActivity.Organisation;
+import org.coopflow.publishing.IatiActivity.Participant;
+import org.coopflow.publishing.IatiActivity.Share;
+import org.coopflow.publishing.IatiActivity.Transaction;
+
+/** Hand-built activity models for the rule checker and the writer. */
+final class TestActivities {
+
+	static final LocalDate TODAY = LocalDate.of(2026, 12, 5);
+
+	static final Organisation CPCJD = new Organisation("XM-DAC-41128", "40",
+			"Crime Prevention and Criminal Justice Division, UN Secretariat");
+
+	static final Organisation NORWAY = new Organisation("XM-DAC-8", "10", "Norway");
+
+	private TestActivities() {
+	}
+
+	/** A two-year programme in Kenya and Uganda, funded by Norway, that breaks no rule. */
+	static IatiActivity good() {
+		return new IatiActivity(7, "XM-DAC-41128-7", Instant.parse("2026-11-30T10:00:00Z"), "USD", CPCJD,
+				"Prison reform in East Africa", "Advisory services on the Nelson Mandela Rules",
+				List.of(new Participant("1", NORWAY), new Participant("2", CPCJD),
+						new Participant("4", new Organisation(null, null, "Penal Reform International"))),
+				"2",
+				List.of(new ActivityDate("1", LocalDate.of(2026, 1, 1)), new ActivityDate("2", LocalDate.of(2026, 2, 1)),
+						new ActivityDate("3", LocalDate.of(2027, 12, 31))),
+				List.of(share("KE", "50"), share("UG", "50")), List.of(),
+				List.of(share("15130", "60"), share("15160", "40")),
+				List.of(new Budget(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), new BigDecimal("50000.00"), "USD",
+						LocalDate.of(2026, 1, 1)),
+						new Budget(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), new BigDecimal("50000.00"), "USD",
+								LocalDate.of(2027, 1, 1))),
+				List.of(transaction("13", LocalDate.of(2026, 1, 10)), transaction("11", LocalDate.of(2026, 1, 20)),
+						transaction("1", LocalDate.of(2026, 2, 1)),
+						new Transaction("4", LocalDate.of(2026, 3, 1), new BigDecimal("1200.00"), "USD",
+								LocalDate.of(2026, 3, 1), "Interpreters", null)));
+	}
+
+	static Share share(String code, String percentage) {
+		return new Share(code, percentage == null ? null : new BigDecimal(percentage));
+	}
+
+	static Transaction transaction(String type, LocalDate date) {
+		return new Transaction(type, date, new BigDecimal("100000.00"), "USD", date, null, NORWAY);
+	}
+
+	/** The file of these activities, as the export writes it. */
+	static byte[] file(List<IatiActivity> activities) throws XMLStreamException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (IatiXml file = IatiXml.open(out, Instant.parse("2026-12-05T09:00:00Z"))) {
+			for (IatiActivity activity : activities) {
+				file.write(activity);
+			}
+		}
+		return out.toByteArray();
+	}
+
+}
