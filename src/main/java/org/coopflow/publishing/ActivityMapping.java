@@ -23,6 +23,9 @@ import org.coopflow.publishing.IatiActivity.Participant;
 import org.coopflow.publishing.IatiActivity.Share;
 import org.coopflow.publishing.IatiActivity.Transaction;
 import org.coopflow.reference.CountryNames;
+import org.coopflow.results.Baseline;
+import org.coopflow.results.IndicatorView;
+import org.coopflow.results.ResultView;
 
 /**
  * How a programme becomes an IATI activity (docs/iati.md has the table): the office reports it and is
@@ -50,9 +53,10 @@ final class ActivityMapping {
 	 * @param flows the money steps of the pledges funding the programme
 	 * @param spending its expenditures
 	 * @param implementation its implementation, null before it was funded
+	 * @param results its results framework, empty when it has none
 	 */
 	IatiActivity of(ProgrammeView p, List<PledgeFlow> flows, List<ExpenditureView> spending,
-			ImplementationView implementation) {
+			ImplementationView implementation, List<ResultView> results) {
 		IatiSettings.Organisation office = settings.office(p.office());
 		Organisation reporting = new Organisation(office.ref(), office.type(), office.name());
 
@@ -104,7 +108,52 @@ final class ActivityMapping {
 
 		return new IatiActivity(p.id(), office.ref() + "-" + p.id(), p.updatedAt(), p.budget().currency(), reporting,
 				p.title(), p.description(), participants, status(p.status()), dates, countries, regions,
-				equalShares(p.sectors()), budgets(p), transactions);
+				equalShares(p.sectors()), budgets(p), transactions, results.stream().map(ActivityMapping::result).toList());
+	}
+
+	/**
+	 * A result with its indicators as IATI reads them: a qualitative indicator's baseline, targets and actuals
+	 * say what they are in their comments, every other measure gives numbers; an actual is published once it
+	 * was recorded (a period measured "missing, because..." has none).
+	 */
+	static IatiActivity.Result result(ResultView result) {
+		return new IatiActivity.Result(Integer.toString(result.type().iatiCode()), result.title(), result.description(),
+				result.indicators().stream().map(ActivityMapping::indicator).toList());
+	}
+
+	private static IatiActivity.Indicator indicator(IndicatorView i) {
+		boolean qualitative = i.measure().isQualitative();
+		Baseline b = i.baseline();
+		IatiActivity.Baseline baseline = null;
+		if (b != null && (b.year() != null || b.date() != null)) {
+			baseline = new IatiActivity.Baseline(b.year() != null ? b.year() : b.date().getYear(), b.date(),
+					qualitative ? null : number(b.value()), joined(qualitative ? b.text() : null, b.comment()));
+		}
+		List<IatiActivity.Period> periods = i.periods()
+			.stream()
+			.map(p -> new IatiActivity.Period(p.start(), p.end(),
+					qualitative ? new IatiActivity.Measured(null, p.targetText())
+							: p.targetValue() == null ? null : new IatiActivity.Measured(number(p.targetValue()), null),
+					!p.hasActual() ? null
+							: new IatiActivity.Measured(qualitative ? null : number(p.actualValue()),
+									joined(qualitative ? p.actualText() : null, p.actualComment()))))
+			.toList();
+		return new IatiActivity.Indicator(Integer.toString(i.measure().iatiCode()), i.ascending(), i.title(),
+				i.description(), baseline, periods);
+	}
+
+	private static String number(BigDecimal value) {
+		return value == null ? null : value.stripTrailingZeros().toPlainString();
+	}
+
+	/** Text and comment as one comment ("text. comment"), either alone when the other is empty. */
+	private static String joined(String text, String comment) {
+		boolean hasText = text != null && !text.isBlank();
+		boolean hasComment = comment != null && !comment.isBlank();
+		if (hasText && hasComment) {
+			return text.strip() + (text.strip().endsWith(".") ? " " : ". ") + comment.strip();
+		}
+		return hasText ? text.strip() : hasComment ? comment.strip() : null;
 	}
 
 	/** The IATI activity status (codelist ActivityStatus) of a programme from approval on. */

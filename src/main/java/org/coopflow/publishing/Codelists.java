@@ -23,8 +23,8 @@ final class Codelists {
 
 	/** The lists the activity file uses. */
 	static final List<String> USED = List.of("ActivityDateType", "ActivityStatus", "BudgetStatus", "BudgetType",
-			"Country", "Currency", "Language", "OrganisationRole", "OrganisationType", "Region", "RegionVocabulary",
-			"Sector", "SectorVocabulary", "TransactionType");
+			"Country", "Currency", "IndicatorMeasure", "Language", "OrganisationRole", "OrganisationType", "Region",
+			"RegionVocabulary", "ResultType", "Sector", "SectorVocabulary", "TransactionType");
 
 	private static final Codelists INSTANCE = load();
 

@@ -12,7 +12,16 @@ import java.util.List;
 record IatiActivity(long programmeId, String identifier, Instant lastUpdated, String defaultCurrency,
 		Organisation reportingOrg, String title, String description, List<Participant> participants, String status,
 		List<ActivityDate> dates, List<Share> countries, List<Share> regions, List<Share> sectors,
-		List<Budget> budgets, List<Transaction> transactions) {
+		List<Budget> budgets, List<Transaction> transactions, List<Result> results) {
+
+	/** An activity without results (a programme that has no results framework yet). */
+	IatiActivity(long programmeId, String identifier, Instant lastUpdated, String defaultCurrency,
+			Organisation reportingOrg, String title, String description, List<Participant> participants, String status,
+			List<ActivityDate> dates, List<Share> countries, List<Share> regions, List<Share> sectors,
+			List<Budget> budgets, List<Transaction> transactions) {
+		this(programmeId, identifier, lastUpdated, defaultCurrency, reportingOrg, title, description, participants, status,
+				dates, countries, regions, sectors, budgets, transactions, List.of());
+	}
 
 	/** Language of the narratives (codelist Language). */
 	static final String LANGUAGE = "en";
@@ -50,6 +59,38 @@ record IatiActivity(long programmeId, String identifier, Instant lastUpdated, St
 	/** A transaction: type from TransactionType; {@code provider} may be null. */
 	record Transaction(String type, LocalDate date, BigDecimal value, String currency, LocalDate valueDate,
 			String description, Organisation provider) {
+	}
+
+	/** {@code result}: type from ResultType (1 output, 2 outcome), with at least one indicator. */
+	record Result(String type, String title, String description, List<Indicator> indicators) {
+	}
+
+	/**
+	 * {@code indicator}: measure from IndicatorMeasure; a qualitative one (5) carries no values, its
+	 * baseline, targets and actuals say what they are in their comments.
+	 */
+	record Indicator(String measure, boolean ascending, String title, String description, Baseline baseline,
+			List<Period> periods) {
+
+		boolean qualitative() {
+			return QUALITATIVE.equals(measure);
+		}
+
+	}
+
+	/** IndicatorMeasure 5: qualitative. */
+	static final String QUALITATIVE = "5";
+
+	/** {@code baseline}: the year is required; value null for a qualitative indicator. */
+	record Baseline(Integer year, LocalDate date, String value, String comment) {
+	}
+
+	/** {@code period} with its {@code target} and, once measured, its {@code actual} (null when not). */
+	record Period(LocalDate start, LocalDate end, Measured target, Measured actual) {
+	}
+
+	/** A target or an actual: a value (null for a qualitative indicator) and a comment. */
+	record Measured(String value, String comment) {
 	}
 
 }

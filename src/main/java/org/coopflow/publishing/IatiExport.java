@@ -27,6 +27,7 @@ import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.publishing.IatiRules.Violation;
 import org.coopflow.reference.Currencies;
 import org.coopflow.reference.Office;
+import org.coopflow.results.ResultsFramework;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,6 +50,8 @@ public class IatiExport {
 
 	private final Activities activities;
 
+	private final ResultsFramework results;
+
 	private final IatiSettings settings;
 
 	private final ActivityMapping mapping;
@@ -57,9 +60,10 @@ public class IatiExport {
 
 	private final Clock clock;
 
-	IatiExport(ProgrammeCatalogue programmes, PledgeService pledges, Activities activities, IatiSettings settings,
-			Currencies currencies, Clock clock) {
+	IatiExport(ProgrammeCatalogue programmes, PledgeService pledges, Activities activities, ResultsFramework results,
+			IatiSettings settings, Currencies currencies, Clock clock) {
 		this.programmes = programmes;
+		this.results = results;
 		this.pledges = pledges;
 		this.activities = activities;
 		this.settings = settings;
@@ -158,10 +162,13 @@ public class IatiExport {
 			Map<Long, ImplementationView> implementations = activities.implementationViews(ids)
 				.stream()
 				.collect(Collectors.toMap(ImplementationView::programmeId, Function.identity()));
+			// most programmes have no results framework: one query finds those that do, each is read alone
+			java.util.Set<Long> withResults = results.withResults(ids);
 			for (ProgrammeView programme : batch) {
 				long id = programme.id();
 				IatiActivity activity = mapping.of(programme, flows.getOrDefault(id, List.of()),
-						spending.getOrDefault(id, List.of()), implementations.get(id));
+						spending.getOrDefault(id, List.of()), implementations.get(id),
+						withResults.contains(id) ? results.of(id) : List.of());
 				if (!each.accept(activity, programme, rules.check(activity, today))) {
 					return;
 				}

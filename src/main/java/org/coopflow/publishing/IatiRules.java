@@ -45,6 +45,7 @@ final class IatiRules {
 		sectors(a, found);
 		budgets(a, found);
 		transactions(a, today, found);
+		results(a, found);
 		codes(a, found);
 		return found;
 	}
@@ -238,6 +239,56 @@ final class IatiRules {
 	}
 
 	/** Every code written is an active code of its IATI codelist. */
+	/**
+	 * Results: a title and at least one indicator each (schema); each indicator a title; each period starts
+	 * before it ends (8.6.1); a non-qualitative indicator's baseline, targets and actuals have values (8.8.1,
+	 * 8.9.1, 8.10.1), a qualitative one's none (8.8.3, 8.9.3, 8.10.3).
+	 */
+	private static void results(IatiActivity a, List<Violation> found) {
+		for (var result : a.results()) {
+			if (blank(result.title())) {
+				found.add(new Violation("schema:result/title", "a result has no title"));
+			}
+			if (result.indicators().isEmpty()) {
+				found.add(new Violation("schema:result/indicator", "the result \"" + result.title() + "\" has no indicator"));
+			}
+			for (var indicator : result.indicators()) {
+				String named = "the indicator \"" + indicator.title() + "\"";
+				if (blank(indicator.title())) {
+					found.add(new Violation("schema:indicator/title", "an indicator of \"" + result.title() + "\" has no title"));
+				}
+				boolean qualitative = indicator.qualitative();
+				if (indicator.baseline() != null) {
+					if (indicator.baseline().year() == null || indicator.baseline().year() < 1) {
+						found.add(new Violation("schema:baseline/@year", named + " has a baseline without a year"));
+					}
+					valued("8.8.1", "8.8.3", "baseline", qualitative, indicator.baseline().value(), named, found);
+				}
+				for (var period : indicator.periods()) {
+					if (period.start() == null || period.end() == null || !period.start().isBefore(period.end())) {
+						found.add(new Violation("8.6.1", named + " has a period that does not start before it ends"));
+					}
+					if (period.target() != null) {
+						valued("8.9.1", "8.9.3", "target", qualitative, period.target().value(), named, found);
+					}
+					if (period.actual() != null) {
+						valued("8.10.1", "8.10.3", "actual", qualitative, period.actual().value(), named, found);
+					}
+				}
+			}
+		}
+	}
+
+	private static void valued(String needsValue, String omitsValue, String what, boolean qualitative, String value,
+			String named, List<Violation> found) {
+		if (!qualitative && blank(value)) {
+			found.add(new Violation(needsValue, named + " has a " + what + " without a value"));
+		}
+		if (qualitative && value != null) {
+			found.add(new Violation(omitsValue, named + " is qualitative; its " + what + " should have no value"));
+		}
+	}
+
 	private void codes(IatiActivity a, List<Violation> found) {
 		code("ActivityStatus", a.status(), found);
 		code("Currency", a.defaultCurrency(), found);
@@ -262,6 +313,10 @@ final class IatiRules {
 			code("BudgetStatus", IatiActivity.BUDGET_STATUS, found);
 			a.budgets().forEach(b -> code("Currency", b.currency(), found));
 		}
+		a.results().forEach(r -> {
+			code("ResultType", r.type(), found);
+			r.indicators().forEach(i -> code("IndicatorMeasure", i.measure(), found));
+		});
 		a.transactions().forEach(t -> {
 			code("TransactionType", t.type(), found);
 			code("Currency", t.currency(), found);

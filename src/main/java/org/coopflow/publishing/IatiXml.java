@@ -120,7 +120,80 @@ final class IatiXml implements AutoCloseable {
 			}
 			xml.writeEndElement();
 		}
+		for (var result : a.results()) {
+			result(result);
+		}
 		xml.writeEndElement();
+	}
+
+	private void result(IatiActivity.Result result) throws XMLStreamException {
+		xml.writeStartElement("result");
+		xml.writeAttribute("type", result.type());
+		xml.writeStartElement("title");
+		narrative(result.title());
+		xml.writeEndElement();
+		if (result.description() != null && !result.description().isBlank()) {
+			xml.writeStartElement("description");
+			narrative(result.description());
+			xml.writeEndElement();
+		}
+		for (var indicator : result.indicators()) {
+			xml.writeStartElement("indicator");
+			xml.writeAttribute("measure", indicator.measure());
+			if (!indicator.qualitative()) {
+				xml.writeAttribute("ascending", indicator.ascending() ? "1" : "0");
+			}
+			xml.writeStartElement("title");
+			narrative(indicator.title());
+			xml.writeEndElement();
+			if (indicator.description() != null && !indicator.description().isBlank()) {
+				xml.writeStartElement("description");
+				narrative(indicator.description());
+				xml.writeEndElement();
+			}
+			if (indicator.baseline() != null) {
+				xml.writeStartElement("baseline");
+				if (indicator.baseline().date() != null) {
+					xml.writeAttribute("iso-date", indicator.baseline().date().toString());
+				}
+				xml.writeAttribute("year", indicator.baseline().year().toString());
+				if (indicator.baseline().value() != null) {
+					xml.writeAttribute("value", indicator.baseline().value());
+				}
+				comment(indicator.baseline().comment());
+				xml.writeEndElement();
+			}
+			for (var period : indicator.periods()) {
+				xml.writeStartElement("period");
+				empty("period-start", "iso-date", period.start().toString());
+				empty("period-end", "iso-date", period.end().toString());
+				measured("target", period.target());
+				measured("actual", period.actual());
+				xml.writeEndElement();
+			}
+			xml.writeEndElement();
+		}
+		xml.writeEndElement();
+	}
+
+	private void measured(String element, IatiActivity.Measured measured) throws XMLStreamException {
+		if (measured == null) {
+			return;
+		}
+		xml.writeStartElement(element);
+		if (measured.value() != null) {
+			xml.writeAttribute("value", measured.value());
+		}
+		comment(measured.comment());
+		xml.writeEndElement();
+	}
+
+	private void comment(String text) throws XMLStreamException {
+		if (text != null && !text.isBlank()) {
+			xml.writeStartElement("comment");
+			narrative(text);
+			xml.writeEndElement();
+		}
 	}
 
 	/** Closes {@code iati-activities} and flushes; the stream itself stays open. */

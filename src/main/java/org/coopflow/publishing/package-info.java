@@ -3,5 +3,5 @@
  * IATI codelists and rules before each activity is written, and lists the programmes it had to leave out.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "IATI publishing", allowedDependencies = {
-		"activities :: api", "pledges :: api", "programmes :: api", "reference :: api", "shared" })
+		"activities :: api", "pledges :: api", "programmes :: api", "reference :: api", "results :: api", "shared" })
 package org.coopflow.publishing;

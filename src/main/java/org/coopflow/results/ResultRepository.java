@@ -158,6 +158,16 @@ class ResultRepository {
 		return indicators("i.id = ?", indicatorId, today).stream().findFirst();
 	}
 
+	java.util.Set<Long> withResults(java.util.Collection<Long> programmeIds) {
+		if (programmeIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT programme_id FROM result WHERE programme_id IN (:ids)")
+			.param("ids", programmeIds)
+			.query(Long.class)
+			.list());
+	}
+
 	List<ResultView> ofProgramme(long programmeId, LocalDate today) {
 		Map<Long, List<IndicatorView>> indicators = indicators("i.programme_id = ?", programmeId, today).stream()
 			.collect(Collectors.groupingBy(IndicatorView::resultId, LinkedHashMap::new, Collectors.toList()));

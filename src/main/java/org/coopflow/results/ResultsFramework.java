@@ -75,6 +75,11 @@ public class ResultsFramework {
 		return results.ofProgramme(programmeId, today());
 	}
 
+	/** Those of the programmes that have at least one result. */
+	public java.util.Set<Long> withResults(java.util.Collection<Long> programmeIds) {
+		return results.withResults(programmeIds);
+	}
+
 	public Optional<IndicatorView> indicator(long indicatorId) {
 		return results.indicator(indicatorId, today());
 	}

@@ -48,6 +48,11 @@ class IatiDemoPortfolioTests {
 		}
 		assertThat(xml).contains("<transaction-type code=\"13\"/>", "<transaction-type code=\"11\"/>",
 				"<transaction-type code=\"1\"/>", "<transaction-type code=\"4\"/>", "ref=\"XM-DAC-8\"", "ref=\"XM-DAC-701\"");
+		// the programmes under way and closed publish their results: indicators, baselines, targets, actuals
+		long withResults = jdbc.sql("SELECT COUNT(DISTINCT programme_id) FROM result").query(Long.class).single();
+		assertThat(withResults).isPositive();
+		assertThat(xml.split("<result ", -1).length - 1).isGreaterThanOrEqualTo((int) withResults);
+		assertThat(xml).contains("<indicator measure=", "<baseline ", "<target value=", "<actual value=");
 	}
 
 }

@@ -24,6 +24,7 @@ import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.programmes.Scope;
 import org.coopflow.reference.Currencies;
+import org.coopflow.results.ResultsFramework;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,8 @@ class IatiExportTests {
 
 	private final Currencies currencies = mock(Currencies.class);
 
+	private final ResultsFramework results = mock(ResultsFramework.class);
+
 	private IatiExport export;
 
 	@BeforeEach
@@ -52,7 +55,8 @@ class IatiExportTests {
 		when(activities.implementationViews(any())).thenReturn(List.of());
 		IatiSettings settings = new IatiSettings(IatiActivityProperties.settings().offices(), IatiActivityProperties.settings().donors(),
 				"10", 2);
-		export = new IatiExport(programmes, pledges, activities, settings, currencies,
+		when(results.withResults(any())).thenReturn(java.util.Set.of());
+		export = new IatiExport(programmes, pledges, activities, results, settings, currencies,
 				Clock.fixed(Instant.parse("2026-12-05T09:00:00Z"), ZoneOffset.UTC));
 	}
 

@@ -166,7 +166,8 @@ final class IatiFileCheck {
 			Map.entry("sector@code", "Sector"), Map.entry("sector@vocabulary", "SectorVocabulary"),
 			Map.entry("budget@type", "BudgetType"), Map.entry("budget@status", "BudgetStatus"),
 			Map.entry("transaction-type@code", "TransactionType"), Map.entry("value@currency", "Currency"),
-			Map.entry("provider-org@type", "OrganisationType"));
+			Map.entry("provider-org@type", "OrganisationType"), Map.entry("result@type", "ResultType"),
+			Map.entry("indicator@measure", "IndicatorMeasure"));
 
 	/**
 	 * What is wrong with the file beyond the schema: codes not in their codelists (or withdrawn), and the
@@ -183,6 +184,7 @@ final class IatiFileCheck {
 		Map<String, Integer> counts = new HashMap<>();
 		LocalDate periodStart = null;
 		boolean inTransaction = false;
+		boolean inBudget = false;
 		boolean dated = false;
 		while (xml.hasNext()) {
 			int event = xml.next();
@@ -197,6 +199,7 @@ final class IatiFileCheck {
 						sums.clear();
 						counts.clear();
 					}
+					case "budget" -> inBudget = false;
 					case "transaction" -> {
 						if (!dated) {
 							problems.add(identifier + ": a transaction without a date");
@@ -235,11 +238,17 @@ final class IatiFileCheck {
 					sums.merge(what, percentage == null ? BigDecimal.ZERO : new BigDecimal(percentage), BigDecimal::add);
 					counts.merge(what, 1, Integer::sum);
 				}
+				case "budget" -> inBudget = true;
 				case "period-start" -> periodStart = LocalDate.parse(xml.getAttributeValue(null, "iso-date"));
 				case "period-end" -> {
 					LocalDate end = LocalDate.parse(xml.getAttributeValue(null, "iso-date"));
-					if (end.isAfter(periodStart.plusYears(1)) || end.isBefore(periodStart)) {
+					// a budget's period lasts at most a year (and may be a single day); a result's must
+					// start before it ends (8.6.1) and may be longer
+					if (inBudget && (end.isAfter(periodStart.plusYears(1)) || end.isBefore(periodStart))) {
 						problems.add(identifier + ": a budget period from " + periodStart + " to " + end);
+					}
+					if (!inBudget && !end.isAfter(periodStart)) {
+						problems.add(identifier + ": an indicator period from " + periodStart + " to " + end);
 					}
 				}
 				case "transaction" -> {

@@ -32,6 +32,49 @@ class IatiRulesTests {
 	}
 
 	@Test
+	void resultsWithIndicatorsBaselinesTargetsAndActualsBreakNoRuleAndTheirFileIsValid() throws Exception {
+		IatiActivity good = TestActivities.withResults();
+		assertThat(rules.check(good, TestActivities.TODAY)).isEmpty();
+		byte[] file = TestActivities.file(List.of(good));
+		IatiFileCheck.validate(file);
+		assertThat(IatiFileCheck.problems(file)).isEmpty();
+		String xml = new String(file, java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(xml).contains("<result type=\"2\">", "<indicator measure=\"1\" ascending=\"1\">",
+				"<baseline iso-date=\"2025-12-31\" year=\"2025\" value=\"0\">", "<target value=\"40\">",
+				"<actual value=\"45\">", "<indicator measure=\"5\">");
+	}
+
+	@Test
+	void aNumericTargetWithoutAValueAPeriodEndingBeforeItStartsAndAValuedQualitativeActualAreRefusedByRule() {
+		IatiActivity a = TestActivities.withResults();
+		var result = a.results().get(0);
+		var numeric = result.indicators().get(0);
+		var qualitative = result.indicators().get(1);
+		var noTargetValue = new IatiActivity.Indicator(numeric.measure(), true, numeric.title(), null, numeric.baseline(),
+				List.of(new IatiActivity.Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
+						new IatiActivity.Measured(null, "about forty"), null)));
+		var backwards = new IatiActivity.Indicator(numeric.measure(), true, numeric.title(), null, numeric.baseline(),
+				List.of(new IatiActivity.Period(LocalDate.of(2026, 6, 30), LocalDate.of(2026, 1, 1),
+						new IatiActivity.Measured("40", null), null)));
+		var valuedText = new IatiActivity.Indicator(qualitative.measure(), true, qualitative.title(), null, null,
+				List.of(new IatiActivity.Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
+						new IatiActivity.Measured(null, "better"), new IatiActivity.Measured("3", "better"))));
+		for (var bad : List.of(noTargetValue, backwards, valuedText)) {
+			IatiActivity activity = TestActivities.withResults(a,
+					List.of(new IatiActivity.Result(result.type(), result.title(), null, List.of(bad))));
+			assertThat(broken(activity)).as(bad.toString()).hasSize(1);
+		}
+		assertThat(broken(TestActivities.withResults(a, List.of(new IatiActivity.Result("2", "t", null,
+				List.of(noTargetValue)))))).containsExactly("8.9.1");
+		assertThat(broken(TestActivities.withResults(a, List.of(new IatiActivity.Result("2", "t", null,
+				List.of(backwards)))))).containsExactly("8.6.1");
+		assertThat(broken(TestActivities.withResults(a, List.of(new IatiActivity.Result("2", "t", null,
+				List.of(valuedText)))))).containsExactly("8.10.3");
+		assertThat(broken(TestActivities.withResults(a, List.of(new IatiActivity.Result("7", "t", null,
+				List.of(numeric)))))).containsExactly("codelist:ResultType");
+	}
+
+	@Test
 	void sectorPercentagesSummingTo90AreRefusedWithRule212() {
 		IatiActivity a = TestActivities.good();
 		IatiActivity bad = with(a, a.countries(), List.of(TestActivities.share("15130", "50"),

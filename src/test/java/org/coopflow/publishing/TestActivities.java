@@ -49,6 +49,35 @@ final class TestActivities {
 								LocalDate.of(2026, 3, 1), "Interpreters", null)));
 	}
 
+	/**
+	 * The good activity with an outcome measured two ways: prison officers trained (a number, baseline 2025,
+	 * one period measured, the next to come) and the inspectors' view of conditions (qualitative).
+	 */
+	static IatiActivity withResults() {
+		IatiActivity a = good();
+		var trained = new IatiActivity.Indicator("1", true, "Prison officers trained in the Nelson Mandela Rules", null,
+				new IatiActivity.Baseline(2025, LocalDate.of(2025, 12, 31), "0", "Before the programme"),
+				List.of(new IatiActivity.Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
+						new IatiActivity.Measured("40", null), new IatiActivity.Measured("45", "Two courses more than planned")),
+						new IatiActivity.Period(LocalDate.of(2026, 7, 1), LocalDate.of(2027, 12, 31),
+								new IatiActivity.Measured("120", null), null)));
+		var conditions = new IatiActivity.Indicator("5", true, "Conditions of detention as the inspectors find them", null,
+				new IatiActivity.Baseline(2025, null, null, "Overcrowded; no complaints procedure"),
+				List.of(new IatiActivity.Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+						new IatiActivity.Measured(null, "A complaints procedure in every prison"), null)));
+		return new IatiActivity(a.programmeId(), a.identifier(), a.lastUpdated(), a.defaultCurrency(), a.reportingOrg(),
+				a.title(), a.description(), a.participants(), a.status(), a.dates(), a.countries(), a.regions(), a.sectors(),
+				a.budgets(), a.transactions(), List.of(new IatiActivity.Result("2", "Prisons run to the Nelson Mandela Rules",
+						"Outcome of the programme", List.of(trained, conditions))));
+	}
+
+	/** The activity with its results replaced. */
+	static IatiActivity withResults(IatiActivity a, List<IatiActivity.Result> results) {
+		return new IatiActivity(a.programmeId(), a.identifier(), a.lastUpdated(), a.defaultCurrency(), a.reportingOrg(),
+				a.title(), a.description(), a.participants(), a.status(), a.dates(), a.countries(), a.regions(), a.sectors(),
+				a.budgets(), a.transactions(), results);
+	}
+
 	static Share share(String code, String percentage) {
 		return new Share(code, percentage == null ? null : new BigDecimal(percentage));
 	}
