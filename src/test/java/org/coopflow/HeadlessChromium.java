@@ -132,6 +132,9 @@ public final class HeadlessChromium {
 		clickable.click();
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.stalenessOf(leaving));
+		// the old page is gone; wait until the next one has loaded, or a lookup may hit a document being replaced
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+				page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
 	}
 
 	public static void signIn(WebDriver browser, int port, String user) {
