@@ -16,6 +16,8 @@ import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.reference.CountryNames;
 import org.coopflow.reference.Office;
 import org.coopflow.reference.StandardsCatalogue;
+import org.coopflow.results.ResultView;
+import org.coopflow.results.ResultsFramework;
 import org.coopflow.shared.NotFoundException;
 import org.coopflow.shared.PageView;
 import org.springframework.stereotype.Service;
@@ -43,8 +45,11 @@ class OpenProgrammes {
 
 	private final StandardsCatalogue standards;
 
+	private final ResultsFramework results;
+
 	OpenProgrammes(ProgrammeCatalogue programmes, PledgeService pledges, Activities activities,
-			StandardsCatalogue standards) {
+			StandardsCatalogue standards, ResultsFramework results) {
+		this.results = results;
 		this.programmes = programmes;
 		this.pledges = pledges;
 		this.activities = activities;
@@ -89,7 +94,7 @@ class OpenProgrammes {
 			.sorted()
 			.map(code -> new OpenProgramme.Named(code, CountryNames.name(code)))
 			.toList();
-		Instant lastModified = Stream.of(p.updatedAt(), funding.changedAt(), spending.changedAt())
+		Instant lastModified = Stream.of(p.updatedAt(), funding.changedAt(), spending.changedAt(), results.changedAt(p.id()))
 			.filter(java.util.Objects::nonNull)
 			.max(Instant::compareTo)
 			.orElse(p.createdAt());
@@ -101,7 +106,23 @@ class OpenProgrammes {
 				p.beneficiaryInstitution(), p.implementingPartner(), p.plannedStart(), p.plannedEnd(), p.status().name(),
 				p.status().label(), new OpenProgramme.Amount(p.budget().amount(), currency),
 				new OpenProgramme.Funding(currency, funding.committed(), funding.received(), fundedBy),
-				new OpenProgramme.Amount(spending.spent(), currency), lastModified);
+				new OpenProgramme.Amount(spending.spent(), currency),
+				results.of(p.id()).stream().map(OpenProgrammes::result).toList(), lastModified);
+	}
+
+	private static OpenProgramme.Result result(ResultView r) {
+		return new OpenProgramme.Result(r.type().label(), r.title(), r.description(), r.indicators()
+			.stream()
+			.map(i -> new OpenProgramme.Indicator(i.title(), i.measure().label(), i.ascending(),
+					i.baseline() == null ? null
+							: new OpenProgramme.Baseline(i.baseline().year(), i.baseline().date(), i.baseline().value(),
+									i.baseline().text()),
+					i.periods()
+						.stream()
+						.map(p -> new OpenProgramme.Period(p.start(), p.end(), p.targetValue(), p.targetText(),
+								p.actualValue(), p.actualText(), p.assessment().label()))
+						.toList()))
+			.toList());
 	}
 
 }

@@ -158,6 +158,20 @@ class ResultRepository {
 		return indicators("i.id = ?", indicatorId, today).stream().findFirst();
 	}
 
+	java.time.Instant changedAt(long programmeId) {
+		return jdbc.sql("""
+				SELECT MAX(t) FROM (
+				  SELECT MAX(created_at) AS t FROM result WHERE programme_id = :id
+				  UNION ALL SELECT MAX(updated_at) FROM indicator WHERE programme_id = :id
+				  UNION ALL SELECT MAX(p.actual_at) FROM indicator_period p JOIN indicator i ON i.id = p.indicator_id
+				    WHERE i.programme_id = :id
+				  UNION ALL SELECT MAX(revised_at) FROM result_revision WHERE programme_id = :id) changes""")
+			.param("id", programmeId)
+			.query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
+	}
+
 	java.util.Set<Long> withResults(java.util.Collection<Long> programmeIds) {
 		if (programmeIds.isEmpty()) {
 			return java.util.Set.of();

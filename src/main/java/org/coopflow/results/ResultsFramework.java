@@ -75,6 +75,11 @@ public class ResultsFramework {
 		return results.ofProgramme(programmeId, today());
 	}
 
+	/** When anything of the programme's results last changed (an actual, a target, a revision); null when none. */
+	public java.time.Instant changedAt(long programmeId) {
+		return results.changedAt(programmeId);
+	}
+
 	/** Those of the programmes that have at least one result. */
 	public java.util.Set<Long> withResults(java.util.Collection<Long> programmeIds) {
 		return results.withResults(programmeIds);

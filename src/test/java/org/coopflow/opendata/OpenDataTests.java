@@ -22,6 +22,7 @@ import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.pledges.PledgeFixtures;
 import org.coopflow.programmes.ProgrammeFixtures;
+import org.coopflow.results.ResultFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,7 +138,13 @@ class OpenDataTests {
 
 	@Test
 	void everyFieldOfTheOpenApiIsOnThePublishedList() throws Exception {
-		fundedByNorway();
+		long funded = fundedByNorway();
+		// its results, with an actual for the period that has ended (approved: each change gives its reason)
+		java.time.LocalDate today = PledgeFixtures.today();
+		ResultFixtures results = new ResultFixtures(api);
+		JsonNode indicator = results.resultWithIndicator(funded, "officerCpcjd", "Agreed with the donors at approval",
+				ResultFixtures.indicator("Judges trained", today.minusDays(60), today.minusDays(1), today, today.plusDays(180)));
+		results.actual(funded, indicator, 0, "18", "Two courses; the officer's own note");
 		draft();
 		Set<String> seen = new TreeSet<>();
 		JsonNode page = json(get("/open/api/programmes?size=100"));
@@ -151,6 +158,19 @@ class OpenDataTests {
 		fields(json(get("/open/api/programmes/" + page.path("content").get(0).path("id").asLong())), "", ofOne);
 		assertThat(ofOne).as("fields of one programme").isSubsetOf(OpenProgramme.PUBLISHED_FIELDS);
 		assertThat(ofOne).contains("title", "funding.committed", "funding.received", "spent.amount");
+
+		JsonNode published = json(get("/open/api/programmes/" + funded));
+		JsonNode period = published.path("results").get(0).path("indicators").get(0).path("periods").get(0);
+		assertThat(period.path("target").decimalValue()).isEqualByComparingTo("20");
+		assertThat(period.path("actual").decimalValue()).isEqualByComparingTo("18");
+		assertThat(period.path("standing").asText()).isEqualTo("Off track");
+		assertThat(published.toString()).as("the officer's comment stays inside").doesNotContain("own note");
+		Set<String> ofFunded = new TreeSet<>();
+		fields(published, "", ofFunded);
+		assertThat(ofFunded).isSubsetOf(OpenProgramme.PUBLISHED_FIELDS).contains("results[].indicators[].periods[].actual");
+		assertThat(anonymous("GET", "/open/programmes/" + funded, Map.of("Accept", "text/html")).body())
+			.contains("Results: what it promised and what it achieved", "Judges trained", "Off track")
+			.doesNotContain("own note");
 	}
 
 	/** Collects the paths of every leaf field below node ({@code []} for the items of a list). */
