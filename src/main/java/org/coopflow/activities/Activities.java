@@ -92,6 +92,11 @@ public class Activities {
 		return implementations.findAll(programmeIds).stream().map(Activities::view).toList();
 	}
 
+	/** The documents the programmes' activities produced (up to 1,000 programmes at once), for publishing. */
+	public List<ProgrammeDocument> documentsOf(List<Long> programmeIds) {
+		return activities.documentsOf(programmeIds);
+	}
+
 	/** The expenditures of the programmes (up to 1,000 at once), by programme and day, for publishing. */
 	public List<ExpenditureView> expendituresOf(List<Long> programmeIds) {
 		return expenditures.ofProgrammes(programmeIds);

@@ -204,4 +204,19 @@ class ActivityRepository {
 		return key.getKey().longValue();
 	}
 
+	List<ProgrammeDocument> documentsOf(List<Long> programmeIds) {
+		if (programmeIds.isEmpty()) {
+			return List.of();
+		}
+		if (programmeIds.size() > 1000) {
+			throw new IllegalArgumentException("at most 1,000 programmes at once");
+		}
+		return jdbc.sql("SELECT a.programme_id, d.activity_id, d.title, d.language, d.link, d.added_at FROM activity_document d "
+				+ "JOIN activity a ON a.id = d.activity_id WHERE a.programme_id IN (:ids) ORDER BY a.programme_id, d.id")
+			.param("ids", programmeIds)
+			.query((rs, n) -> new ProgrammeDocument(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
 }

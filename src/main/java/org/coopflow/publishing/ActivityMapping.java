@@ -12,6 +12,7 @@ import java.util.function.ToIntFunction;
 
 import org.coopflow.activities.ExpenditureView;
 import org.coopflow.activities.ImplementationView;
+import org.coopflow.activities.ProgrammeDocument;
 import org.coopflow.pledges.PledgeFlow;
 import org.coopflow.programmes.ProgrammeStatus;
 import org.coopflow.programmes.ProgrammeView;
@@ -53,10 +54,11 @@ final class ActivityMapping {
 	 * @param flows the money steps of the pledges funding the programme
 	 * @param spending its expenditures
 	 * @param implementation its implementation, null before it was funded
+	 * @param documents the documents its activities produced
 	 * @param results its results framework, empty when it has none
 	 */
 	IatiActivity of(ProgrammeView p, List<PledgeFlow> flows, List<ExpenditureView> spending,
-			ImplementationView implementation, List<ResultView> results) {
+			ImplementationView implementation, List<ProgrammeDocument> documents, List<ResultView> results) {
 		IatiSettings.Organisation office = settings.office(p.office());
 		Organisation reporting = new Organisation(office.ref(), office.type(), office.name());
 
@@ -108,7 +110,45 @@ final class ActivityMapping {
 
 		return new IatiActivity(p.id(), office.ref() + "-" + p.id(), p.updatedAt(), p.budget().currency(), reporting,
 				p.title(), p.description(), participants, status(p.status()), dates, countries, regions,
-				equalShares(p.sectors()), budgets(p), transactions, results.stream().map(ActivityMapping::result).toList());
+				equalShares(p.sectors()), budgets(p), transactions,
+				documents.stream().map(ActivityMapping::document).toList(),
+				results.stream().map(ActivityMapping::result).toList());
+	}
+
+	/**
+	 * A document an activity produced, as IATI reads it: category A08 (results, outcomes and outputs), its
+	 * language, the day it was added, and a format told from the link's file name (a link to a page
+	 * otherwise).
+	 */
+	static IatiActivity.DocumentLink document(ProgrammeDocument d) {
+		return new IatiActivity.DocumentLink(d.link(), format(d.link()), d.title(), IatiActivity.RESULTS_DOCUMENT,
+				d.language() == null ? null : d.language().toLowerCase(java.util.Locale.ROOT),
+				LocalDate.ofInstant(d.addedAt(), ZoneOffset.UTC));
+	}
+
+	/** The IANA media type a link's file name says, for the formats documents come in; text/html otherwise. */
+	static String format(String link) {
+		String path = java.net.URI.create(link).getPath();
+		String name = path == null ? "" : path.toLowerCase(java.util.Locale.ROOT);
+		if (name.endsWith(".pdf")) {
+			return "application/pdf";
+		}
+		if (name.endsWith(".docx")) {
+			return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+		}
+		if (name.endsWith(".doc")) {
+			return "application/msword";
+		}
+		if (name.endsWith(".odt")) {
+			return "application/vnd.oasis.opendocument.text";
+		}
+		if (name.endsWith(".xlsx")) {
+			return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+		}
+		if (name.endsWith(".csv")) {
+			return "text/csv";
+		}
+		return "text/html";
 	}
 
 	/**

@@ -23,7 +23,7 @@ final class Codelists {
 
 	/** The lists the activity file uses. */
 	static final List<String> USED = List.of("ActivityDateType", "ActivityStatus", "BudgetStatus", "BudgetType",
-			"Country", "Currency", "IndicatorMeasure", "Language", "OrganisationRole", "OrganisationType", "Region",
+			"Country", "Currency", "DocumentCategory", "IndicatorMeasure", "Language", "OrganisationRole", "OrganisationType", "Region",
 			"RegionVocabulary", "ResultType", "Sector", "SectorVocabulary", "TransactionType");
 
 	private static final Codelists INSTANCE = load();

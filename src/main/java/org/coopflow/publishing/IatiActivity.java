@@ -12,7 +12,7 @@ import java.util.List;
 record IatiActivity(long programmeId, String identifier, Instant lastUpdated, String defaultCurrency,
 		Organisation reportingOrg, String title, String description, List<Participant> participants, String status,
 		List<ActivityDate> dates, List<Share> countries, List<Share> regions, List<Share> sectors,
-		List<Budget> budgets, List<Transaction> transactions, List<Result> results) {
+		List<Budget> budgets, List<Transaction> transactions, List<DocumentLink> documents, List<Result> results) {
 
 	/** An activity without results (a programme that has no results framework yet). */
 	IatiActivity(long programmeId, String identifier, Instant lastUpdated, String defaultCurrency,
@@ -20,7 +20,7 @@ record IatiActivity(long programmeId, String identifier, Instant lastUpdated, St
 			List<ActivityDate> dates, List<Share> countries, List<Share> regions, List<Share> sectors,
 			List<Budget> budgets, List<Transaction> transactions) {
 		this(programmeId, identifier, lastUpdated, defaultCurrency, reportingOrg, title, description, participants, status,
-				dates, countries, regions, sectors, budgets, transactions, List.of());
+				dates, countries, regions, sectors, budgets, transactions, List.of(), List.of());
 	}
 
 	/** Language of the narratives (codelist Language). */
@@ -60,6 +60,16 @@ record IatiActivity(long programmeId, String identifier, Instant lastUpdated, St
 	record Transaction(String type, LocalDate date, BigDecimal value, String currency, LocalDate valueDate,
 			String description, Organisation provider) {
 	}
+
+	/**
+	 * {@code document-link}: where a document is, its format (an IANA media type, IATI's FileFormat), title,
+	 * category (DocumentCategory), language (Language) and date.
+	 */
+	record DocumentLink(String url, String format, String title, String category, String language, LocalDate date) {
+	}
+
+	/** DocumentCategory A08: results, outcomes and outputs, what the activities' documents are. */
+	static final String RESULTS_DOCUMENT = "A08";
 
 	/** {@code result}: type from ResultType (1 output, 2 outcome), with at least one indicator. */
 	record Result(String type, String title, String description, List<Indicator> indicators) {

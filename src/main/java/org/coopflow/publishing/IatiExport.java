@@ -19,6 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import org.coopflow.activities.Activities;
 import org.coopflow.activities.ExpenditureView;
 import org.coopflow.activities.ImplementationView;
+import org.coopflow.activities.ProgrammeDocument;
 import org.coopflow.pledges.PledgeFlow;
 import org.coopflow.pledges.PledgeService;
 import org.coopflow.programmes.ProgrammeCatalogue;
@@ -162,12 +163,15 @@ public class IatiExport {
 			Map<Long, ImplementationView> implementations = activities.implementationViews(ids)
 				.stream()
 				.collect(Collectors.toMap(ImplementationView::programmeId, Function.identity()));
+			Map<Long, List<ProgrammeDocument>> documents = activities.documentsOf(ids)
+				.stream()
+				.collect(Collectors.groupingBy(ProgrammeDocument::programmeId));
 			// most programmes have no results framework: one query finds those that do, each is read alone
 			java.util.Set<Long> withResults = results.withResults(ids);
 			for (ProgrammeView programme : batch) {
 				long id = programme.id();
 				IatiActivity activity = mapping.of(programme, flows.getOrDefault(id, List.of()),
-						spending.getOrDefault(id, List.of()), implementations.get(id),
+						spending.getOrDefault(id, List.of()), implementations.get(id), documents.getOrDefault(id, List.of()),
 						withResults.contains(id) ? results.of(id) : List.of());
 				if (!each.accept(activity, programme, rules.check(activity, today))) {
 					return;

@@ -45,6 +45,7 @@ final class IatiRules {
 		sectors(a, found);
 		budgets(a, found);
 		transactions(a, today, found);
+		documents(a, found);
 		results(a, found);
 		codes(a, found);
 		return found;
@@ -239,6 +240,23 @@ final class IatiRules {
 	}
 
 	/** Every code written is an active code of its IATI codelist. */
+	/** Documents: a title (schema) and an absolute http(s) address with a media type as its format. */
+	private static void documents(IatiActivity a, List<Violation> found) {
+		for (var d : a.documents()) {
+			if (blank(d.title())) {
+				found.add(new Violation("schema:document-link/title", "a document has no title"));
+			}
+			if (blank(d.url()) || !(d.url().startsWith("https://") || d.url().startsWith("http://"))) {
+				found.add(new Violation("schema:document-link/@url", "the document \"" + d.title()
+						+ "\" has no web address"));
+			}
+			if (blank(d.format()) || !d.format().contains("/")) {
+				found.add(new Violation("schema:document-link/@format", "the document \"" + d.title()
+						+ "\" has no media type"));
+			}
+		}
+	}
+
 	/**
 	 * Results: a title and at least one indicator each (schema); each indicator a title; each period starts
 	 * before it ends (8.6.1); a non-qualitative indicator's baseline, targets and actuals have values (8.8.1,
@@ -313,6 +331,10 @@ final class IatiRules {
 			code("BudgetStatus", IatiActivity.BUDGET_STATUS, found);
 			a.budgets().forEach(b -> code("Currency", b.currency(), found));
 		}
+		a.documents().forEach(d -> {
+			code("DocumentCategory", d.category(), found);
+			optional("Language", d.language(), found);
+		});
 		a.results().forEach(r -> {
 			code("ResultType", r.type(), found);
 			r.indicators().forEach(i -> code("IndicatorMeasure", i.measure(), found));

@@ -120,6 +120,22 @@ final class IatiXml implements AutoCloseable {
 			}
 			xml.writeEndElement();
 		}
+		for (var document : a.documents()) {
+			xml.writeStartElement("document-link");
+			xml.writeAttribute("url", document.url());
+			xml.writeAttribute("format", document.format());
+			xml.writeStartElement("title");
+			narrative(document.title());
+			xml.writeEndElement();
+			empty("category", "code", document.category());
+			if (document.language() != null) {
+				empty("language", "code", document.language());
+			}
+			if (document.date() != null) {
+				empty("document-date", "iso-date", document.date().toString());
+			}
+			xml.writeEndElement();
+		}
 		for (var result : a.results()) {
 			result(result);
 		}

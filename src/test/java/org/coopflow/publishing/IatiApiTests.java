@@ -128,6 +128,11 @@ class IatiApiTests {
 		TestHttp.Response spent = api.send("POST", "/api/activities/" + activityId + "/expenditures", "officerCpcjd",
 				"application/json", ImplementationFixtures.expenditure("1200.00").toString());
 		assertThat(spent.status()).as(spent.body()).isEqualTo(201);
+		TestHttp.Response document = api.send("POST", "/api/activities/" + activityId + "/documents", "officerCpcjd",
+				"application/json", """
+						{"title": "Training manual on the Nelson Mandela Rules", "language": "en",
+						 "link": "https://example.org/manuals/mandela-rules-training.pdf"}""");
+		assertThat(document.status()).as(document.body()).isEqualTo(201);
 		long longer = programme("officerCpcjd", draft("NATIONAL", "2900-01-01", "2902-06-30", "BT"), "OPEN_FOR_FUNDING");
 		long global = programme("officerCpcjd", draft("GLOBAL", "2905-01-01", "2905-12-31"), "OPEN_FOR_FUNDING");
 		ObjectNode withPartner = draft("NATIONAL", "2906-01-01", "2906-06-30", "BT", "NP", "LK");
@@ -166,6 +171,12 @@ class IatiApiTests {
 		assertThat(values(fundedActivity, "transaction[transaction-type/@code='4']/value")).containsExactly("1200.00");
 		assertThat(values(fundedActivity, "transaction[transaction-type/@code='1']/provider-org/@ref"))
 			.containsExactly("XM-DAC-701");
+		assertThat(values(fundedActivity, "document-link/@url"))
+			.containsExactly("https://example.org/manuals/mandela-rules-training.pdf");
+		assertThat(values(fundedActivity, "document-link/@format")).containsExactly("application/pdf");
+		assertThat(values(fundedActivity, "document-link/title/narrative"))
+			.containsExactly("Training manual on the Nelson Mandela Rules");
+		assertThat(values(fundedActivity, "document-link/category/@code")).containsExactly("A08");
 
 		Element longerActivity = activity(file, "XM-DAC-41128-" + longer);
 		assertThat(values(longerActivity, "budget/period-start/@iso-date")).containsExactly("2900-01-01", "2901-01-01",

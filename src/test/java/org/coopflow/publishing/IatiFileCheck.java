@@ -167,6 +167,7 @@ final class IatiFileCheck {
 			Map.entry("budget@type", "BudgetType"), Map.entry("budget@status", "BudgetStatus"),
 			Map.entry("transaction-type@code", "TransactionType"), Map.entry("value@currency", "Currency"),
 			Map.entry("provider-org@type", "OrganisationType"), Map.entry("result@type", "ResultType"),
+			Map.entry("category@code", "DocumentCategory"), Map.entry("language@code", "Language"),
 			Map.entry("indicator@measure", "IndicatorMeasure"));
 
 	/**

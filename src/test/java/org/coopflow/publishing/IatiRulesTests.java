@@ -41,7 +41,9 @@ class IatiRulesTests {
 		String xml = new String(file, java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(xml).contains("<result type=\"2\">", "<indicator measure=\"1\" ascending=\"1\">",
 				"<baseline iso-date=\"2025-12-31\" year=\"2025\" value=\"0\">", "<target value=\"40\">",
-				"<actual value=\"45\">", "<indicator measure=\"5\">");
+				"<actual value=\"45\">", "<indicator measure=\"5\">",
+				"<document-link url=\"https://www.unodc.org/documents/justice-and-prison-reform/Nelson_Mandela_Rules-E-ebook.pdf\" format=\"application/pdf\">",
+				"<category code=\"A08\"/>", "<language code=\"sw\"/>");
 	}
 
 	@Test

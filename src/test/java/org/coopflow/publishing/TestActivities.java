@@ -67,7 +67,10 @@ final class TestActivities {
 						new IatiActivity.Measured(null, "A complaints procedure in every prison"), null)));
 		return new IatiActivity(a.programmeId(), a.identifier(), a.lastUpdated(), a.defaultCurrency(), a.reportingOrg(),
 				a.title(), a.description(), a.participants(), a.status(), a.dates(), a.countries(), a.regions(), a.sectors(),
-				a.budgets(), a.transactions(), List.of(new IatiActivity.Result("2", "Prisons run to the Nelson Mandela Rules",
+				a.budgets(), a.transactions(), List.of(new IatiActivity.DocumentLink(
+						"https://www.unodc.org/documents/justice-and-prison-reform/Nelson_Mandela_Rules-E-ebook.pdf",
+						"application/pdf", "The Nelson Mandela Rules, Kiswahili edition", "A08", "sw", LocalDate.of(2026, 6, 1))),
+				List.of(new IatiActivity.Result("2", "Prisons run to the Nelson Mandela Rules",
 						"Outcome of the programme", List.of(trained, conditions))));
 	}
 
@@ -75,7 +78,7 @@ final class TestActivities {
 	static IatiActivity withResults(IatiActivity a, List<IatiActivity.Result> results) {
 		return new IatiActivity(a.programmeId(), a.identifier(), a.lastUpdated(), a.defaultCurrency(), a.reportingOrg(),
 				a.title(), a.description(), a.participants(), a.status(), a.dates(), a.countries(), a.regions(), a.sectors(),
-				a.budgets(), a.transactions(), results);
+				a.budgets(), a.transactions(), a.documents(), results);
 	}
 
 	static Share share(String code, String percentage) {
