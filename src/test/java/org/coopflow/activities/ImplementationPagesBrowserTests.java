@@ -118,6 +118,8 @@ class ImplementationPagesBrowserTests {
 		HeadlessChromium.follow(browser(), browser().findElement(By.cssSelector("a[href$='/implementation/" + programmeId + "']")));
 		assertThat(browser().findElement(By.id("received")).getText()).isEqualTo("USD 0");
 		assertThat(browser().findElements(By.id("plan-form"))).as("coordinators read only").isEmpty();
+		assertThat(browser().findElement(By.cssSelector("#reports-hint a[href$='/programmes/" + programmeId + "#results']"))
+			.getText()).as("where the actuals a report waits for are entered").isEqualTo("programme's results");
 	}
 
 	@Test
