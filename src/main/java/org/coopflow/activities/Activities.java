@@ -92,6 +92,11 @@ public class Activities {
 		return implementations.findAll(programmeIds).stream().map(Activities::view).toList();
 	}
 
+	/** When any spending or document was last recorded, for any programme; null while there is none. */
+	public java.time.Instant lastChange() {
+		return activities.lastChange();
+	}
+
 	/** The documents the programmes' activities produced (up to 1,000 programmes at once), for publishing. */
 	public List<ProgrammeDocument> documentsOf(List<Long> programmeIds) {
 		return activities.documentsOf(programmeIds);

@@ -204,6 +204,17 @@ class ActivityRepository {
 		return key.getKey().longValue();
 	}
 
+	Instant lastChange() {
+		return jdbc.sql("""
+				SELECT MAX(t) FROM (SELECT MAX(recorded_at) AS t FROM activity_expenditure
+				  UNION ALL SELECT MAX(added_at) FROM activity_document
+				  UNION ALL SELECT MAX(started_at) FROM implementation
+				  UNION ALL SELECT MAX(closed_at) FROM implementation) changes""")
+			.query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
+	}
+
 	List<ProgrammeDocument> documentsOf(List<Long> programmeIds) {
 		if (programmeIds.isEmpty()) {
 			return List.of();

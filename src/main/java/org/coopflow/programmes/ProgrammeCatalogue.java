@@ -67,6 +67,14 @@ public class ProgrammeCatalogue {
 		return programmes.funding(id);
 	}
 
+	/**
+	 * When any programme or its funding last changed (a programme edited or moving on, a pledge announced,
+	 * agreed, paid or withdrawn); null while there is none. What is published from them cannot be newer.
+	 */
+	public Instant lastChange() {
+		return programmes.lastChange();
+	}
+
 	/** Ids of programmes changed at or after {@code since}; every programme's id when null. */
 	public List<Long> changedSince(Instant since) {
 		return programmes.changedSince(since);

@@ -195,6 +195,15 @@ class ProgrammeRepository {
 			.single();
 	}
 
+	Instant lastChange() {
+		return jdbc.sql("""
+				SELECT MAX(t) FROM (SELECT MAX(updated_at) AS t FROM programme
+				  UNION ALL SELECT MAX(recorded_at) FROM programme_funding_entry) changes""")
+			.query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
+	}
+
 	ProgrammeCatalogue.Funding funding(long id) {
 		return jdbc.sql("""
 				SELECT COALESCE(SUM(CASE WHEN stage = 'COMMITTED' THEN amount END), 0),

@@ -97,6 +97,18 @@ public class IatiExport {
 		return found[0];
 	}
 
+	/**
+	 * When anything the file is made of last changed: programmes and their funding, spending, documents,
+	 * implementations, results. Null while nothing was ever recorded. The file cannot be newer, so a client
+	 * holding a copy from then or later need not fetch it again.
+	 */
+	public java.time.Instant lastChange() {
+		return java.util.stream.Stream.of(programmes.lastChange(), activities.lastChange(), results.lastChange())
+			.filter(java.util.Objects::nonNull)
+			.max(java.time.Instant::compareTo)
+			.orElse(null);
+	}
+
 	/** Streams the file to {@code out}, programme by programme; what breaks a rule is left out. */
 	public void write(Office office, OutputStream out) throws IOException {
 		// the JDK's StAX writer hands its stream one byte at a time; each would be a call into the servlet stream

@@ -158,6 +158,18 @@ class ResultRepository {
 		return indicators("i.id = ?", indicatorId, today).stream().findFirst();
 	}
 
+	java.time.Instant lastChange() {
+		return jdbc.sql("""
+				SELECT MAX(t) FROM (
+				  SELECT MAX(created_at) AS t FROM result
+				  UNION ALL SELECT MAX(updated_at) FROM indicator
+				  UNION ALL SELECT MAX(actual_at) FROM indicator_period
+				  UNION ALL SELECT MAX(revised_at) FROM result_revision) changes""")
+			.query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+			.optional()
+			.orElse(null);
+	}
+
 	java.time.Instant changedAt(long programmeId) {
 		return jdbc.sql("""
 				SELECT MAX(t) FROM (

@@ -80,6 +80,11 @@ public class ResultsFramework {
 		return results.changedAt(programmeId);
 	}
 
+	/** When anything of any programme's results last changed; null while there is none. */
+	public java.time.Instant lastChange() {
+		return results.lastChange();
+	}
+
 	/** Those of the programmes that have at least one result. */
 	public java.util.Set<Long> withResults(java.util.Collection<Long> programmeIds) {
 		return results.withResults(programmeIds);

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -262,6 +263,16 @@ class IatiApiTests {
 		IatiFileCheck.validate(file);
 		String generated = "generated-datetime=\"[^\"]*\"";
 		assertThat(open.body().replaceAll(generated, "")).isEqualTo(staff.replaceAll(generated, ""));
+
+		// streamed, so no ETag; Last-Modified answers conditional requests until something changes
+		String lastModified = open.header("Last-Modified");
+		assertThat(lastModified).isNotNull();
+		assertThat(api.sendWithHeaders("GET", "/open/iati/activities.xml", null, Map.of("If-Modified-Since", lastModified),
+				"text/plain", null).status()).isEqualTo(304);
+		Thread.sleep(1100); // HTTP dates count whole seconds
+		programme("officerCpcjd", draft("NATIONAL", "2908-01-01", "2908-06-30", "BT"), "DRAFT");
+		assertThat(api.sendWithHeaders("GET", "/open/iati/activities.xml", null, Map.of("If-Modified-Since", lastModified),
+				"text/plain", null).status()).isEqualTo(200);
 	}
 
 }
