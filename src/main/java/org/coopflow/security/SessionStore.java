@@ -1,0 +1,57 @@
+package org.coopflow.security;
+
+import java.sql.DatabaseMetaData;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * Sessions live in the database (Spring Session JDBC, tables from db/security), so that a person signed
+ * in on one coopflow node is signed in on every node: coopflow's pages, and Camunda's webapps, whose
+ * sign-in {@link CamundaWebFilters} keeps in the same session. Spring Session's filter runs before Spring
+ * Security's and Camunda's (its order is {@code Integer.MIN_VALUE + 50}, theirs -100 and later), so they
+ * all see the shared session; the cookie keeps the name JSESSIONID (application.yaml).
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStore {
+
+	/**
+	 * Tasklist and Cockpit fire several requests at once; when two of them add the same attribute to a
+	 * session, Spring Session's plain INSERT would fail the second with a duplicate key. An upsert lets
+	 * the later write win, as it would in memory.
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(DataSource dataSource) {
+		String product = databaseProduct(dataSource);
+		return repository -> {
+			if (product.contains("mysql") || product.contains("mariadb")) {
+				repository.setCreateSessionAttributeQuery("""
+						INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+						VALUES (?, ?, ?)
+						ON DUPLICATE KEY UPDATE ATTRIBUTE_BYTES = VALUES(ATTRIBUTE_BYTES)""");
+			}
+			else if (product.contains("h2")) {
+				repository.setCreateSessionAttributeQuery("""
+						MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+						KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""");
+			}
+		};
+	}
+
+	private static String databaseProduct(DataSource dataSource) {
+		try {
+			String name = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+		}
+		catch (MetaDataAccessException e) {
+			throw new IllegalStateException("Cannot tell which database the sessions are kept in", e);
+		}
+	}
+
+}
