@@ -40,6 +40,17 @@ public final class TestHttp {
 		return new TestHttp(port, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
 	}
 
+	/**
+	 * A browser that shares its cookies with other browsers made with the same {@code cookies}: one person's
+	 * browser talking to several coopflow nodes behind one address, as a load balancer spreads its requests.
+	 */
+	public static TestHttp browser(int port, CookieManager cookies) {
+		return new TestHttp(port, HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.cookieHandler(cookies)
+			.build());
+	}
+
 	/** A browser that keeps its cookies; call {@link #signIn} to open a session. */
 	public static TestHttp browser(int port) {
 		return new TestHttp(port, HttpClient.newBuilder()

@@ -1,17 +1,24 @@
 package org.coopflow.reference;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * The codes other modules validate against: countries, standards and currencies with their minor
- * units. They change only with a Liquibase changeset, that is with a new deployment, so they are read
- * once and kept: every pledge, programme and import would otherwise read some 450 rows again.
+ * units. They change only with a Liquibase changeset, that is with a new deployment, so they are kept in
+ * memory: every pledge, programme and import would otherwise read some 450 rows again. They are read
+ * again when older than {@code coopflow.reference.refresh} (30 seconds): when several nodes share the
+ * database and one of them is upgraded first, its changeset adds codes that the nodes still running must
+ * accept within that time, not only after their own restart (docs/cluster.md).
  */
 @org.springframework.modulith.NamedInterface("api")
 @Service
@@ -19,8 +26,22 @@ public class ReferenceCodes {
 
 	private final JdbcClient jdbc;
 
-	ReferenceCodes(JdbcClient jdbc) {
+	private final long refreshNanos;
+
+	private final LongSupplier nanoTime;
+
+	@Autowired
+	ReferenceCodes(JdbcClient jdbc, @Value("${coopflow.reference.refresh:PT30S}") Duration refresh) {
+		this(jdbc, refresh, System::nanoTime);
+	}
+
+	ReferenceCodes(JdbcClient jdbc, Duration refresh, LongSupplier nanoTime) {
+		if (refresh.isNegative() || refresh.isZero()) {
+			throw new IllegalArgumentException("coopflow.reference.refresh must be positive, not " + refresh);
+		}
 		this.jdbc = jdbc;
+		this.refreshNanos = refresh.toNanos();
+		this.nanoTime = nanoTime;
 	}
 
 	@org.springframework.modulith.NamedInterface("api")
@@ -45,15 +66,27 @@ public class ReferenceCodes {
 
 	}
 
-	private volatile Snapshot snapshot;
+	private record Held(Snapshot snapshot, long readAt) {
+	}
 
+	private volatile Held held;
+
+	/** The codes as read at most {@code coopflow.reference.refresh} ago. */
 	public Snapshot snapshot() {
-		Snapshot read = snapshot;
-		if (read == null) {
-			read = read();
-			snapshot = read;
+		Held current = held;
+		if (current != null && nanoTime.getAsLong() - current.readAt() < refreshNanos) {
+			return current.snapshot();
 		}
-		return read;
+		synchronized (this) {
+			// one thread reads; the others that waited take what it read
+			current = held;
+			if (current == null || nanoTime.getAsLong() - current.readAt() >= refreshNanos) {
+				long started = nanoTime.getAsLong();
+				current = new Held(read(), started);
+				held = current;
+			}
+			return current.snapshot();
+		}
 	}
 
 	private Snapshot read() {
