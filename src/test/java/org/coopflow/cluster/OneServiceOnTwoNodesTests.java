@@ -151,6 +151,22 @@ class OneServiceOnTwoNodesTests {
 		assertThat(sessions()).isEqualTo(before + 1);
 	}
 
+	@Test
+	void theSessionTablesHavePrimaryKeysAsGaleraRequires() throws java.sql.SQLException {
+		try (java.sql.Connection connection = nodes.database.connect()) {
+			for (String table : List.of("SPRING_SESSION", "SPRING_SESSION_ATTRIBUTES")) {
+				List<String> columns = new java.util.ArrayList<>();
+				try (java.sql.ResultSet keys = connection.getMetaData()
+					.getPrimaryKeys(connection.getCatalog(), nodes.database.isMysql() ? null : "PUBLIC", table)) {
+					while (keys.next()) {
+						columns.add(keys.getString("COLUMN_NAME"));
+					}
+				}
+				assertThat(columns).as(table).isNotEmpty();
+			}
+		}
+	}
+
 	// ---- mail
 
 	@Test
