@@ -38,6 +38,7 @@ import org.coopflow.programmes.OverlapScreening;
 import org.coopflow.reference.ReferenceCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * executors look for them; reference codes a newer node adds and programmes created on one node reach
  * the other within the stated time. docs/cluster.md has the table of what is kept where.
  */
+// starts and stops coopflow itself: a JVM of its own (pom.xml), away from the cached test context
+@Tag("restarts")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OneServiceOnTwoNodesTests {
 
@@ -222,7 +225,7 @@ class OneServiceOnTwoNodesTests {
 			// after the timer, an asynchronous continuation: a second job per instance
 			.serviceTask("step")
 			.camundaAsyncBefore()
-			.camundaExpression("${true}")
+			.camundaClass(SlowStep.class)
 			.endEvent()
 			.done();
 		nodes.a.getBean(RepositoryService.class).createDeployment().addModelInstance("cluster-timer.bpmn", model).deploy();

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * through which its webapps look their engine up, and its static clock ({@code ClockUtil}). Both engines
  * are called "default", so Camunda's webapp REST on either node may run its query through the engine of
  * the node started last; that engine reads the same database, and whether the caller is signed in is still
- * decided by the node that answers, from the shared session.
+ * decided by the node that answers, from the shared session. For the same reason a test class that uses
+ * this is tagged {@code restarts}, which gives it a JVM apart from the cached test context (pom.xml).
  */
 public final class TwoNodes implements AutoCloseable {
 
@@ -67,6 +68,9 @@ public final class TwoNodes implements AutoCloseable {
 		// an idle job executor looks for due jobs again within a second, not after a minute's back-off
 		properties.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
 		properties.put("camunda.bpm.job-execution.max-wait", "1000");
+		// three threads a node (Camunda's core size; it grows to ten when its queue is full), so that
+		// neither node can swallow all the due jobs before the other looks
+		properties.put("camunda.bpm.job-execution.max-pool-size", "3");
 		properties.putAll(extra);
 		return new SpringApplicationBuilder(CoopflowApplication.class).run(TestDatabase.asArguments(properties));
 	}
