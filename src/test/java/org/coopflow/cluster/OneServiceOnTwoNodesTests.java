@@ -137,6 +137,31 @@ class OneServiceOnTwoNodesTests {
 	}
 
 	@Test
+	void camundaRequestsArrivingTogetherOnBothNodesAllSucceed() throws Exception {
+		CookieManager cookies = new CookieManager();
+		TestHttp onA = TestHttp.browser(nodes.portA(), cookies);
+		TestHttp onB = TestHttp.browser(nodes.portB(), cookies);
+		assertThat(onA.signIn("coordinatorOhchr", TestHttp.DEMO_PASSWORD).status()).isEqualTo(302);
+		// as Tasklist's first screen does: many calls at once, each adding Camunda's state to the one session
+		java.util.concurrent.ExecutorService browser = java.util.concurrent.Executors.newFixedThreadPool(12);
+		try {
+			List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				TestHttp node = i % 2 == 0 ? onA : onB;
+				answers.add(browser.submit(() -> node.browse("/camunda/api/engine/engine/default/task/count").status()));
+			}
+			for (java.util.concurrent.Future<Integer> answer : answers) {
+				assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			browser.shutdownNow();
+		}
+		assertThat(onB.browse("/camunda/api/admin/auth/user/default").json().path("userId").asText())
+			.isEqualTo("coordinatorOhchr");
+	}
+
+	@Test
 	void theOpenPagesAndTheApiLeaveNoSessionBehind() {
 		int before = sessions();
 		for (int port : new int[] { nodes.portA(), nodes.portB() }) {
