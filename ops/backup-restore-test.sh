@@ -18,7 +18,9 @@
 # Exits non-zero when a check fails; prints figures; removes every process and temp dir it made.
 #
 # Touches only 127.0.0.1. Bounded: ~5 minutes on 2 cores.
-# Environment: COOPFLOW_JAR=path (skip the build), LOAD_SECONDS (default 25), KEEP_TMP=1 (keep logs).
+# Environment: COOPFLOW_JAR=path (skip the build), LOAD_SECONDS (default 25), KEEP_TMP=1 (keep logs),
+# BACKUP=mariabackup (a physical hot backup with mariabackup, Debian package mariadb-backup, instead of
+# the dump), SABOTAGE=1 (delete one waiting timer after the restore: the script must then fail).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -26,6 +28,7 @@ ROOT=$PWD
 SRC_DB_PORT=3320 DST_DB_PORT=3321
 SRC_APP_PORT=18091 DST_APP_PORT=18092
 LOAD_SECONDS=${LOAD_SECONDS:-25}
+BACKUP=${BACKUP:-dump} # dump (mariadb-dump --single-transaction) or mariabackup
 DEADLINE=$((SECONDS + ${TIME_LIMIT:-480}))
 TMP=$(mktemp -d /tmp/cf-backup-restore.XXXXXX)
 PIDS=()
@@ -62,11 +65,13 @@ log "jar: $JAR"
 # ---- MariaDB ---------------------------------------------------------------------------------------
 # The settings coopflow needs (docs/operations.md, CAMUNDA-MYSQL.md): utf8mb4 server default, InnoDB,
 # READ COMMITTED (coopflow sets it per connection too); small buffers: two cores, two servers, two JVMs.
-start_db() { # name port
+start_db() { # name port [prepared] -- "prepared": the datadir is already there (mariabackup --copy-back)
 	local name=$1 port=$2 dir=$TMP/$1
 	mkdir -p "$dir"
-	mariadb-install-db --no-defaults --user=root --datadir="$dir/data" --auth-root-authentication-method=normal \
-		--skip-test-db >"$dir/install.log" 2>&1
+	if [[ ${3:-} != prepared ]]; then
+		mariadb-install-db --no-defaults --user=root --datadir="$dir/data" --auth-root-authentication-method=normal \
+			--skip-test-db >"$dir/install.log" 2>&1
+	fi
 	mariadbd --no-defaults --user=root --datadir="$dir/data" --port="$port" --bind-address=127.0.0.1 \
 		--socket="$dir/mysqld.sock" --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
@@ -182,16 +187,24 @@ sql $SRC_DB_PORT 'SELECT ID_ FROM ACT_RU_TASK ORDER BY ID_' >"$TMP/before.tasks"
 sql $SRC_DB_PORT 'SELECT ID_ FROM ACT_RU_JOB ORDER BY ID_' >"$TMP/before.jobs"
 sql $SRC_DB_PORT "SELECT ID_ FROM ACT_RU_JOB WHERE TYPE_='timer' ORDER BY ID_" >"$TMP/before.timers"
 DUMP_START_MS=$(now_ms)
-log "dump starts; committed before it: $(wc -l <"$TMP/before.pledges") pledges, $(wc -l <"$TMP/before.programmes") programmes, $(wc -l <"$TMP/before.tasks") open tasks, $(wc -l <"$TMP/before.jobs") jobs ($(wc -l <"$TMP/before.timers") timers)"
+log "backup starts; committed before it: $(wc -l <"$TMP/before.pledges") pledges, $(wc -l <"$TMP/before.programmes") programmes, $(wc -l <"$TMP/before.tasks") open tasks, $(wc -l <"$TMP/before.jobs") jobs ($(wc -l <"$TMP/before.timers") timers)"
 dump_started=$SECONDS
 # --single-transaction: one consistent InnoDB snapshot without locking writers (every coopflow and
 # Camunda table is InnoDB); --hex-blob: ACT_GE_BYTEARRAY's BYTES_ (deployed models, serialized variables)
 # as hex, immune to any character-set conversion on the way; --routines/--triggers/--events for
 # completeness (coopflow has none today); --databases writes CREATE DATABASE with its utf8mb4 default.
-mariadb-dump -h127.0.0.1 -P$SRC_DB_PORT -uroot --single-transaction --routines --triggers --events --hex-blob \
-	--default-character-set=utf8mb4 --databases coopflow >"$TMP/coopflow.sql"
+if [[ $BACKUP == mariabackup ]]; then
+	# physical hot backup of the whole server: InnoDB pages copied while the redo log is followed
+	mariabackup --backup --host=127.0.0.1 --port=$SRC_DB_PORT --user=root --target-dir="$TMP/backup" \
+		>"$TMP/mariabackup.log" 2>&1 || { tail -20 "$TMP/mariabackup.log"; exit 1; }
+	BACKUP_FILE=$TMP/backup
+else
+	mariadb-dump -h127.0.0.1 -P$SRC_DB_PORT -uroot --single-transaction --routines --triggers --events --hex-blob \
+		--default-character-set=utf8mb4 --databases coopflow >"$TMP/coopflow.sql"
+	BACKUP_FILE=$TMP/coopflow.sql
+fi
 DUMP_SECONDS=$((SECONDS - dump_started))
-log "dump done in ${DUMP_SECONDS} s: $(du -h "$TMP/coopflow.sql" | cut -f1)"
+log "backup ($BACKUP) done in ${DUMP_SECONDS} s: $(du -sh "$BACKUP_FILE" | cut -f1)"
 sleep $((LOAD_SECONDS - LOAD_SECONDS / 2))
 touch "$TMP/stop-load"
 sleep 3
@@ -206,11 +219,24 @@ log "load: $pledge_answers pledge requests ($pledge_2xx answered 2xx), $programm
 ((programme_2xx > 0)) || fail "no programme was created under load"
 
 # ---- 3. restore into a fresh server --------------------------------------------------------------------
-log "starting a fresh MariaDB on :$DST_DB_PORT and restoring"
-start_db dst $DST_DB_PORT
 restore_started=$SECONDS
-mariadb -h127.0.0.1 -P$DST_DB_PORT -uroot --default-character-set=utf8mb4 <"$TMP/coopflow.sql"
+if [[ $BACKUP == mariabackup ]]; then
+	log "preparing the backup and copying it into a fresh datadir for :$DST_DB_PORT"
+	mkdir -p "$TMP/dst/data"
+	mariabackup --prepare --target-dir="$TMP/backup" >>"$TMP/mariabackup.log" 2>&1
+	mariabackup --copy-back --target-dir="$TMP/backup" --datadir="$TMP/dst/data" >>"$TMP/mariabackup.log" 2>&1
+	start_db dst $DST_DB_PORT prepared
+else
+	log "starting a fresh MariaDB on :$DST_DB_PORT and restoring"
+	start_db dst $DST_DB_PORT
+	mariadb -h127.0.0.1 -P$DST_DB_PORT -uroot --default-character-set=utf8mb4 <"$TMP/coopflow.sql"
+fi
 RESTORE_SECONDS=$((SECONDS - restore_started))
+if [[ ${SABOTAGE:-0} == 1 ]]; then
+	# proves the checks can fail: one waiting timer "lost" in the restore
+	log "SABOTAGE=1: deleting one waiting timer from the restored database"
+	sql $DST_DB_PORT "DELETE FROM ACT_RU_JOB WHERE ID_='$(tail -1 "$TMP/before.timers")'"
+fi
 log "restore done in ${RESTORE_SECONDS} s"
 
 missing() { # file-of-ids query -> ids in the file that the restored database lacks
@@ -319,6 +345,6 @@ fi
 echo
 echo "figures: load ${LOAD_SECONDS} s, $pledge_answers pledge requests ($pledge_2xx 2xx), $programme_2xx programmes, $verified_2xx verifications;"
 echo "         committed before the dump: $(wc -l <"$TMP/before.pledges") pledges, $(wc -l <"$TMP/before.programmes") programmes, $(wc -l <"$TMP/before.tasks") open tasks, $(wc -l <"$TMP/before.timers") timers;"
-echo "         dump $(du -h "$TMP/coopflow.sql" | cut -f1) in ${DUMP_SECONDS} s, restore ${RESTORE_SECONDS} s, timer fired ${FIRE_SECONDS} s after its due date was moved; total ${SECONDS} s"
+echo "         backup ($BACKUP) $(du -sh "$BACKUP_FILE" | cut -f1) in ${DUMP_SECONDS} s, restore ${RESTORE_SECONDS} s, timer fired ${FIRE_SECONDS} s after its due date was moved; total ${SECONDS} s"
 if ((FAILURES > 0)); then echo "backup-restore-test: $FAILURES check(s) FAILED"; exit 1; fi
 echo "backup-restore-test: all checks passed"
