@@ -184,8 +184,9 @@ sleep $((LOAD_SECONDS / 2))
 sql $SRC_DB_PORT 'SELECT id FROM pledge ORDER BY id' >"$TMP/before.pledges"
 sql $SRC_DB_PORT 'SELECT id FROM programme ORDER BY id' >"$TMP/before.programmes"
 sql $SRC_DB_PORT 'SELECT ID_ FROM ACT_RU_TASK ORDER BY ID_' >"$TMP/before.tasks"
-sql $SRC_DB_PORT 'SELECT ID_ FROM ACT_RU_JOB ORDER BY ID_' >"$TMP/before.jobs"
-sql $SRC_DB_PORT "SELECT ID_ FROM ACT_RU_JOB WHERE TYPE_='timer' ORDER BY ID_" >"$TMP/before.timers"
+sql $SRC_DB_PORT 'SELECT ID_, TYPE_ FROM ACT_RU_JOB ORDER BY ID_' >"$TMP/before.jobs-and-types"
+cut -f1 "$TMP/before.jobs-and-types" >"$TMP/before.jobs"
+awk '$2 == "timer" {print $1}' "$TMP/before.jobs-and-types" >"$TMP/before.timers"
 DUMP_START_MS=$(now_ms)
 log "backup starts; committed before it: $(wc -l <"$TMP/before.pledges") pledges, $(wc -l <"$TMP/before.programmes") programmes, $(wc -l <"$TMP/before.tasks") open tasks, $(wc -l <"$TMP/before.jobs") jobs ($(wc -l <"$TMP/before.timers") timers)"
 dump_started=$SECONDS
