@@ -75,11 +75,19 @@ class ClusterComposeFileTests {
 			Map<String, Object> node = map(services().get(name));
 			assertThat(node.get("image")).as(name).isEqualTo("mariadb:10.11");
 			assertThat(list(node.get("volumes"))).as(name).contains("./galera/galera.cnf:/etc/mysql/conf.d/galera.cnf:ro");
+			assertThat(list(node.get("volumes"))).as(name)
+				.contains("./galera/start.sh:/usr/local/bin/galera-start.sh:ro");
+			assertThat(node.get("entrypoint")).as(name).isEqualTo(List.of("bash", "/usr/local/bin/galera-start.sh"));
+			// nobody bootstraps unconditionally: a restarted node that did would split the cluster
 			assertThat(list(node.get("command"))).as(name)
 				.contains("--wsrep-node-name=" + name)
-				.filteredOn(argument -> argument.startsWith("--wsrep-new-cluster"))
-				.hasSize(name.equals("galera1") ? 1 : 0);
+				.noneMatch(argument -> argument.contains("--wsrep-new-cluster"));
+			assertThat(environment(name).containsKey("GALERA_BOOTSTRAP_EMPTY")).as(name).isEqualTo(name.equals("galera1"));
 		}
+		// the script bootstraps only an empty first node, or the node that stopped last
+		String start = Files.readString(Path.of("docker/galera/start.sh"));
+		assertThat(start).contains("if [[ ! -d $datadir/mysql ]]; then", "if [[ ${GALERA_BOOTSTRAP_EMPTY:-0} == 1 ]]; then",
+				"grep -q '^safe_to_bootstrap: *1' \"$datadir/grastate.dat\"", "exec docker-entrypoint.sh mariadbd \"$@\"");
 	}
 
 	@Test
