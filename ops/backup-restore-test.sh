@@ -19,6 +19,7 @@
 #
 # Touches only 127.0.0.1. Bounded: ~5 minutes on 2 cores.
 # Environment: COOPFLOW_JAR=path (skip the build), LOAD_SECONDS (default 25), KEEP_TMP=1 (keep logs),
+# DUMP_SLOW=seconds (default 10: the dump is read that slowly, so the snapshot is held open under load),
 # BACKUP=mariabackup (a physical hot backup with mariabackup, Debian package mariadb-backup, instead of
 # the dump), SABOTAGE=1 (delete one waiting timer after the restore: the script must then fail).
 set -euo pipefail
@@ -165,6 +166,15 @@ verify_client() { # verifies the pledges the donors created: each becomes a "Con
 	done
 }
 
+slow_copy() { # seconds: copies stdin to stdout in 20 chunks spread over that long
+	local chunk=0
+	while IFS= read -r -d $'\n' line || [[ -n $line ]]; do
+		printf '%s\n' "$line"
+		chunk=$((chunk + ${#line}))
+		if ((chunk > 120000)); then chunk=0; sleep "$(awk -v s="$1" 'BEGIN {print s / 20}')"; fi
+	done
+}
+
 # ---- 1. source ---------------------------------------------------------------------------------------
 log "starting the source MariaDB on :$SRC_DB_PORT"
 start_db src $SRC_DB_PORT
@@ -200,10 +210,14 @@ if [[ $BACKUP == mariabackup ]]; then
 		>"$TMP/mariabackup.log" 2>&1 || { tail -20 "$TMP/mariabackup.log"; exit 1; }
 	BACKUP_FILE=$TMP/backup
 else
+	# The dump of this small database takes under a second; read slowly (DUMP_SLOW seconds, default 10)
+	# so that the snapshot stays open while the clients keep writing, as a large database's would.
 	mariadb-dump -h127.0.0.1 -P$SRC_DB_PORT -uroot --single-transaction --routines --triggers --events --hex-blob \
-		--default-character-set=utf8mb4 --databases coopflow >"$TMP/coopflow.sql"
+		--default-character-set=utf8mb4 --databases coopflow \
+		| slow_copy "${DUMP_SLOW:-10}" >"$TMP/coopflow.sql"
 	BACKUP_FILE=$TMP/coopflow.sql
 fi
+DUMP_END_MS=$(now_ms)
 DUMP_SECONDS=$((SECONDS - dump_started))
 log "backup ($BACKUP) done in ${DUMP_SECONDS} s: $(du -sh "$BACKUP_FILE" | cut -f1)"
 sleep $((LOAD_SECONDS - LOAD_SECONDS / 2))
@@ -279,12 +293,32 @@ awk -v t="$DUMP_START_MS" '$1 < t && $3 ~ /^20/ {print $2}' "$TMP"/pledges.*.log
 lost=$(sql $DST_DB_PORT 'SELECT idempotency_key FROM pledge WHERE idempotency_key IS NOT NULL' | sort | comm -23 "$TMP/keys.before" - | wc -l)
 if ((lost == 0)); then ok "idempotency keys answered 2xx before the dump: $(wc -l <"$TMP/keys.before"), all restored"
 else fail "$lost idempotency keys answered 2xx before the dump are not in the restored database"; fi
+# Pledges accepted while the backup ran: a dump holds none committed after its snapshot (taken at its
+# start), a physical backup those committed before its end. A figure, not a check.
+awk -v s="$DUMP_START_MS" -v e="$DUMP_END_MS" '$1 >= s && $1 < e && $3 ~ /^20/ {print $2}' "$TMP"/pledges.*.log \
+	| sort -u >"$TMP/keys.during"
+during_restored=$(sql $DST_DB_PORT 'SELECT idempotency_key FROM pledge WHERE idempotency_key IS NOT NULL' | sort \
+	| comm -12 "$TMP/keys.during" - | wc -l)
+log "pledges accepted while the backup ran: $(wc -l <"$TMP/keys.during"), of them in the restored database: $during_restored"
+# --single-transaction is consistent only for transactional tables
+non_innodb=$(sql $SRC_DB_PORT "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema='coopflow' AND engine <> 'InnoDB'")
+if ((non_innodb == 0)); then ok "every table of the source is InnoDB ($(sql $SRC_DB_PORT "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema='coopflow'") tables)"
+else fail "$non_innodb tables of the source are not InnoDB: the dump is not one snapshot for them"; fi
 # A consistent snapshot: every PLEDGED pledge has its running process (coopflow's row and Camunda's rows
 # of one transaction come together or not at all).
 orphans=$(sql $DST_DB_PORT "SELECT COUNT(*) FROM pledge p WHERE p.status='PLEDGED' AND NOT EXISTS
 	(SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.BUSINESS_KEY_=CONCAT('pledge-', p.id) AND e.PARENT_ID_ IS NULL)")
 if ((orphans == 0)); then ok "every PLEDGED pledge in the restored database has its running process instance"
 else fail "$orphans PLEDGED pledges have no running process instance in the restored database"; fi
+# ... and waits at the task its row says: "Verify pledge" until verified_at is set, then "Conclude
+# agreement" (the verification and the task completion are one transaction, so one snapshot has both).
+misplaced=$(sql $DST_DB_PORT "SELECT COUNT(*) FROM pledge p WHERE p.status='PLEDGED' AND NOT EXISTS
+	(SELECT 1 FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
+	 WHERE e.BUSINESS_KEY_ = CONCAT('pledge-', p.id)
+	   AND t.TASK_DEF_KEY_ = IF(p.verified_at IS NULL, 'Task_VerifyPledge', 'Task_ConcludeAgreement'))")
+pledged=$(sql $DST_DB_PORT "SELECT COUNT(*) FROM pledge WHERE status='PLEDGED'")
+if ((misplaced == 0)); then ok "all $pledged PLEDGED pledges wait at the task their row says (verify, or conclude once verified)"
+else fail "$misplaced of $pledged PLEDGED pledges do not wait at the task their row says"; fi
 
 # ---- 4. coopflow on the restored database ---------------------------------------------------------------
 # The timer to fire: a lapse timer ("Lapse date reached", on "Conclude agreement"), due weeks from now.
