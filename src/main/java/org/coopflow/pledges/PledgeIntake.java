@@ -22,8 +22,9 @@ import org.coopflow.programmes.FundingLedger.Stage;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.TransientFailures;
+import org.coopflow.shared.TransientRetry;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,10 +49,13 @@ class PledgeIntake extends PledgeUseCase {
 
 	private final TransactionTemplate transaction;
 
+	private final TransientRetry retry;
+
 	PledgeIntake(PledgeRepository pledges, PledgeRequestCheck requests, PledgeAccess access,
 			PledgeTransitions transitions, PledgeViews views, FundingLedger ledger, ApplicationEventPublisher events,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, TransientRetry retry) {
 		super(pledges, access, transitions, views, ledger);
+		this.retry = retry;
 		this.requests = requests;
 		this.events = events;
 		this.clock = clock;
@@ -71,21 +75,35 @@ class PledgeIntake extends PledgeUseCase {
 		String hash = hash(request);
 		for (int attempt = 0;; attempt++) {
 			try {
-				return transaction.execute(status -> {
+				// a deadlock, Galera certification failure or lost optimistic lock runs the one transaction
+				// again (it rolled back); a broken connection at COMMIT does not, as it may have committed
+				return retry.run(() -> transaction.execute(status -> {
 					Optional<Intake> earlier = replay(donor, idempotencyKey, hash);
 					return earlier.orElseGet(() -> new Intake(record(donor, request, idempotencyKey, hash), false));
-				});
+				}));
 			}
-			catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
-				// another request with the same key committed first (or is committing): answer with its pledge
+			catch (RuntimeException failure) {
+				boolean duplicate = failure instanceof DataIntegrityViolationException;
+				if (!duplicate && !TransientFailures.isTransient(failure)) {
+					throw failure;
+				}
+				// another request with the same key committed first (or is committing), or this request's own
+				// commit may have gone through: answer with the pledge the key made
 				Optional<Intake> earlier = idempotencyKey == null ? Optional.empty()
 						: transaction.execute(status -> replay(donor, idempotencyKey, hash));
 				if (earlier != null && earlier.isPresent()) {
 					return earlier.get();
 				}
-				if (attempt >= 3) {
-					throw race;
+				// only a lost race on the key is tried again here; a transient failure was retried already
+				if (!duplicate || attempt >= 3) {
+					throw failure;
 				}
+			}
+			catch (Error e) {
+				throw e;
+			}
+			catch (Throwable e) {
+				throw new IllegalStateException(e);
 			}
 		}
 	}
