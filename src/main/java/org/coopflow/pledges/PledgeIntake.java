@@ -25,11 +25,13 @@ import org.coopflow.shared.InvalidInputException;
 import org.coopflow.shared.TransientFailures;
 import org.coopflow.shared.TransientRetry;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -73,6 +75,9 @@ class PledgeIntake extends PledgeUseCase {
 			throw new InvalidInputException("Idempotency-Key", "must be 1 to 200 characters, e.g. a UUID");
 		}
 		String hash = hash(request);
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return inCallersTransaction(donor, request, idempotencyKey, hash);
+		}
 		for (int attempt = 0;; attempt++) {
 			try {
 				// a deadlock, Galera certification failure or lost optimistic lock runs the one transaction
@@ -105,6 +110,26 @@ class PledgeIntake extends PledgeUseCase {
 			catch (Throwable e) {
 				throw new IllegalStateException(e);
 			}
+		}
+	}
+
+	/**
+	 * Inside the caller's transaction a failure cannot be answered here: after it the transaction may only
+	 * roll back, and a replay would read this transaction's own insert. It rolls back with the caller's
+	 * transaction, which coopflow runs again ({@code TransientRetry}); a lost race on the key is reported as
+	 * such a conflict too, so that the next attempt answers with the pledge that won it.
+	 */
+	private Intake inCallersTransaction(CoopflowUser donor, PledgeRequest request, String idempotencyKey, String hash) {
+		try {
+			return transaction.execute(status -> replay(donor, idempotencyKey, hash)
+				.orElseGet(() -> new Intake(record(donor, request, idempotencyKey, hash), false)));
+		}
+		catch (DataIntegrityViolationException race) {
+			if (idempotencyKey == null) {
+				throw race;
+			}
+			throw new ConcurrencyFailureException("Another request with the Idempotency-Key '" + idempotencyKey
+					+ "' was recorded at the same time", race);
 		}
 	}
 

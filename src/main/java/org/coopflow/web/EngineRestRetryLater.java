@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -42,8 +43,16 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 		}
 		log.warn("engine-rest answers 503 to a transient database failure ({}): {}", TransientFailures.describe(e),
 				e.toString());
-		String type = e instanceof RestException && e.getCause() != null ? e.getCause().getClass().getSimpleName()
-				: e.getClass().getSimpleName();
+		String type = e.getClass().getSimpleName();
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof OptimisticLockingException) {
+				type = cause.getClass().getSimpleName();
+				break;
+			}
+			if (e instanceof RestException && cause == e.getCause()) {
+				type = cause.getClass().getSimpleName();
+			}
+		}
 		return Response.status(Response.Status.SERVICE_UNAVAILABLE)
 			.header("Retry-After", ApiErrorHandler.RETRY_AFTER_SECONDS)
 			.type(MediaType.APPLICATION_JSON_TYPE)
