@@ -24,7 +24,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.runtime.Job;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.pledges.PledgeEvents.PledgeAnnounced;
@@ -87,6 +90,20 @@ class TransientRetryTests {
 			}
 		}
 
+		final AtomicInteger jobFailures = new AtomicInteger();
+
+		volatile String jobInstance;
+
+		/** Camunda's execution listener bridge: a deadlock inside the job of {@link #jobInstance}. */
+		@EventListener
+		void on(DelegateExecution execution) {
+			if (execution.getProcessInstanceId().equals(jobInstance) && take(jobFailures)) {
+				throw new CannotAcquireLockException("PreparedStatementCallback; SQL [UPDATE ...]",
+						new SQLTransactionRollbackException(
+								"Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
+			}
+		}
+
 		private static boolean take(AtomicInteger failures) {
 			return failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
 		}
@@ -115,6 +132,9 @@ class TransientRetryTests {
 	TransientRetry retry;
 
 	@Autowired
+	ManagementService management;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	TestHttp api;
@@ -131,6 +151,8 @@ class TransientRetryTests {
 	void noFaultsLeft() {
 		faults.intakeFailures.set(0);
 		faults.completionFailures.set(0);
+		faults.jobFailures.set(0);
+		faults.jobInstance = null;
 	}
 
 	private TestHttp.Response intake(String key, String amount) {
@@ -311,6 +333,39 @@ class TransientRetryTests {
 		assertThat(posted.contentType()).startsWith("text/html");
 		assertThat(posted.body()).contains("Someone else changed the same thing at the same moment", "send the form again");
 		assertThat(pledgesWithKey(session.key())).isZero();
+	}
+
+	@Test
+	void aTimerThatFailsTransientlyIsTriedAgainLaterNotMadeAnIncident() {
+		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("1700", "USD")).path("id").asLong();
+		fixtures.verify(id);
+		String instance = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(id))
+			.singleResult()
+			.getId();
+		Job lapse = management.createJobQuery().processInstanceId(instance).activityId("BoundaryEvent_LapseDateReached")
+			.singleResult();
+		assertThat(lapse).as("the lapse timer").isNotNull();
+		faults.jobInstance = instance;
+		faults.jobFailures.set(1);
+		java.time.Instant before = java.time.Instant.now();
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(lapse.getId()))
+			.satisfies(failure -> assertThat(TransientFailures.isTransient(failure)).isTrue());
+
+		Job failed = management.createJobQuery().jobId(lapse.getId()).singleResult();
+		assertThat(failed.getRetries()).as("5 more tries, one for each interval of failed-job-retry-time-cycle")
+			.isEqualTo(5);
+		assertThat(failed.getDuedate().toInstant()).as("tried again in 10 s, not at once")
+			.isAfter(before.plusSeconds(8));
+		assertThat(failed.getExceptionMessage()).contains("PreparedStatementCallback");
+		assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
+
+		// the next try succeeds: the pledge lapses once
+		management.executeJob(lapse.getId());
+		assertThat(management.createJobQuery().jobId(lapse.getId()).count()).isZero();
+		assertThat(fixtures.step("GET", "/api/pledges/" + id, "officerCpcjd", null, 200).path("status").asText())
+			.isEqualTo("LAPSED");
 	}
 
 	@Test
