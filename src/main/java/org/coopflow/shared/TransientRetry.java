@@ -35,7 +35,11 @@ public class TransientRetry implements TransactionExecutionListener {
 	/** Commits completed on this thread, and the last commit that failed (cleared when read). */
 	private final ThreadLocal<long[]> commits = ThreadLocal.withInitial(() -> new long[1]);
 
-	private final ThreadLocal<Throwable> failedCommit = new ThreadLocal<>();
+	/** A COMMIT is under way on this thread: set before it, cleared after it succeeded or failed. */
+	private final ThreadLocal<Boolean> committing = new ThreadLocal<>();
+
+	/** A COMMIT on this thread failed during the current attempt (cleared when an attempt starts). */
+	private final ThreadLocal<Boolean> commitFailed = new ThreadLocal<>();
 
 	private final RetryTemplate template;
 
@@ -89,7 +93,7 @@ public class TransientRetry implements TransactionExecutionListener {
 		}
 		return template.execute(context -> {
 			context.setAttribute(COMMITS, commits.get()[0]);
-			failedCommit.remove();
+			commitFailed.remove();
 			try {
 				return work.run();
 			}
@@ -108,23 +112,42 @@ public class TransientRetry implements TransactionExecutionListener {
 					TransientFailures.describe(failure));
 			return false;
 		}
-		Throwable commitFailure = failedCommit.get();
-		failedCommit.remove();
-		if (commitFailure != null && TransientFailures.isConnectionFailure(commitFailure)) {
+		boolean atCommit = Boolean.TRUE.equals(commitFailed.get());
+		commitFailed.remove();
+		if (atCommit && TransientFailures.isConnectionFailure(failure)) {
+			// a deadlock or certification failure at COMMIT did roll back; a broken link may have committed
 			log.warn("The connection broke during COMMIT ({}); whether it committed is unknown, so it is not retried",
-					TransientFailures.describe(commitFailure));
+					TransientFailures.describe(failure));
 			return false;
 		}
 		return true;
 	}
 
 	@Override
+	public void beforeCommit(TransactionExecution transaction) {
+		committing.set(Boolean.TRUE);
+	}
+
+	@Override
 	public void afterCommit(TransactionExecution transaction, Throwable commitFailure) {
+		committing.remove();
 		if (commitFailure == null) {
 			commits.get()[0]++;
 		}
 		else {
-			failedCommit.set(commitFailure);
+			commitFailed.set(Boolean.TRUE);
+		}
+	}
+
+	/**
+	 * JdbcTransactionManager reports a COMMIT that threw (a translated SQLException) as a rollback after
+	 * {@link #beforeCommit}, not as a failed commit.
+	 */
+	@Override
+	public void afterRollback(TransactionExecution transaction, Throwable rollbackFailure) {
+		if (Boolean.TRUE.equals(committing.get())) {
+			committing.remove();
+			commitFailed.set(Boolean.TRUE);
 		}
 	}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransactionRollbackException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -43,7 +46,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -136,6 +141,9 @@ class TransientRetryTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	TestHttp api;
 
@@ -366,6 +374,65 @@ class TransientRetryTests {
 		assertThat(management.createJobQuery().jobId(lapse.getId()).count()).isZero();
 		assertThat(fixtures.step("GET", "/api/pledges/" + id, "officerCpcjd", null, 200).path("status").asText())
 			.isEqualTo("LAPSED");
+	}
+
+	@Test
+	void workThatCommittedBeforeItFailedIsNotRunAgain() {
+		jdbc.sql("CREATE TABLE IF NOT EXISTS retry_probe (id INT PRIMARY KEY, n INT NOT NULL)").update();
+		jdbc.sql("DELETE FROM retry_probe").update();
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		AtomicInteger attempts = new AtomicInteger();
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> retry.run(() -> {
+			attempts.incrementAndGet();
+			transaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO retry_probe (id, n) VALUES (?, 1)")
+				.param(attempts.get())
+				.update());
+			// a second transaction of the same work loses: running it all again would insert twice
+			return transaction.execute(status -> {
+				throw new CannotAcquireLockException("second transaction", new SQLTransactionRollbackException(
+						"Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
+			});
+		})).isInstanceOf(CannotAcquireLockException.class);
+
+		assertThat(attempts.get()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM retry_probe").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aBrokenConnectionAtCommitIsNotRunAgainButOneBeforeCommitIs() throws Throwable {
+		// the transaction manager as Boot makes it, whose COMMIT meets what Connector/J throws when the link
+		// breaks (SQLState 08S01), translated as JdbcTransactionManager translates it
+		JdbcTransactionManager linkBreaksAtCommit = new JdbcTransactionManager(dataSource) {
+			@Override
+			protected void doCommit(DefaultTransactionStatus status) {
+				throw translateException("JDBC commit", new SQLRecoverableException("Communications link failure", "08S01"));
+			}
+		};
+		linkBreaksAtCommit.addListener(retry);
+		TransactionTemplate transaction = new TransactionTemplate(linkBreaksAtCommit);
+		AtomicInteger attempts = new AtomicInteger();
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> retry.run(() -> {
+			attempts.incrementAndGet();
+			return transaction.execute(status -> jdbc.sql("SELECT 1").query(Integer.class).single());
+		})).satisfies(failure -> assertThat(TransientFailures.isTransient(failure)).as(failure.toString()).isTrue());
+		assertThat(attempts.get()).as("the outcome is unknown: not run again").isEqualTo(1);
+
+		// the same broken link at a statement, before any COMMIT: the transaction rolled back, so it runs again
+		JdbcTransactionManager linkBreaksAtStatement = new JdbcTransactionManager(dataSource);
+		linkBreaksAtStatement.addListener(retry);
+		TransactionTemplate statement = new TransactionTemplate(linkBreaksAtStatement);
+		attempts.set(0);
+		Object done = retry.run(() -> statement.execute(status -> {
+			if (attempts.incrementAndGet() == 1) {
+				throw linkBreaksAtStatement.getExceptionTranslator()
+					.translate("SELECT", "SELECT 1", new SQLRecoverableException("Communications link failure", "08S01"));
+			}
+			return "done";
+		}));
+		assertThat(done).isEqualTo("done");
+		assertThat(attempts.get()).isEqualTo(2);
 	}
 
 	@Test
