@@ -107,6 +107,9 @@ public class TransientRetry implements TransactionExecutionListener {
 	}
 
 	private boolean safeToRetry(RetryContext context, Throwable failure) {
+		if (!TransientFailures.isTransient(failure)) {
+			return false;
+		}
 		if (commits.get()[0] != (long) context.getAttribute(COMMITS)) {
 			log.warn("Transient failure ({}) after another transaction of the same work committed; not retried",
 					TransientFailures.describe(failure));
