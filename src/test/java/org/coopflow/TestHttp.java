@@ -173,6 +173,16 @@ public final class TestHttp {
 		return send("POST", "/login", null, "application/x-www-form-urlencoded", form);
 	}
 
+	/** POSTs a form as a browser does: asks for HTML, so that an error is answered with the error page. */
+	public Response submit(String path, String formBody) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(BodyPublishers.ofString(formBody, StandardCharsets.UTF_8))
+			.build();
+		return execute(request);
+	}
+
 	/** GET as a browser does: asks for HTML. */
 	public Response browse(String path) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))

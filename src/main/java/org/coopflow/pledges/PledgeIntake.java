@@ -22,6 +22,8 @@ import org.coopflow.programmes.FundingLedger.Stage;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidInputException;
+import org.coopflow.shared.TransientFailures;
+import org.coopflow.shared.TransientRetry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,10 +51,13 @@ class PledgeIntake extends PledgeUseCase {
 
 	private final TransactionTemplate transaction;
 
+	private final TransientRetry retry;
+
 	PledgeIntake(PledgeRepository pledges, PledgeRequestCheck requests, PledgeAccess access,
 			PledgeTransitions transitions, PledgeViews views, FundingLedger ledger, ApplicationEventPublisher events,
-			Clock clock, PlatformTransactionManager transactions) {
+			Clock clock, PlatformTransactionManager transactions, TransientRetry retry) {
 		super(pledges, access, transitions, views, ledger);
+		this.retry = retry;
 		this.requests = requests;
 		this.events = events;
 		this.clock = clock;
@@ -69,24 +75,61 @@ class PledgeIntake extends PledgeUseCase {
 			throw new InvalidInputException("Idempotency-Key", "must be 1 to 200 characters, e.g. a UUID");
 		}
 		String hash = hash(request);
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return inCallersTransaction(donor, request, idempotencyKey, hash);
+		}
 		for (int attempt = 0;; attempt++) {
 			try {
-				return transaction.execute(status -> {
+				// a deadlock, Galera certification failure or lost optimistic lock runs the one transaction
+				// again (it rolled back); a broken connection at COMMIT does not, as it may have committed
+				return retry.run(() -> transaction.execute(status -> {
 					Optional<Intake> earlier = replay(donor, idempotencyKey, hash);
 					return earlier.orElseGet(() -> new Intake(record(donor, request, idempotencyKey, hash), false));
-				});
+				}));
 			}
-			catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
-				// another request with the same key committed first (or is committing): answer with its pledge
+			catch (RuntimeException failure) {
+				boolean duplicate = failure instanceof DataIntegrityViolationException;
+				if (!duplicate && !TransientFailures.isTransient(failure)) {
+					throw failure;
+				}
+				// another request with the same key committed first (or is committing), or this request's own
+				// commit may have gone through: answer with the pledge the key made
 				Optional<Intake> earlier = idempotencyKey == null ? Optional.empty()
 						: transaction.execute(status -> replay(donor, idempotencyKey, hash));
 				if (earlier != null && earlier.isPresent()) {
 					return earlier.get();
 				}
-				if (attempt >= 3) {
-					throw race;
+				// only a lost race on the key is tried again here; a transient failure was retried already
+				if (!duplicate || attempt >= 3) {
+					throw failure;
 				}
 			}
+			catch (Error e) {
+				throw e;
+			}
+			catch (Throwable e) {
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+
+	/**
+	 * Inside the caller's transaction a failure cannot be answered here: after it the transaction may only
+	 * roll back, and a replay would read this transaction's own insert. It rolls back with the caller's
+	 * transaction, which coopflow runs again ({@code TransientRetry}); a lost race on the key is reported as
+	 * such a conflict too, so that the next attempt answers with the pledge that won it.
+	 */
+	private Intake inCallersTransaction(CoopflowUser donor, PledgeRequest request, String idempotencyKey, String hash) {
+		try {
+			return transaction.execute(status -> replay(donor, idempotencyKey, hash)
+				.orElseGet(() -> new Intake(record(donor, request, idempotencyKey, hash), false)));
+		}
+		catch (DataIntegrityViolationException race) {
+			if (idempotencyKey == null) {
+				throw race;
+			}
+			throw new ConcurrencyFailureException("Another request with the Idempotency-Key '" + idempotencyKey
+					+ "' was recorded at the same time", race);
 		}
 	}
 

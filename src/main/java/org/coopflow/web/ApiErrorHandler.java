@@ -5,6 +5,7 @@ import org.coopflow.shared.InvalidField;
 import org.coopflow.shared.InvalidInputException;
 import org.coopflow.shared.NotFoundException;
 import org.coopflow.shared.StaleVersionException;
+import org.coopflow.shared.TransientFailures;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -83,7 +86,10 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	 * refused it, coopflow's own or the engine's BadUserRequestException; anything else is a failure.
 	 */
 	@ExceptionHandler(ProcessEngineException.class)
-	ProblemDetail engine(ProcessEngineException e) {
+	ProblemDetail engine(ProcessEngineException e, HttpServletResponse response) {
+		if (TransientFailures.isTransient(e)) {
+			return retryLater(e, response);
+		}
 		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof InvalidInputException invalid) {
 				return invalidInput(invalid);
@@ -103,11 +109,34 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 				return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
 			}
 		}
-		return unexpected(e);
+		return unexpected(e, response);
 	}
 
+	/**
+	 * A transaction that lost to a concurrent one (a deadlock, a Galera certification failure, the engine's
+	 * optimistic lock) or met a database node that was briefly away, and was still failing after coopflow
+	 * ran it again ({@code TransientRetry}): nothing is wrong with the request, so the client is told to
+	 * send it again, not that the server failed.
+	 */
+	static ProblemDetail retryLater(Throwable e, HttpServletResponse response) {
+		log.warn("Answering 503 to a transient database failure ({}): {}", TransientFailures.describe(e), e.toString());
+		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The request met a conflicting change made at the same time (" + TransientFailures.describe(e)
+						+ ") and was not completed; send it again (a pledge with the same Idempotency-Key).");
+		problem.setTitle("Conflict with a concurrent change, retry");
+		problem.setProperty("retryable", true);
+		return problem;
+	}
+
+	/** Seconds a client waits before it sends the request again. */
+	static final String RETRY_AFTER_SECONDS = "1";
+
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) {
+	ProblemDetail unexpected(Exception e, HttpServletResponse response) {
+		if (TransientFailures.isTransient(e)) {
+			return retryLater(e, response);
+		}
 		log.error("Unexpected error answering an API request", e);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"coopflow could not complete the request; the error has been logged.");

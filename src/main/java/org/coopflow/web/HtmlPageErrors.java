@@ -3,6 +3,7 @@ package org.coopflow.web;
 import org.coopflow.shared.InvalidField;
 import org.coopflow.shared.InvalidInputException;
 import org.coopflow.shared.NotFoundException;
+import org.coopflow.shared.TransientFailures;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -110,8 +111,19 @@ public abstract class HtmlPageErrors {
 		return "is not valid" + given;
 	}
 
+	/**
+	 * A form whose transaction kept losing to concurrent changes (see {@code TransientRetry}): the page
+	 * says that nothing was saved and to send the form again, with 503 and Retry-After, not "went wrong".
+	 */
 	@ExceptionHandler(Exception.class)
 	protected void unexpected(Exception e, HttpServletResponse response) throws IOException {
+		if (TransientFailures.isTransient(e)) {
+			log.warn("Answering 503 to a transient database failure on a page ({}): {}", TransientFailures.describe(e),
+					e.toString());
+			response.setHeader("Retry-After", ApiErrorHandler.RETRY_AFTER_SECONDS);
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			return;
+		}
 		log.error("Unexpected error on a page", e);
 		response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
 	}

@@ -1,0 +1,93 @@
+package org.coopflow.shared;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
+import java.util.Set;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * Tells a failure that a second attempt of the same transaction may well not meet (it lost to a
+ * concurrent transaction, or its database node was briefly unavailable) from one that it would meet
+ * again. On MariaDB Galera a transaction that loses certification against another node's commit fails
+ * with error 1213 (SQLState 40001), at COMMIT or at any statement, exactly as a deadlock does; Camunda
+ * reports a concurrent update of its rows as an {@link OptimisticLockingException}.
+ */
+public final class TransientFailures {
+
+	/**
+	 * MySQL/MariaDB error codes: 1213 deadlock or Galera certification failure, 1205 lock wait timeout,
+	 * 1047 "WSREP has not yet prepared node for application use" (a Galera node that is resyncing), 1180
+	 * "Got error during COMMIT", 1614 "Transaction branch was rolled back: deadlock was detected".
+	 */
+	private static final Set<Integer> TRANSIENT_ERROR_CODES = Set.of(1213, 1205, 1047, 1180, 1614);
+
+	private TransientFailures() {
+	}
+
+	/**
+	 * Whether the failure, or any cause in its chain, is transient: an optimistic lock lost, a deadlock
+	 * or serialization failure (SQLState class 40), a lock wait timeout, a Galera node not ready, or a
+	 * connection that broke (SQLState class 08) or could not be had. Whether it is safe to run the work
+	 * again is a separate question (nothing may have been committed): see {@code TransientRetry}.
+	 */
+	public static boolean isTransient(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
+					|| cause instanceof TransientDataAccessResourceException
+					|| cause instanceof CannotGetJdbcConnectionException
+					|| cause instanceof SQLTransactionRollbackException
+					|| cause instanceof SQLTransientConnectionException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && transientSql(sql)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the failure is a broken connection (SQLState class 08, e.g. Connector/J's 08S01
+	 * "Communications link failure"). When that happens at COMMIT nobody knows whether the commit reached
+	 * the database, so the work is not run again.
+	 */
+	public static boolean isConnectionFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+					&& sql.getErrorCode() != 1047) {
+				return true;
+			}
+			if (cause instanceof SQLTransientConnectionException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A short name for logs and answers, e.g. "SQLState 40001, error 1213" or "OptimisticLockingException". */
+	public static String describe(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof SQLException sql && transientSql(sql)) {
+				return "SQLState " + sql.getSQLState() + ", error " + sql.getErrorCode();
+			}
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof OptimisticLockingException) {
+				return cause.getClass().getSimpleName();
+			}
+		}
+		return failure.getClass().getSimpleName();
+	}
+
+	private static boolean transientSql(SQLException sql) {
+		String state = sql.getSQLState();
+		return (state != null && (state.startsWith("40") || state.startsWith("08")))
+				|| TRANSIENT_ERROR_CODES.contains(sql.getErrorCode());
+	}
+
+}
