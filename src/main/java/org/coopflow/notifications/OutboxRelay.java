@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +37,10 @@ import org.springframework.stereotype.Component;
  * A claim is stamped when it is taken, not when the round began, and the SMTP timeouts in
  * application.yaml are far shorter than the claim timeout, so that no other instance takes over a
  * row while it is still being sent. Without {@code spring.mail.host} mail is written to the log instead.
+ * <p>
+ * Each mail carries a {@code Message-ID} made from its outbox row ({@code <outbox-<id>@coopflow>}) and
+ * the event key in {@code X-Coopflow-Event}, both the same on every attempt: a mail sent twice in the
+ * case above is recognisable as one (mail clients and the fault test, ops/fault-test.sh, count by it).
  */
 @Component
 class OutboxRelay {
@@ -77,7 +81,12 @@ class OutboxRelay {
 		return claimTimeout;
 	}
 
-	record Pending(long id, String recipient, String subject, String body, int attempts) {
+	record Pending(long id, String eventKey, String recipient, String subject, String body, int attempts) {
+	}
+
+	/** The same for every attempt at one outbox row, so that a repeated delivery is recognisable. */
+	static String messageId(long outboxId) {
+		return "<outbox-" + outboxId + "@coopflow>";
 	}
 
 	@Scheduled(fixedDelayString = "${coopflow.notifications.poll-interval:PT5S}",
@@ -90,7 +99,7 @@ class OutboxRelay {
 	int relayPending() {
 		Instant now = clock.instant();
 		List<Pending> pending = jdbc.sql("""
-				SELECT id, recipient, subject, body, attempts FROM notification_outbox
+				SELECT id, event_key, recipient, subject, body, attempts FROM notification_outbox
 				WHERE sent_at IS NULL AND attempts < ? AND (claimed_at IS NULL OR claimed_at < ?)
 				ORDER BY id""")
 			.params(MAX_ATTEMPTS, Timestamp.from(now.minus(claimTimeout)))
@@ -123,12 +132,16 @@ class OutboxRelay {
 				log.info("Mail (no SMTP server configured) to {}: {}\n{}", mail.recipient(), mail.subject(), mail.body());
 			}
 			else {
-				SimpleMailMessage message = new SimpleMailMessage();
-				message.setFrom(from);
-				message.setTo(mail.recipient());
-				message.setSubject(mail.subject());
-				message.setText(mail.body());
-				sender.send(message);
+				sender.send(message -> {
+					MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+					helper.setFrom(from);
+					helper.setTo(mail.recipient());
+					helper.setSubject(mail.subject());
+					helper.setText(mail.body());
+					// JavaMailSenderImpl keeps a Message-ID set before sending (JavaMail would make a new one)
+					message.setHeader("Message-ID", messageId(mail.id()));
+					message.setHeader("X-Coopflow-Event", mail.eventKey());
+				});
 			}
 			jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
 				.params(Timestamp.from(clock.instant()), mail.id())

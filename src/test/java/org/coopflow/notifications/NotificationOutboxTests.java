@@ -25,7 +25,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -124,6 +123,11 @@ class NotificationOutboxTests {
 		assertThat(messages).hasSize(1);
 		assertThat(messages.get(0).getAllRecipients()[0].toString()).isEqualTo("donor.norway@example.org");
 		assertThat(GreenMailUtil.getBody(messages.get(0))).contains("Your pledge was recorded");
+		long outboxId = jdbc.sql("SELECT id FROM notification_outbox WHERE event_key = ?").param(key)
+			.query(Long.class).single();
+		// the same on every attempt: a mail that went out twice (docs/operations.md) is recognisably one
+		assertThat(messages.get(0).getMessageID()).isEqualTo("<outbox-" + outboxId + "@coopflow>");
+		assertThat(messages.get(0).getHeader("X-Coopflow-Event")).containsExactly(key);
 		assertThat(jdbc.sql("SELECT sent_at FROM notification_outbox WHERE event_key = ?").param(key)
 			.query(java.sql.Timestamp.class).single()).isNotNull();
 	}
@@ -159,10 +163,17 @@ class NotificationOutboxTests {
 		// another instance polls the outbox
 		JavaMailSenderImpl slowSmtp = new JavaMailSenderImpl() {
 			@Override
-			public void send(SimpleMailMessage... messages) {
-				for (SimpleMailMessage message : messages) {
-					sent.add(message.getSubject());
-					if (second.equals(message.getSubject()) && otherInstance[0] != null) {
+			public void send(MimeMessage... messages) {
+				for (MimeMessage message : messages) {
+					String subject;
+					try {
+						subject = message.getSubject();
+					}
+					catch (jakarta.mail.MessagingException e) {
+						throw new IllegalStateException(e);
+					}
+					sent.add(subject);
+					if (second.equals(subject) && otherInstance[0] != null) {
 						OutboxRelay other = otherInstance[0];
 						otherInstance[0] = null;
 						other.relayPending();
