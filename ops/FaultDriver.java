@@ -94,6 +94,11 @@ public class FaultDriver {
 
 	static volatile boolean stopping;
 
+	static final Instant started = Instant.now();
+
+	/** 2xx answers per 5 seconds since the start: shows the service going on through the kills */
+	static final Map<Long, AtomicInteger> okPer5s = new ConcurrentHashMap<>();
+
 	static final class KeyRecord {
 
 		final String body;
@@ -425,6 +430,10 @@ public class FaultDriver {
 			location = "";
 		}
 		statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+		if (status >= 200 && status < 300) {
+			okPer5s.computeIfAbsent(Duration.between(started, Instant.now()).toSeconds() / 5, s -> new AtomicInteger())
+				.incrementAndGet();
+		}
 		if (status >= 500) {
 			serverErrors.add(Instant.now() + " " + status + " " + method + " " + node + path + " "
 					+ text.substring(0, Math.min(300, text.length())).replace('\n', ' '));
@@ -466,6 +475,12 @@ public class FaultDriver {
 		figures.put("retries", String.valueOf(retries.get()));
 		figures.put("answers by status (0 = no answer)", new java.util.TreeMap<>(statuses).toString());
 		figures.put("5xx answers", String.valueOf(serverErrors.size()));
+		long last = okPer5s.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+		StringBuilder timeline = new StringBuilder();
+		for (long i = 0; i <= last; i++) {
+			timeline.append(i == 0 ? "" : " ").append(okPer5s.getOrDefault(i, new AtomicInteger()).get());
+		}
+		figures.put("API answers 2xx per 5 s", timeline.toString());
 		figures.put("pledge keys sent", String.valueOf(keys.size()));
 		figures.put("pledge keys not accepted before the final pass", String.valueOf(unaccepted));
 		figures.put("pledge keys still not accepted after it", String.valueOf(keys.values().stream().filter(r -> r.first2xx == null).count()));
@@ -499,6 +514,8 @@ public class FaultDriver {
 				Thread.sleep(2000);
 			}
 			ok &= expect(figures, "mails still in the outbox", pendingMails, 0);
+			ok &= expectList(figures, "mails given up after 10 failed attempts", rows(db,
+					"SELECT id, event_key, recipient, last_error FROM notification_outbox WHERE sent_at IS NULL AND attempts >= 10"));
 			ok &= expect(figures, "jobs due not done", dueJobs, 0);
 			// the relay has marked everything sent; the sink wrote each mail before it answered
 			Thread.sleep(1000);

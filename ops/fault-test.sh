@@ -74,6 +74,7 @@ start_node() { # N URL USER PASSWORD DIR
       </dev/null >>"$dir/node$n.log" 2>&1) &
   PIDS+=($!)
   echo $! >"$dir/node$n.pid"
+  disown $!
 }
 
 node_serves() { # N: /login answers 200 (503 while the demo portfolio loads) and health is UP
@@ -97,7 +98,20 @@ start_sink() { # DIR
   java -cp "$WORK/classes" SmtpSink 18083 "$1/mails.tsv" </dev/null >>"$1/sink.log" 2>&1 &
   PIDS+=($!)
   echo $! >"$1/sink.pid"
-  sleep 1
+  disown $!
+  # coopflow's health is DOWN while its SMTP server does not answer (Boot's mail health indicator)
+  local s
+  for ((s = 0; s < 30; s++)); do
+    (exec 3<>/dev/tcp/127.0.0.1/18083) 2>/dev/null && return 0
+    sleep 1
+  done
+  echo "the SMTP sink does not listen on 18083:" >&2; cat "$1/sink.log" >&2; return 1
+}
+
+stop_pid() { # PID: kill -9 and wait until it is gone, so that its ports are free for the next scenario
+  local pid=$1 s
+  kill -9 "$pid" 2>/dev/null || return 0
+  for ((s = 0; s < 50; s++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
 }
 
 # ------------------------------------------------------------------ scenario: Galera
@@ -140,7 +154,8 @@ scenario_galera() {
     [ "$g" != 0 ] && [ "$c" != 0 ] && break
     sleep 1
   done
-  echo "Galera node 1 synced again $g s after the kill ($(grep -c 'IST received' "$WORK/galera/node1/error.log" || true) IST, $(grep -c 'SST.*complete\|SST received' "$WORK/galera/node1/error.log" || true) SST in its log)"
+  echo "Galera node 1 synced again $g s after the kill, by $(grep -o 'rsync [IS]ST completed on joiner' "$WORK/galera/node1/error.log" | tail -1 | cut -c7-9)" \
+    "(IST: the transactions it missed; SST: a full copy)"
   echo "seconds until both coopflow nodes serve again: $c"
   echo "seconds until both nodes serve again	$c" >"$dir/recovery.txt"
   [ "$c" != 0 ] || { echo "coopflow node 1 did not come back" >&2; tail -30 "$dir/node1.log" >&2; FAILED=1; }
@@ -151,7 +166,7 @@ scenario_galera() {
   "${DRIVER[@]}" check dir="$dir" run=galera jdbc="$jdbc" user=cf password=cf | tee "$dir/check.txt" || FAILED=1
   grep -c ' 500 \| 503 ' "$dir/server-errors-galera.txt" >/dev/null 2>&1 && {
     echo "5xx answers (first 10):"; head -10 "$dir/server-errors-galera.txt"; }
-  kill_node "$dir" 1; kill_node "$dir" 2; kill "$(cat "$dir/sink.pid")" 2>/dev/null || true
+  stop_pid "$(cat "$dir/node1.pid")"; stop_pid "$(cat "$dir/node2.pid")"; stop_pid "$(cat "$dir/sink.pid")"
   galera_down; GALERA_DIR=
 }
 
@@ -182,7 +197,7 @@ scenario_single() {
   cat "$dir/driver.log"
   log "Single node: checks"
   "${DRIVER[@]}" check dir="$dir" run=single jdbc="$url" user=root password= | tee "$dir/check.txt" || FAILED=1
-  kill_node "$dir" 1; kill "$(cat "$dir/sink.pid")" 2>/dev/null || true
+  stop_pid "$(cat "$dir/node1.pid")"; stop_pid "$(cat "$dir/sink.pid")"
 }
 
 START=$SECONDS

@@ -73,8 +73,19 @@ galera_start() { # N [--wsrep-new-cluster]
   # a node killed -9 while it was the last one standing refuses to bootstrap unless told it is safe
   [ "${1:-}" = --wsrep-new-cluster ] && [ -f "$GALERA_DIR/node$n/data/grastate.dat" ] &&
     sed -i 's/^safe_to_bootstrap: 0/safe_to_bootstrap: 1/' "$GALERA_DIR/node$n/data/grastate.dat"
+  # after a kill -9 the state file no longer knows the last transaction (seqno -1): recover it from
+  # InnoDB first (what Debian's galera_recovery does), so that the node asks only for what it missed
+  # (IST) instead of a full copy (SST)
+  local state=$GALERA_DIR/node$n/data/grastate.dat position
+  if [ "${1:-}" != --wsrep-new-cluster ] && [ -f "$state" ] && grep -q '^seqno: *-1' "$state"; then
+    /usr/sbin/mariadbd --defaults-file="$GALERA_DIR/node$n.cnf" --wsrep-recover \
+      --log-error="$GALERA_DIR/node$n/recover.log" >/dev/null 2>&1 || true
+    position=$(sed -n 's/.*WSREP: Recovered position: *\([^ ]*\).*/\1/p' "$GALERA_DIR/node$n/recover.log" | tail -1)
+    [ -n "$position" ] && set -- "$@" --wsrep-start-position="$position"
+  fi
   setsid /usr/sbin/mariadbd --defaults-file="$GALERA_DIR/node$n.cnf" "$@" </dev/null >>"$GALERA_DIR/node$n/stdout.log" 2>&1 &
   echo $! >"$GALERA_DIR/node$n/server.pid"
+  disown $! 2>/dev/null || true
 }
 
 galera_pid() { cat "$GALERA_DIR/node$1/server.pid" 2>/dev/null; }
