@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -27,8 +29,9 @@ import org.springframework.stereotype.Component;
  * What this guarantees: a committed mail is handed to the SMTP server at least once (unless it fails
  * {@value #MAX_ATTEMPTS} times; it then stays in the table with its last error), and normally exactly
  * once. It can go out twice when the SMTP server accepted it but the relay never learnt so, or never
- * recorded it: a crash or a lost database connection between the send and the update that marks the
- * row sent (the claim then goes stale and another round sends it again), or a connection that breaks
+ * recorded it: a crash between the send and the update that marks the row sent, or a database that
+ * stays unreachable through that update's retries (the claim then goes stale and another round sends it
+ * again; a lost connection alone is retried on a fresh one), or an SMTP connection that breaks
  * after the server took the message but before it answered (counted as a failed attempt and retried).
  * That is the price of never losing a mail; SMTP offers no way to ask whether a message already
  * arrived. A rolled-back change queues nothing; a crash after the commit and before the relay ran
@@ -46,6 +49,9 @@ import org.springframework.stereotype.Component;
 class OutboxRelay {
 
 	static final int MAX_ATTEMPTS = 10;
+
+	/** tries at marking a sent mail sent, ~3 s in all: longer than a failover to another database node */
+	static final int MARK_SENT_ATTEMPTS = 4;
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -143,9 +149,7 @@ class OutboxRelay {
 					message.setHeader("X-Coopflow-Event", mail.eventKey());
 				});
 			}
-			jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
-				.params(Timestamp.from(clock.instant()), mail.id())
-				.update();
+			markSent(mail.id());
 			return true;
 		}
 		catch (MailException e) {
@@ -158,6 +162,37 @@ class OutboxRelay {
 				.params(error.length() > 1000 ? error.substring(0, 1000) : error, mail.id())
 				.update();
 			return false;
+		}
+	}
+
+	/**
+	 * Records the mail as sent, trying again when the database connection was lost: the SMTP server
+	 * already has the mail, and a row left claimed would be sent a second time once its claim goes
+	 * stale. A lost connection (a database node that died, a failover) is replaced by a fresh one from
+	 * the pool, which goes to a node that answers. Only a crash of this instance itself remains.
+	 */
+	private void markSent(long id) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+					.params(Timestamp.from(clock.instant()), id)
+					.update();
+				return;
+			}
+			catch (RecoverableDataAccessException | TransientDataAccessException e) {
+				if (attempt == MARK_SENT_ATTEMPTS) {
+					throw e;
+				}
+				log.warn("Mail {} was sent but could not be marked sent (attempt {}), trying again: {}", id, attempt,
+						e.getMessage());
+				try {
+					Thread.sleep(500L * attempt);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
 		}
 	}
 
