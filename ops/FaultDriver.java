@@ -72,7 +72,7 @@ public class FaultDriver {
 
 	static final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
 
-	/** every 5xx answer: when, which request, and the start of the body */
+	/** every 5xx (and unexpected 401) answer: when, which request, and the start of the body */
 	static final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
 
 	/** per Idempotency-Key: the body sent, every answer, and the pledge of the first 2xx */
@@ -434,7 +434,9 @@ public class FaultDriver {
 			okPer5s.computeIfAbsent(Duration.between(started, Instant.now()).toSeconds() / 5, s -> new AtomicInteger())
 				.incrementAndGet();
 		}
-		if (status >= 500) {
+		// every client's password is right: a 401 means the server could not check it (say, its database
+		// connection died during the sign-in), which a real client would take for a wrong password
+		if (status >= 500 || status == 401) {
 			serverErrors.add(Instant.now() + " " + status + " " + method + " " + node + path + " "
 					+ text.substring(0, Math.min(300, text.length())).replace('\n', ' '));
 		}
@@ -474,7 +476,7 @@ public class FaultDriver {
 		figures.put("requests sent", String.valueOf(requests.get()));
 		figures.put("retries", String.valueOf(retries.get()));
 		figures.put("answers by status (0 = no answer)", new java.util.TreeMap<>(statuses).toString());
-		figures.put("5xx answers", String.valueOf(serverErrors.size()));
+		figures.put("5xx and 401 answers (listed after the checks)", String.valueOf(serverErrors.size()));
 		long last = okPer5s.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
 		StringBuilder timeline = new StringBuilder();
 		for (long i = 0; i <= last; i++) {

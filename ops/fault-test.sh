@@ -164,8 +164,9 @@ scenario_galera() {
   log "Galera: checks"
   local jdbc="jdbc:mysql://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/coopflow?$URL_FLAGS&$FAILOVER_FLAGS"
   "${DRIVER[@]}" check dir="$dir" run=galera jdbc="$jdbc" user=cf password=cf | tee "$dir/check.txt" || FAILED=1
-  grep -c ' 500 \| 503 ' "$dir/server-errors-galera.txt" >/dev/null 2>&1 && {
-    echo "5xx answers (first 10):"; head -10 "$dir/server-errors-galera.txt"; }
+  if [ -s "$dir/server-errors-galera.txt" ]; then
+    echo "5xx and 401 answers (first 10; nodes' logs in KEEP=1's work directory):"; head -10 "$dir/server-errors-galera.txt" | cut -c1-160
+  fi
   stop_pid "$(cat "$dir/node1.pid")"; stop_pid "$(cat "$dir/node2.pid")"; stop_pid "$(cat "$dir/sink.pid")"
   galera_down; GALERA_DIR=
 }
@@ -197,6 +198,9 @@ scenario_single() {
   cat "$dir/driver.log"
   log "Single node: checks"
   "${DRIVER[@]}" check dir="$dir" run=single jdbc="$url" user=root password= | tee "$dir/check.txt" || FAILED=1
+  if [ -s "$dir/server-errors-single.txt" ]; then
+    echo "5xx and 401 answers (first 10):"; head -10 "$dir/server-errors-single.txt" | cut -c1-160
+  fi
   stop_pid "$(cat "$dir/node1.pid")"; stop_pid "$(cat "$dir/sink.pid")"
 }
 
