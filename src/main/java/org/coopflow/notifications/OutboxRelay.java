@@ -11,11 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
  * What this guarantees: a committed mail is handed to the SMTP server at least once (unless it fails
  * {@value #MAX_ATTEMPTS} times; it then stays in the table with its last error), and normally exactly
  * once. It can go out twice when the SMTP server accepted it but the relay never learnt so, or never
- * recorded it: a crash or a lost database connection between the send and the update that marks the
- * row sent (the claim then goes stale and another round sends it again), or a connection that breaks
+ * recorded it: a crash between the send and the update that marks the row sent, or a database that
+ * stays unreachable through that update's retries (the claim then goes stale and another round sends it
+ * again; a lost connection alone is retried on a fresh one), or an SMTP connection that breaks
  * after the server took the message but before it answered (counted as a failed attempt and retried).
  * That is the price of never losing a mail; SMTP offers no way to ask whether a message already
  * arrived. A rolled-back change queues nothing; a crash after the commit and before the relay ran
@@ -38,11 +40,18 @@ import org.springframework.stereotype.Component;
  * A claim is stamped when it is taken, not when the round began, and the SMTP timeouts in
  * application.yaml are far shorter than the claim timeout, so that no other instance takes over a
  * row while it is still being sent. Without {@code spring.mail.host} mail is written to the log instead.
+ * <p>
+ * Each mail carries a {@code Message-ID} made from its outbox row ({@code <outbox-<id>@coopflow>}) and
+ * the event key in {@code X-Coopflow-Event}, both the same on every attempt: a mail sent twice in the
+ * case above is recognisable as one (mail clients and the fault test, ops/fault-test.sh, count by it).
  */
 @Component
 class OutboxRelay {
 
 	static final int MAX_ATTEMPTS = 10;
+
+	/** tries at marking a sent mail sent, ~3 s in all: longer than a failover to another database node */
+	static final int MARK_SENT_ATTEMPTS = 4;
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -78,7 +87,12 @@ class OutboxRelay {
 		return claimTimeout;
 	}
 
-	record Pending(long id, String recipient, String subject, String body, int attempts) {
+	record Pending(long id, String eventKey, String recipient, String subject, String body, int attempts) {
+	}
+
+	/** The same for every attempt at one outbox row, so that a repeated delivery is recognisable. */
+	static String messageId(long outboxId) {
+		return "<outbox-" + outboxId + "@coopflow>";
 	}
 
 	@Scheduled(fixedDelayString = "${coopflow.notifications.poll-interval:PT5S}",
@@ -91,7 +105,7 @@ class OutboxRelay {
 	int relayPending() {
 		Instant now = clock.instant();
 		List<Pending> pending = jdbc.sql("""
-				SELECT id, recipient, subject, body, attempts FROM notification_outbox
+				SELECT id, event_key, recipient, subject, body, attempts FROM notification_outbox
 				WHERE sent_at IS NULL AND attempts < ? AND (claimed_at IS NULL OR claimed_at < ?)
 				ORDER BY id""")
 			.params(MAX_ATTEMPTS, Timestamp.from(now.minus(claimTimeout)))
@@ -126,35 +140,6 @@ class OutboxRelay {
 		}
 	}
 
-	/**
-	 * The mail has gone: recording it must not fail on a lock conflict with the other node's relay, or
-	 * the claim would go stale and the mail go out a second time. A deadlock's victim is rolled back and
-	 * can simply be tried again.
-	 */
-	private void markSent(long id) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
-					.params(Timestamp.from(clock.instant()), id)
-					.update();
-				return;
-			}
-			catch (TransientDataAccessException e) {
-				if (attempt == 5) {
-					throw e;
-				}
-				log.debug("Marking mail {} sent, attempt {}: {}", id, attempt, e.getMessage());
-				try {
-					Thread.sleep(20L * attempt);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw e;
-				}
-			}
-		}
-	}
-
 	private boolean deliver(Pending mail) {
 		try {
 			JavaMailSender sender = mailSender.getIfAvailable();
@@ -162,12 +147,16 @@ class OutboxRelay {
 				log.info("Mail (no SMTP server configured) to {}: {}\n{}", mail.recipient(), mail.subject(), mail.body());
 			}
 			else {
-				SimpleMailMessage message = new SimpleMailMessage();
-				message.setFrom(from);
-				message.setTo(mail.recipient());
-				message.setSubject(mail.subject());
-				message.setText(mail.body());
-				sender.send(message);
+				sender.send(message -> {
+					MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+					helper.setFrom(from);
+					helper.setTo(mail.recipient());
+					helper.setSubject(mail.subject());
+					helper.setText(mail.body());
+					// JavaMailSenderImpl keeps a Message-ID set before sending (JavaMail would make a new one)
+					message.setHeader("Message-ID", messageId(mail.id()));
+					message.setHeader("X-Coopflow-Event", mail.eventKey());
+				});
 			}
 			markSent(mail.id());
 			return true;
@@ -182,6 +171,39 @@ class OutboxRelay {
 				.params(error.length() > 1000 ? error.substring(0, 1000) : error, mail.id())
 				.update();
 			return false;
+		}
+	}
+
+	/**
+	 * Records the mail as sent, trying again when the database connection was lost: the SMTP server
+	 * already has the mail, and a row left claimed would be sent a second time once its claim goes
+	 * stale. A lost connection (a database node that died, a failover) is replaced by a fresh one from
+	 * the pool, which goes to a node that answers. A lock conflict with the other node's relay (a
+	 * deadlock's victim is rolled back) is tried again the same way. Only a crash of this instance
+	 * itself remains.
+	 */
+	private void markSent(long id) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+					.params(Timestamp.from(clock.instant()), id)
+					.update();
+				return;
+			}
+			catch (RecoverableDataAccessException | TransientDataAccessException e) {
+				if (attempt == MARK_SENT_ATTEMPTS) {
+					throw e;
+				}
+				log.warn("Mail {} was sent but could not be marked sent (attempt {}), trying again: {}", id, attempt,
+						e.getMessage());
+				try {
+					Thread.sleep(500L * attempt);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
 		}
 	}
 
