@@ -11,14 +11,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers API clients that are not signed in (401), must wait after failed sign-ins (429) or are not
- * allowed (403) with
+ * Answers API clients that are not signed in (401), must wait after failed sign-ins (429), could not be
+ * checked because the user directory did not answer (503) or are not allowed (403) with
  * {@code application/problem+json}, as every other API error is answered.
  */
 @Component
@@ -38,6 +39,14 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
 			write(request, response, HttpStatus.TOO_MANY_REQUESTS,
 					"Too many failed sign-ins. Try again after the time in Retry-After (seconds).");
+			return;
+		}
+		if (e instanceof InternalAuthenticationServiceException) {
+			// the users' table did not answer (a database node died mid-request, a failover): the
+			// credentials were never checked, so "wrong password" would be a lie a client acts on
+			response.setHeader("Retry-After", "1");
+			write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"Your credentials could not be checked just now (the database did not answer). Send the request again.");
 			return;
 		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"coopflow\"");

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -150,7 +151,9 @@ class SecurityConfiguration {
 			SignInThrottle throttle, AuthenticationEventPublisher events) throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?wait"));
+		failures.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?wait",
+				// the password was never checked: the users' table did not answer
+				InternalAuthenticationServiceException.class.getName(), "/login?unavailable"));
 		return http.authenticationManager(signIn(users, passwordEncoder, throttle, events))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths("/login", "/error", "/css/**", "/favicon.ico"))
