@@ -631,6 +631,20 @@ public class FaultDriver {
 					received.values().stream().mapToInt(Integer::intValue).sum()));
 			ok &= expectList(figures, "mail keys not received exactly once", wrongMails);
 
+			// a client never sees a 500 for a failover or a conflict (it gets 503 with Retry-After, or no
+			// answer from a killed node), nor a 401 for right credentials (the server could not check them)
+			List<String> wrongAnswers = new ArrayList<>();
+			Path errors = dir.resolve("server-errors-" + run + ".txt");
+			if (Files.exists(errors)) {
+				for (String line : Files.readAllLines(errors)) {
+					String[] f = line.split(" ", 3);
+					if (f.length > 1 && (f[1].equals("500") || f[1].equals("401"))) {
+						wrongAnswers.add(line);
+					}
+				}
+			}
+			ok &= expectList(figures, "answers 500, or 401 for right credentials", wrongAnswers);
+
 			// signed-in people: enforced once sessions live in the database (Spring Session JDBC)
 			Map<String, String> load = new HashMap<>();
 			for (String line : Files.readAllLines(dir.resolve("load-" + run + ".txt"))) {
