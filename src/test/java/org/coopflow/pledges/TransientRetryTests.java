@@ -38,6 +38,7 @@ import org.coopflow.shared.TransientFailures;
 import org.coopflow.shared.TransientRetry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -60,6 +61,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @CoopflowTest
 @Import(TransientRetryTests.Faults.class)
+// the fault beans make an application context of its own: in the JVM of the shared test context it would
+// take over Camunda's static engine registry, and engine-rest there would answer from this test's database
+@Tag("restarts")
 class TransientRetryTests {
 
 	/** Throws, inside the transaction, the next {@code n} times the work reaches it. */
