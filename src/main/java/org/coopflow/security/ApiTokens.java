@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.coopflow.reference.Office;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +42,9 @@ class ApiTokens {
 	private static final int SECRET_BYTES = 32;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** {@link #PREFIX} and 32 bytes in URL-safe Base64 without padding: 43 characters. */
+	private static final java.util.regex.Pattern WELL_FORMED = java.util.regex.Pattern.compile("cf_[A-Za-z0-9_-]{43}");
 
 	private final JdbcClient jdbc;
 
@@ -107,6 +111,10 @@ class ApiTokens {
 	 * @throws ApiTokenRejectedException naming why in words safe for the client
 	 */
 	ApiTokenAuthentication authenticate(String token) {
+		// what no issued token can be is refused without a database round trip
+		if (!WELL_FORMED.matcher(token).matches()) {
+			throw new ApiTokenRejectedException("The API token is not valid.");
+		}
 		Found found = find(hash(token)).orElseThrow(() -> new ApiTokenRejectedException("The API token is not valid."));
 		Instant now = clock.instant();
 		if (found.revokedAt() != null) {
@@ -120,9 +128,15 @@ class ApiTokens {
 		}
 		if (found.lastUsedAt() == null || found.lastUsedAt().plus(LAST_USE_PRECISION).isBefore(now)) {
 			// conditional, so that concurrent requests on several nodes write it once between them
-			jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
-				.params(Timestamp.from(now), found.id(), Timestamp.from(now.minus(LAST_USE_PRECISION)))
-				.update();
+			try {
+				jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+					.params(Timestamp.from(now), found.id(), Timestamp.from(now.minus(LAST_USE_PRECISION)))
+					.update();
+			}
+			catch (TransientDataAccessException e) {
+				// a lock wait or deadlock with another node's same write: that one records the use, and
+				// last use is approximate anyway; the request, already checked, goes on
+			}
 		}
 		CoopflowUser user = new CoopflowUser(found.account());
 		// the principal lives for this request only, but it need not carry the password's hash there

@@ -185,6 +185,9 @@ class ApiTokenTests {
 			assertThat(bearer("GET", "/api/standards", token).status()).isEqualTo(200);
 		}
 		assertRefused(bearer("GET", "/api/me", "cf_wrong"), "not valid");
+		// well-formed, so looked up, and not found: one character changed
+		String altered = token.substring(0, 10) + (token.charAt(10) == 'A' ? 'B' : 'A') + token.substring(11);
+		assertRefused(bearer("GET", "/api/me", altered), "not valid");
 		assertThat(Counting.uses.get()).isEqualTo(before);
 		// the counter does count: a Basic request checks the password
 		assertThat(api().send("GET", "/api/me", "tokenNoHash", PASSWORD, null, null).status()).isEqualTo(200);
@@ -216,7 +219,8 @@ class ApiTokenTests {
 		String owner = person("tokenGuessed");
 		// more than the 50 failures per address after which the throttle would hold this address back
 		for (int i = 0; i < 60; i++) {
-			assertRefused(bearer("GET", "/api/me", "cf_guess" + i), "not valid");
+			// well-formed guesses, so that each is looked up as a real one would be
+			assertRefused(bearer("GET", "/api/me", "cf_%043d".formatted(i)), "not valid");
 		}
 		assertThat(api().send("GET", "/api/me", owner, PASSWORD, null, null).status()).isEqualTo(200);
 	}
