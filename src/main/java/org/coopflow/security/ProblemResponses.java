@@ -18,7 +18,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers API clients that are not signed in (401), must wait after failed sign-ins (429), could not be
+ * Answers API clients that are not signed in or whose API token is not valid (401), must wait after failed sign-ins (429), could not be
  * checked because the user directory did not answer (503) or are not allowed (403) with
  * {@code application/problem+json}, as every other API error is answered.
  */
@@ -47,6 +47,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			response.setHeader("Retry-After", "1");
 			write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"Your credentials could not be checked just now (the database did not answer). Send the request again.");
+			return;
+		}
+		if (e instanceof ApiTokenRejectedException) {
+			// RFC 6750's answer to a bad Bearer token; the detail says why (expired, revoked) but not whose
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"coopflow\", error=\"invalid_token\"");
+			write(request, response, HttpStatus.UNAUTHORIZED, e.getMessage());
 			return;
 		}
 		response.setHeader("WWW-Authenticate", "Basic realm=\"coopflow\"");

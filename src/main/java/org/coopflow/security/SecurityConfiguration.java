@@ -27,6 +27,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -34,7 +35,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two ways in. API clients ({@code /api}, {@code /engine-rest}, {@code /actuator}) send HTTP Basic
- * credentials with every request and get no session. People sign in once at {@code /login} for
+ * credentials with every request and get no session; on {@code /api} they may send a personal API token
+ * instead ({@link ApiTokenFilter}). People sign in once at {@code /login} for
  * coopflow's pages and Camunda's webapps; Camunda picks that sign-in up through
  * {@link CamundaWebFilters}. Both check passwords behind {@link SignInThrottle}.
  */
@@ -111,9 +113,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, UserDetailsService users,
-			PasswordEncoder passwordEncoder, SignInThrottle throttle, AuthenticationEventPublisher events)
-			throws Exception {
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, AuthenticationEventPublisher events,
+			ApiTokens tokens) throws Exception {
 		return http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
+			// personal API tokens (Bearer) for /api/** only; checked before Basic, and without a password hash
+			.addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
 			.authenticationManager(signIn(users, passwordEncoder, throttle, events))
 			.authorizeHttpRequests(requests -> requests
 				// status only, without details, for load balancers and orchestrators
