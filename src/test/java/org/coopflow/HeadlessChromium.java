@@ -18,12 +18,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -122,7 +123,6 @@ public final class HeadlessChromium {
 		return driver;
 	}
 
-	/** Signs in at /login as a demo user, as a person would, and waits for the start page. */
 	/**
 	 * Clicks a link or submit button and waits for the next page: without the wait, the next lookup
 	 * can still find an element of the page being left, which then goes stale.
@@ -130,13 +130,34 @@ public final class HeadlessChromium {
 	public static void follow(WebDriver browser, WebElement clickable) {
 		WebElement leaving = browser.findElement(By.tagName("html"));
 		clickable.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.stalenessOf(leaving));
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> gone(leaving));
 		// the old page is gone; wait until the next one has loaded, or a lookup may hit a document being replaced
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(
 				page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
 	}
 
+	/**
+	 * Whether the page's element has left the document. Selenium's stalenessOf asks the element and
+	 * expects "stale"; while Chromium is swapping documents its driver may instead answer "Node with
+	 * given id does not belong to the document", which means the same.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException e) {
+			return true;
+		}
+		catch (WebDriverException e) {
+			if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw e;
+		}
+	}
+
+	/** Signs in at /login as a demo user, as a person would, and waits for the start page. */
 	public static void signIn(WebDriver browser, int port, String user) {
 		browser.get("http://localhost:" + port + "/login");
 		browser.findElement(By.id("username")).sendKeys(user);
