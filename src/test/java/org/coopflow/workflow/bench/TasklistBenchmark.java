@@ -83,9 +83,9 @@ class TasklistBenchmark {
 	private static final int USERS = Integer.getInteger("coopflow.bench.users", 200);
 
 	/** Measured list requests and count requests per index state, after warm-up. */
-	private static final int REQUESTS = Integer.getInteger("coopflow.bench.requests", 300);
+	private static final int REQUESTS = Integer.getInteger("coopflow.bench.requests", 200);
 
-	private static final int WARM_UP = Integer.getInteger("coopflow.bench.warmup", 40);
+	private static final int WARM_UP = Integer.getInteger("coopflow.bench.warmup", 20);
 
 	/** Completions per kind (coopflow's "Verify pledge", the bare model's), in two alternating rounds. */
 	private static final int COMPLETIONS = Integer.getInteger("coopflow.bench.completions", 200);
@@ -329,6 +329,8 @@ class TasklistBenchmark {
 			expect(post("/api/programmes/" + created.path("id").asLong() + "/submission", officer, null).build(), 201);
 		});
 		awaitOpenTasks(realPledges + realReviews);
+		print("%d pledges and %d proposals through the API; starting the rest through the engine (load average %.1f)",
+				realPledges, realReviews, loadAverage());
 		List<ProcessInstance> pledgeModels = runtime.createProcessInstanceQuery().processDefinitionKey("DonorPledgeProcess")
 			.list();
 		List<ProcessInstance> reviewModels = runtime.createProcessInstanceQuery()
