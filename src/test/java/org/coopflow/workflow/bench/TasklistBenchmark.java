@@ -1,0 +1,668 @@
+package org.coopflow.workflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.coopflow.CoopflowTest;
+import org.coopflow.TestDatabase;
+import org.coopflow.TestPortfolio;
+import org.coopflow.workflow.TasklistFilters;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tasklist at an office's scale (issue 18, point 3): open user tasks of both offices made by coopflow
+ * itself (pledges announced through {@code POST /api/pledges}, proposals drafted and submitted through
+ * {@code /api/programmes}, so the engine writes the tasks, identity links, candidate-group grants and the
+ * four-eyes REVOKE of each review task), 200 office users, then the filter "My office's unclaimed tasks"
+ * as Tasklist asks for it through {@code /engine-rest} — the first page of 15 by due date and the count —
+ * as several officers, without and with candidate indexes added one at a time; then task
+ * completion against a bare model of the same shape in the same run. Prints the figures and the
+ * database's plan for the two queries; asserts only that every request succeeded. How to run it and the
+ * recorded figures: README.md beside this file.
+ */
+@Tag("benchmark")
+@CoopflowTest
+class TasklistBenchmark {
+
+	/** Open user tasks to make, a quarter of them "Review proposal" (each with its four-eyes REVOKE). */
+	private static final int TASKS = Integer.getInteger("coopflow.bench.tasks", 20_000);
+
+	/** Office users in all (officers and coordinators of both offices), the demo ones included. */
+	private static final int USERS = Integer.getInteger("coopflow.bench.users", 200);
+
+	/** Measured list requests and count requests per index state, after warm-up. */
+	private static final int REQUESTS = Integer.getInteger("coopflow.bench.requests", 200);
+
+	private static final int WARM_UP = Integer.getInteger("coopflow.bench.warmup", 20);
+
+	/** Completions per kind (coopflow's "Verify pledge", the bare model's), in two alternating rounds. */
+	private static final int COMPLETIONS = Integer.getInteger("coopflow.bench.completions", 200);
+
+	/** Pledges and proposals made through coopflow's API; the other tasks start from their processes. */
+	private static final int RECORDS = Integer.getInteger("coopflow.bench.records", 100);
+
+	/** Process starts per transaction when seeding through the engine. */
+	private static final int BATCH = 50;
+
+	/** Concurrent clients that seed the data and complete tasks. */
+	private static final int CLIENTS = Integer.getInteger("coopflow.bench.clients", 8);
+
+	private static final String PASSWORD = "demo";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/**
+	 * Candidate indexes for the filter, in the order they are added: the benchmark drops any that exist,
+	 * measures, then creates one at a time and measures again, so each one's effect is seen on its own.
+	 * None is in coopflow's schema yet: on the shared machine of 2026-12-05 none showed an effect above the
+	 * noise (README.md). CF_IDX_IDENT_LNK_GROUP_TASK lets MariaDB read only the reader's office's candidate
+	 * links from the index instead of every unassigned task; CF_IDX_AUTH_RESOURCE_GROUP answers the per-task
+	 * group grant and revoke sub-queries from the index; CF_IDX_TASK_UNASSIGNED_DUE was never chosen.
+	 */
+	private static final List<Index> INDEXES = List.of(
+			new Index("CF_IDX_TASK_UNASSIGNED_DUE", "ACT_RU_TASK", "ASSIGNEE_, DUE_DATE_, CREATE_TIME_"),
+			new Index("CF_IDX_IDENT_LNK_GROUP_TASK", "ACT_RU_IDENTITYLINK", "GROUP_ID_, TYPE_, TASK_ID_"),
+			new Index("CF_IDX_AUTH_RESOURCE_GROUP", "ACT_RU_AUTHORIZATION", "RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, PERMS_"));
+
+	private static final String BARE_KEY = "BareVerifyPledge";
+
+	/**
+	 * DonorPledgeProcess from its "Verify pledge" to "Conclude agreement": the user task with the office's
+	 * candidate group, a step that records the answer, the gateway on it, the next user task. No listener
+	 * or delegate of coopflow. Completing its first task costs what the engine alone costs for that shape.
+	 */
+	private static final String BARE_MODEL = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+			    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_BareVerifyPledge"
+			    targetNamespace="http://coopflow.org/bpmn/bench">
+			  <bpmn:process id="BareVerifyPledge" name="Bare verify pledge (benchmark)" isExecutable="true"
+			      camunda:historyTimeToLive="P3650D">
+			    <bpmn:startEvent id="Start" />
+			    <bpmn:userTask id="Task_VerifyPledge" name="Verify pledge" camunda:formRef="verify-pledge"
+			        camunda:formRefBinding="latest" camunda:candidateGroups="PROGRAMME_OFFICER_CPCJD" />
+			    <bpmn:serviceTask id="Task_RecordVerification" name="Record verification" camunda:expression="${pledgeVerified}" />
+			    <bpmn:exclusiveGateway id="Gateway_PledgeVerified" />
+			    <bpmn:userTask id="Task_ConcludeAgreement" name="Conclude agreement" camunda:formRef="conclude-agreement"
+			        camunda:formRefBinding="latest" camunda:candidateGroups="PROGRAMME_OFFICER_CPCJD" />
+			    <bpmn:endEvent id="End" />
+			    <bpmn:endEvent id="End_Rejected" />
+			    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_VerifyPledge" />
+			    <bpmn:sequenceFlow id="f2" sourceRef="Task_VerifyPledge" targetRef="Task_RecordVerification" />
+			    <bpmn:sequenceFlow id="f3" sourceRef="Task_RecordVerification" targetRef="Gateway_PledgeVerified" />
+			    <bpmn:sequenceFlow id="f4" sourceRef="Gateway_PledgeVerified" targetRef="Task_ConcludeAgreement">
+			      <bpmn:conditionExpression>${pledgeVerified}</bpmn:conditionExpression>
+			    </bpmn:sequenceFlow>
+			    <bpmn:sequenceFlow id="f5" sourceRef="Gateway_PledgeVerified" targetRef="End_Rejected">
+			      <bpmn:conditionExpression>${!pledgeVerified}</bpmn:conditionExpression>
+			    </bpmn:sequenceFlow>
+			    <bpmn:sequenceFlow id="f6" sourceRef="Task_ConcludeAgreement" targetRef="End" />
+			  </bpmn:process>
+			</bpmn:definitions>
+			""";
+
+	private static final String COMPLETION_BODY = """
+			{"variables":{"pledgeVerified":{"value":true,"type":"Boolean"},\
+			"verificationNote":{"value":"Checked against the donor's letter","type":"String"}}}""";
+
+	/** What Tasklist sends for a filter's first page: its sorting, as the filter list shows it. */
+	private static final String LIST_BODY = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TasklistFilters filters;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private record Index(String name, String table, String columns) {
+	}
+
+	private record Latencies(long[] sortedNanos) {
+
+		double millis(double p) {
+			int index = (int) Math.ceil(p * sortedNanos.length) - 1;
+			return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+		}
+
+		@Override
+		public String toString() {
+			return "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (n=%d)".formatted(millis(0.5), millis(0.95), millis(0.99),
+					sortedNanos.length);
+		}
+
+	}
+
+	@Test
+	void myOfficesUnclaimedTasksAndCompletionAtAnOfficesScale() throws Exception {
+		List<String> officers = seedUsers();
+		long seedStart = System.nanoTime();
+		seedTasks(officers);
+		double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+		long open = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_TASK").query(Long.class).single();
+		long revokes = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = 2 AND RESOURCE_TYPE_ = 7")
+			.query(Long.class).single();
+		long grants = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION").query(Long.class).single();
+		long links = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_IDENTITYLINK").query(Long.class).single();
+		long users = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role IN ('PROGRAMME_OFFICER', 'COORDINATOR')")
+			.query(Long.class).single();
+		print("database %s; %d open tasks (%d REVOKEs on tasks), %d authorizations, %d identity links, %d office users;"
+			+ " seeded in %.0f s", database(), open, revokes, grants, links, users, seedSeconds);
+		if (TestDatabase.mysqlRequested()) {
+			jdbc.sql("ANALYZE TABLE ACT_RU_TASK, ACT_RU_AUTHORIZATION, ACT_RU_IDENTITYLINK").query().listOfRows();
+		}
+
+		String filterId = filters.idOf(TasklistFilters.MY_OFFICE_UNCLAIMED).orElseThrow();
+		List<String> readers = List.of(officers.get(0), officers.get(1), officers.get(2), officers.get(3),
+				officers.get(officers.size() - 1), officers.get(officers.size() - 2), "officerCpcjd", "officerOhchr");
+
+		boolean mysql = TestDatabase.mysqlRequested();
+		List<String> rows = new ArrayList<>();
+		if (mysql) {
+			for (Index index : INDEXES) {
+				drop(index);
+			}
+			explain(filterId, readers.get(0), "without the candidate indexes");
+			rows.add(measureQueries(filterId, readers, "without " + names(INDEXES)));
+			for (int i = 0; i < INDEXES.size(); i++) {
+				create(INDEXES.get(i));
+				rows.add(measureQueries(filterId, readers, "with " + names(INDEXES.subList(0, i + 1))));
+			}
+			explain(filterId, readers.get(0), "with the candidate indexes");
+		}
+		else {
+			rows.add(measureQueries(filterId, readers, "as migrated (H2)"));
+		}
+		String completion = compareCompletion();
+		print("---- summary (load average %.1f) ----", loadAverage());
+		rows.forEach(TasklistBenchmark::print);
+		print(completion);
+	}
+
+	// ---------------------------------------------------------------- data
+
+	/**
+	 * Officers and coordinators up to {@link #USERS}, half in each office, every office user's password
+	 * (and the donors') re-hashed at BCrypt cost 4: Tasklist signs in once per session, so a request of
+	 * its own pays no password check; with Basic and cost 4 each request pays about a millisecond, not the
+	 * demo hashes' tens. No API sets a password's cost. Returns the officers who may submit proposals.
+	 */
+	private List<String> seedUsers() {
+		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
+		long existing = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role IN ('PROGRAMME_OFFICER', 'COORDINATOR')")
+			.query(Long.class).single();
+		List<String> officers = new ArrayList<>();
+		int toAdd = (int) Math.max(0, USERS - existing);
+		for (int i = 0; i < toAdd; i++) {
+			String office = i % 2 == 0 ? "CPCJD" : "OHCHR";
+			// one coordinator in ten, as in an office
+			boolean coordinator = i % 20 >= 18;
+			String username = (coordinator ? "benchCoordinator" : "benchOfficer") + office.charAt(0)
+					+ office.substring(1).toLowerCase() + i;
+			jdbc.sql("INSERT INTO app_user (username, password_hash, display_name, email, role, office_code, enabled)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.params(username, hash, "Bench " + username, username + "@example.org",
+						coordinator ? "COORDINATOR" : "PROGRAMME_OFFICER", office, true)
+				.update();
+			if (!coordinator) {
+				officers.add(username);
+			}
+		}
+		jdbc.sql("UPDATE app_user SET password_hash = ? WHERE role IN ('PROGRAMME_OFFICER', 'COORDINATOR', 'DONOR', 'ADMIN')")
+			.params(hash).update();
+		return officers;
+	}
+
+	/**
+	 * A quarter of {@link #TASKS} "Review proposal" (each with a REVOKE for its author), the rest "Verify
+	 * pledge", of both offices. First {@link #RECORDS} of each the way people make them, through
+	 * coopflow's API: pledges announced by the two demo donors to either office, proposals drafted and
+	 * submitted by the officers in turn. Announcing and submitting cost seconds each on a shared machine,
+	 * so the rest are started through the engine's Java API, {@link #BATCH} per transaction on
+	 * {@link #CLIENTS} threads, with the business key and variables of one of those records' processes:
+	 * a pledge's process from its start event, as {@code PledgeProcesses} starts it; a proposal's at
+	 * "Review proposal", where its own start would arrive after screening. Either way the engine and
+	 * coopflow's listeners write the task, its name and due date, its candidate-group link and grants, and
+	 * the four-eyes REVOKE; several processes then share a record.
+	 */
+	private void seedTasks(List<String> officers) throws Exception {
+		int reviews = TASKS / 4;
+		int pledges = TASKS - reviews;
+		int realPledges = Math.min(RECORDS, pledges);
+		int realReviews = Math.min(RECORDS, reviews);
+		run(realPledges, n -> {
+			ObjectNode pledge = JSON.createObjectNode();
+			pledge.put("amount", String.valueOf(1000 + n));
+			pledge.put("currency", "USD");
+			pledge.put("office", n % 2 == 0 ? "CPCJD" : "OHCHR");
+			HttpRequest request = post("/api/pledges", n % 3 == 0 ? "donorJapan" : "donorNorway", pledge.toString())
+				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.build();
+			expect(request, 201);
+		});
+		run(realReviews, n -> {
+			String officer = officers.get(n % officers.size());
+			ObjectNode draft = JSON.createObjectNode();
+			draft.put("title", "Prison reform " + n + " " + UUID.randomUUID().toString().substring(0, 8));
+			draft.put("description", "Advisory services and training on the Nelson Mandela Rules for prison staff");
+			draft.putArray("countries").add("KE").add("UG");
+			draft.putArray("standards").add("SMR-PRISONERS").add("TOKYO-RULES");
+			draft.putArray("activityTypes").add("ADVISORY_SERVICES").add("TRAINING");
+			draft.putArray("sectors").add("15130");
+			draft.put("beneficiaryInstitution", "Kenya Prisons Service");
+			// a period of its own, so that screening pairs no two of them and each goes to review
+			TestPortfolio.apart(draft);
+			draft.putObject("budget").put("amount", "250000.00").put("currency", "USD");
+			JsonNode created = JSON.readTree(expect(post("/api/programmes", officer, draft.toString()).build(), 201));
+			expect(post("/api/programmes/" + created.path("id").asLong() + "/submission", officer, null).build(), 201);
+		});
+		awaitOpenTasks(realPledges + realReviews);
+		print("%d pledges and %d proposals through the API; starting the rest through the engine (load average %.1f)",
+				realPledges, realReviews, loadAverage());
+		List<ProcessInstance> pledgeModels = runtime.createProcessInstanceQuery().processDefinitionKey("DonorPledgeProcess")
+			.list();
+		List<ProcessInstance> reviewModels = runtime.createProcessInstanceQuery()
+			.processDefinitionKey("FundingProposalProcess").list()
+			.stream()
+			.filter(p -> taskService.createTaskQuery().processInstanceId(p.getId()).taskDefinitionKey("Task_ReviewProposal")
+				.count() == 1)
+			.toList();
+		assertThat(pledgeModels).as("pledge processes started through the API").isNotEmpty();
+		assertThat(reviewModels).as("proposals waiting for review").isNotEmpty();
+		List<Map<String, Object>> pledgeVariables = pledgeModels.stream().map(p -> runtime.getVariables(p.getId())).toList();
+		List<Map<String, Object>> reviewVariables = reviewModels.stream().map(p -> runtime.getVariables(p.getId())).toList();
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		int morePledges = pledges - realPledges;
+		run((morePledges + BATCH - 1) / BATCH, batch -> transaction.executeWithoutResult(status -> {
+			for (int n = batch * BATCH; n < Math.min(morePledges, (batch + 1) * BATCH); n++) {
+				int model = n % pledgeModels.size();
+				runtime.startProcessInstanceByKey("DonorPledgeProcess", pledgeModels.get(model).getBusinessKey(),
+						pledgeVariables.get(model));
+			}
+		}));
+		int moreReviews = reviews - realReviews;
+		run((moreReviews + BATCH - 1) / BATCH, batch -> transaction.executeWithoutResult(status -> {
+			for (int n = batch * BATCH; n < Math.min(moreReviews, (batch + 1) * BATCH); n++) {
+				int model = n % reviewModels.size();
+				runtime.createProcessInstanceByKey("FundingProposalProcess")
+					.businessKey(reviewModels.get(model).getBusinessKey())
+					.setVariables(reviewVariables.get(model))
+					.startBeforeActivity("Task_ReviewProposal")
+					.execute();
+			}
+		}));
+		awaitOpenTasks(TASKS);
+	}
+
+	private void awaitOpenTasks(int expected) throws InterruptedException {
+		// a proposal's process may reach its review in a job after the submission answered
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		long open;
+		while ((open = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_TASK").query(Long.class).single()) < expected
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(500);
+		}
+		assertThat(open).as("open tasks").isGreaterThanOrEqualTo(expected);
+	}
+
+	private interface Step {
+
+		void run(int n) throws Exception;
+
+	}
+
+	/** Runs {@code count} steps on {@link #CLIENTS} threads; any failure fails the benchmark. */
+	private static void run(int count, Step step) throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		try {
+			List<Future<?>> clients = new ArrayList<>();
+			for (int c = 0; c < CLIENTS; c++) {
+				clients.add(pool.submit(() -> {
+					int n;
+					while ((n = next.getAndIncrement()) < count) {
+						step.run(n);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> client : clients) {
+				client.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	// ---------------------------------------------------------------- the filter
+
+	/**
+	 * The filter's first page and its count, alternately, each reader in turn: warm-up, then
+	 * {@link #REQUESTS} of each kind.
+	 */
+	private String measureQueries(String filterId, List<String> readers, String state) throws Exception {
+		IntFunction<HttpRequest> list = n -> post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+				readers.get(n % readers.size()), LIST_BODY)
+			.header("Accept", "application/hal+json")
+			.build();
+		IntFunction<HttpRequest> count = n -> HttpRequest.newBuilder(uri("/engine-rest/filter/" + filterId + "/count"))
+			.GET()
+			.header("Accept", "application/json")
+			.header("Authorization", basic(readers.get(n % readers.size())))
+			.build();
+		for (int n = 0; n < WARM_UP; n++) {
+			expect(list.apply(n), 200);
+			expect(count.apply(n), 200);
+		}
+		long[] listNanos = new long[REQUESTS];
+		long[] countNanos = new long[REQUESTS];
+		String firstCount = null;
+		for (int n = 0; n < REQUESTS; n++) {
+			long start = System.nanoTime();
+			String page = expect(list.apply(n), 200);
+			listNanos[n] = System.nanoTime() - start;
+			start = System.nanoTime();
+			String counted = expect(count.apply(n), 200);
+			countNanos[n] = System.nanoTime() - start;
+			if (n == 0) {
+				firstCount = counted;
+				JsonNode tasks = JSON.readTree(page);
+				assertThat(tasks.isArray() ? tasks.size() : tasks.path("_embedded").path("task").size()).as(page)
+					.isEqualTo(15);
+			}
+		}
+		Arrays.sort(listNanos);
+		Arrays.sort(countNanos);
+		String row = "%s: list %s; count %s; %s's count %s; load average %.1f".formatted(state, new Latencies(listNanos),
+				new Latencies(countNanos), readers.get(0), firstCount, loadAverage());
+		print(row);
+		return row;
+	}
+
+	/**
+	 * The SQL the engine issues for the filter's page and count (MyBatis logs it at DEBUG under the
+	 * task mapper's namespace), and MariaDB's plan for it.
+	 */
+	private void explain(String filterId, String reader, String state) throws Exception {
+		Logger mapper = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity");
+		ListAppender<ILoggingEvent> captured = new ListAppender<>();
+		captured.start();
+		Level before = mapper.getLevel();
+		mapper.setLevel(Level.DEBUG);
+		mapper.addAppender(captured);
+		try {
+			expect(post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", reader, LIST_BODY)
+				.header("Accept", "application/hal+json")
+				.build(), 200);
+			expect(HttpRequest.newBuilder(uri("/engine-rest/filter/" + filterId + "/count"))
+				.GET()
+				.header("Authorization", basic(reader))
+				.build(), 200);
+		}
+		finally {
+			mapper.detachAppender(captured);
+			mapper.setLevel(before);
+		}
+		String sql = null;
+		for (ILoggingEvent event : captured.list) {
+			String message = event.getFormattedMessage();
+			if (message.contains("Preparing:")) {
+				sql = message.substring(message.indexOf("Preparing:") + "Preparing:".length()).trim();
+			}
+			else if (message.contains("Parameters:") && sql != null) {
+				String statement = bind(sql, message.substring(message.indexOf("Parameters:") + "Parameters:".length()));
+				print("---- %s: %s", state, event.getLoggerName());
+				print(statement);
+				try (Connection connection = dataSource.getConnection(); Statement explain = connection.createStatement()) {
+					try (ResultSet plan = explain.executeQuery("EXPLAIN " + statement)) {
+						print(table(plan));
+					}
+					// the statement alone, without HTTP, security and engine-rest around it
+					long[] nanos = new long[20];
+					for (int i = 0; i < nanos.length; i++) {
+						long start = System.nanoTime();
+						try (ResultSet rows = explain.executeQuery(statement)) {
+							while (rows.next()) {
+								// read every row, as MyBatis does
+							}
+						}
+						nanos[i] = System.nanoTime() - start;
+					}
+					Arrays.sort(nanos);
+					print("the statement alone over JDBC: %s", new Latencies(nanos));
+				}
+				sql = null;
+			}
+		}
+	}
+
+	private static final Pattern PARAMETER = Pattern.compile("(null|.*?)\\((String|Integer|Long|Boolean|Timestamp|Date)\\)(, |$)");
+
+	/** The statement with MyBatis's logged parameters in place of its placeholders. */
+	private static String bind(String sql, String parameters) {
+		List<String> values = new ArrayList<>();
+		Matcher matcher = PARAMETER.matcher(parameters.trim());
+		while (matcher.find()) {
+			String value = matcher.group(1);
+			String type = matcher.group(2);
+			values.add(switch (type) {
+				case "Integer", "Long" -> value;
+				case "Boolean" -> Boolean.parseBoolean(value) ? "1" : "0";
+				default -> "'" + value.replace("'", "''") + "'";
+			});
+		}
+		StringBuilder bound = new StringBuilder();
+		int v = 0;
+		for (char c : sql.toCharArray()) {
+			bound.append(c == '?' && v < values.size() ? values.get(v++) : String.valueOf(c));
+		}
+		return bound.toString();
+	}
+
+	private static String table(ResultSet rows) throws SQLException {
+		ResultSetMetaData meta = rows.getMetaData();
+		StringBuilder out = new StringBuilder();
+		for (int i = 1; i <= meta.getColumnCount(); i++) {
+			out.append(meta.getColumnLabel(i)).append(i < meta.getColumnCount() ? " | " : "\n");
+		}
+		while (rows.next()) {
+			for (int i = 1; i <= meta.getColumnCount(); i++) {
+				out.append(rows.getString(i)).append(i < meta.getColumnCount() ? " | " : "\n");
+			}
+		}
+		return out.toString();
+	}
+
+	private void drop(Index index) {
+		boolean present = jdbc.sql("SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE()"
+				+ " AND table_name = ? AND index_name = ?").params(index.table(), index.name()).query(Long.class).single() > 0;
+		if (present) {
+			jdbc.sql("DROP INDEX " + index.name() + " ON " + index.table()).update();
+		}
+	}
+
+	private void create(Index index) {
+		jdbc.sql("CREATE INDEX " + index.name() + " ON " + index.table() + " (" + index.columns() + ")").update();
+		jdbc.sql("ANALYZE TABLE " + index.table()).query().listOfRows();
+	}
+
+	private static String names(List<Index> indexes) {
+		return String.join(", ", indexes.stream().map(Index::name).toList());
+	}
+
+	// ---------------------------------------------------------------- completion
+
+	/**
+	 * Completes {@link #COMPLETIONS} of coopflow's "Verify pledge" (CPCJD's, each of a pledge of its own,
+	 * announced now through the API, since verifying changes the pledge) and as many of the bare model's,
+	 * as an officer of CPCJD through {@code POST /engine-rest/task/{id}/complete} with the form's answers,
+	 * {@link #CLIENTS} at a time, in two rounds that swap which goes first.
+	 */
+	private String compareCompletion() throws Exception {
+		repository.createDeployment().name(BARE_KEY).addString(BARE_KEY + ".bpmn", BARE_MODEL).deploy();
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		run((COMPLETIONS + BATCH - 1) / BATCH, batch -> transaction.executeWithoutResult(status -> {
+			for (int n = batch * BATCH; n < Math.min(COMPLETIONS, (batch + 1) * BATCH); n++) {
+				runtime.startProcessInstanceByKey(BARE_KEY, "pledge-bare-" + n, Map.of("office", "CPCJD", "donor", "NO"));
+			}
+		}));
+		ConcurrentLinkedQueue<String> keys = new ConcurrentLinkedQueue<>();
+		run(COMPLETIONS, n -> {
+			HttpRequest request = post("/api/pledges", "donorNorway", "{\"amount\":\"1000\",\"currency\":\"USD\",\"office\":\"CPCJD\"}")
+				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.build();
+			keys.add("pledge-" + JSON.readTree(expect(request, 201)).path("id").asLong());
+		});
+		List<String> real = taskService.createTaskQuery()
+			.processInstanceBusinessKeyIn(keys.toArray(String[]::new))
+			.taskDefinitionKey("Task_VerifyPledge")
+			.list().stream().map(Task::getId).toList();
+		List<String> bare = taskService.createTaskQuery().processDefinitionKey(BARE_KEY)
+			.taskDefinitionKey("Task_VerifyPledge").list().stream().map(Task::getId).toList();
+		assertThat(real).hasSize(COMPLETIONS);
+		assertThat(bare).hasSize(COMPLETIONS);
+		String officer = "officerCpcjd";
+		int half = COMPLETIONS / 2;
+		double[] realRates = new double[2];
+		double[] bareRates = new double[2];
+		bareRates[0] = complete(bare.subList(0, half), officer);
+		realRates[0] = complete(real.subList(0, half), officer);
+		realRates[1] = complete(real.subList(half, COMPLETIONS), officer);
+		bareRates[1] = complete(bare.subList(half, COMPLETIONS), officer);
+		double realRate = (realRates[0] + realRates[1]) / 2;
+		double bareRate = (bareRates[0] + bareRates[1]) / 2;
+		String row = ("completion at %d clients: coopflow's Verify pledge %.1f/s (rounds %.1f, %.1f), bare model %.1f/s"
+				+ " (rounds %.1f, %.1f): %.0f %% of the bare engine; load average %.1f")
+			.formatted(CLIENTS, realRate, realRates[0], realRates[1], bareRate, bareRates[0], bareRates[1],
+					100 * realRate / bareRate, loadAverage());
+		print(row);
+		return row;
+	}
+
+	private double complete(List<String> taskIds, String officer) throws Exception {
+		ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(taskIds);
+		long start = System.nanoTime();
+		run(taskIds.size(), n -> {
+			String id = queue.poll();
+			expect(post("/engine-rest/task/" + id + "/complete", officer, COMPLETION_BODY).build(), 204);
+		});
+		return taskIds.size() * 1e9 / (System.nanoTime() - start);
+	}
+
+	// ---------------------------------------------------------------- HTTP
+
+	private HttpRequest.Builder post(String path, String user, String body) {
+		return HttpRequest.newBuilder(uri(path))
+			.POST(body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("Authorization", basic(user));
+	}
+
+	private String expect(HttpRequest request, int status) throws Exception {
+		HttpResponse<String> response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).as(request.method() + " " + request.uri() + ": " + response.body())
+			.isEqualTo(status);
+		return response.body();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private String database() throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName() + " "
+					+ connection.getMetaData().getDatabaseProductVersion();
+		}
+	}
+
+	private static void print(String format, Object... args) {
+		System.out.println("[tasklist-bench] " + (args.length == 0 ? format : format.formatted(args)));
+	}
+
+}
