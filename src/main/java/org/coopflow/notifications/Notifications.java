@@ -3,6 +3,7 @@ package org.coopflow.notifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,18 +31,18 @@ class Notifications {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean enqueue(String eventKey, String recipient, String subject, String body) {
-		boolean queued = jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE event_key = ? AND recipient = ?")
-			.params(eventKey, recipient)
-			.query(Integer.class)
-			.single() > 0;
-		if (queued) {
+		// one round trip: the unique key (uk_notification_event_recipient) refuses the event queued before;
+		// only that statement fails (H2 and InnoDB roll back the statement, not the transaction)
+		try {
+			jdbc.sql("""
+					INSERT INTO notification_outbox (event_key, recipient, subject, body, created_at, attempts)
+					VALUES (?, ?, ?, ?, ?, 0)""")
+				.params(eventKey, recipient, truncate(subject, 300), body, Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException queuedBefore) {
 			return false;
 		}
-		jdbc.sql("""
-				INSERT INTO notification_outbox (event_key, recipient, subject, body, created_at, attempts)
-				VALUES (?, ?, ?, ?, ?, 0)""")
-			.params(eventKey, recipient, truncate(subject, 300), body, Timestamp.from(clock.instant()))
-			.update();
 		return true;
 	}
 

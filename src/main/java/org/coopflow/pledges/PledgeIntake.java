@@ -79,13 +79,27 @@ class PledgeIntake extends PledgeUseCase {
 			return inCallersTransaction(donor, request, idempotencyKey, hash);
 		}
 		for (int attempt = 0;; attempt++) {
+			// the first attempt records without looking the key up first: a key used before makes the insert
+			// fail on the unique key (uq_pledge_idempotency_key), and the request is answered below as a
+			// replay, as when two requests race; a new pledge saves the look-up. Later attempts look first.
+			boolean lookFirst = attempt > 0;
 			try {
 				// a deadlock, Galera certification failure or lost optimistic lock runs the one transaction
 				// again (it rolled back); a broken connection at COMMIT does not, as it may have committed
 				return retry.run(() -> transaction.execute(status -> {
-					Optional<Intake> earlier = replay(donor, idempotencyKey, hash);
+					Optional<Intake> earlier = lookFirst ? replay(donor, idempotencyKey, hash) : Optional.empty();
 					return earlier.orElseGet(() -> new Intake(record(donor, request, idempotencyKey, hash), false));
 				}));
+			}
+			catch (InvalidInputException invalid) {
+				// a request the key made a pledge for is answered with that pledge (or a conflict when it is
+				// another request) even if it would no longer pass the checks, as when the key was looked up first
+				Optional<Intake> earlier = idempotencyKey == null ? Optional.empty()
+						: transaction.execute(status -> replay(donor, idempotencyKey, hash));
+				if (earlier != null && earlier.isPresent()) {
+					return earlier.get();
+				}
+				throw invalid;
 			}
 			catch (RuntimeException failure) {
 				boolean duplicate = failure instanceof DataIntegrityViolationException;
@@ -183,10 +197,13 @@ class PledgeIntake extends PledgeUseCase {
 		Pledge created = pledges.find(id).orElseThrow();
 		pledges.insertEvent(id, 1, draft ? "DRAFTED" : "ANNOUNCED", status, donor.getUsername(), now,
 				views.describe(created));
-		if (!draft) {
-			announced(created, donor.getUsername());
-		}
-		return views.view(created);
+		// the process's first task, the mails and the answer read the pledge just written, not the database
+		return pledges.whileJustRecorded(created, checked.instalments(), () -> {
+			if (!draft) {
+				announced(created, donor.getUsername());
+			}
+			return views.view(created);
+		});
 	}
 
 	private void announced(Pledge pledge, String by) {

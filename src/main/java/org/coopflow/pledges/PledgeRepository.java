@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.coopflow.reference.Office;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,11 +98,45 @@ class PledgeRepository {
 
 	private final JdbcClient jdbc;
 
+	/** A pledge this thread has just recorded, as read back, with the instalments it was recorded with. */
+	private record JustRecorded(Pledge pledge, List<Instalment> instalments) {
+	}
+
+	private final ThreadLocal<JustRecorded> justRecorded = new ThreadLocal<>();
+
 	PledgeRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Runs what recording a pledge sets off in its transaction (the start of its process, whose task asks
+	 * for the pledge's office and guidance, and the mails, which name its amount) with the pledge as just
+	 * written at hand: the pledge, its instalments, and no payments yet, without reading them again each
+	 * time. Any write to the pledge tables on this thread meanwhile drops it, so what is read after a change
+	 * comes from the database again.
+	 */
+	<T> T whileJustRecorded(Pledge pledge, List<Instalment> instalments, Supplier<T> work) {
+		justRecorded.set(new JustRecorded(pledge, List.copyOf(instalments)));
+		try {
+			return work.get();
+		}
+		finally {
+			justRecorded.remove();
+		}
+	}
+
+	private JustRecorded justRecorded(long pledgeId) {
+		JustRecorded recorded = justRecorded.get();
+		return recorded != null && recorded.pledge().id() == pledgeId ? recorded : null;
+	}
+
+	/** Every write calls this first: what was held no longer has to be what is stored. */
+	private void changing() {
+		justRecorded.remove();
+	}
+
 	long insert(NewPledge p) {
+		changing();
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO pledge (donor, office, status, earmarking, earmark_target, programme_id, revision, amount,
@@ -118,6 +153,10 @@ class PledgeRepository {
 	}
 
 	Optional<Pledge> find(long id) {
+		JustRecorded recorded = justRecorded(id);
+		if (recorded != null) {
+			return Optional.of(recorded.pledge());
+		}
 		return jdbc.sql("SELECT " + COLUMNS + " FROM pledge WHERE id = ?").param(id).query(PledgeRepository::pledge).optional();
 	}
 
@@ -186,6 +225,7 @@ class PledgeRepository {
 	 * @return false when the version moved on
 	 */
 	boolean update(long id, int expectedVersion, PledgeStatus status, PledgeChange change, String by, Instant now) {
+		changing();
 		Map<String, Object> values = new LinkedHashMap<>(change.columns(now));
 		values.put("status", status);
 		values.put("updated_by", by);
@@ -205,6 +245,7 @@ class PledgeRepository {
 	}
 
 	void insertRevision(long pledgeId, Revision r, List<Instalment> instalments) {
+		changing();
 		jdbc.sql("""
 				INSERT INTO pledge_revision (pledge_id, revision, amount, currency, exchange_rate, rate_month, amount_usd,
 				  lapse_date, reason, created_by, created_at)
@@ -231,6 +272,10 @@ class PledgeRepository {
 	}
 
 	List<Instalment> instalments(long pledgeId, int revision) {
+		JustRecorded recorded = justRecorded(pledgeId);
+		if (recorded != null && recorded.pledge().revision() == revision) {
+			return recorded.instalments();
+		}
 		return jdbc.sql("SELECT seq, due_date, amount FROM pledge_instalment WHERE pledge_id = ? AND revision = ? ORDER BY seq")
 			.params(pledgeId, revision)
 			.query((rs, row) -> new Instalment(rs.getInt(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)))
@@ -238,6 +283,7 @@ class PledgeRepository {
 	}
 
 	long insertPayment(Payment p) {
+		changing();
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO pledge_payment (pledge_id, amount, amount_usd, paid_on, reference, status, reported_by,
@@ -250,6 +296,9 @@ class PledgeRepository {
 	}
 
 	List<Payment> payments(long pledgeId) {
+		if (justRecorded(pledgeId) != null) {
+			return List.of();
+		}
 		return jdbc.sql("""
 				SELECT id, pledge_id, amount, amount_usd, paid_on, reference, status, reported_by, reported_at, decided_by,
 				  decided_at, note FROM pledge_payment WHERE pledge_id = ? ORDER BY id""")
@@ -262,6 +311,7 @@ class PledgeRepository {
 
 	/** Decides a reported payment once: false when someone else decided it first. */
 	boolean decidePayment(long paymentId, PaymentStatus decision, String by, Instant at, String note) {
+		changing();
 		return jdbc.sql("""
 				UPDATE pledge_payment SET status = ?, decided_by = ?, decided_at = ?, note = COALESCE(?, note)
 				WHERE id = ? AND status = 'REPORTED'""")
@@ -270,6 +320,9 @@ class PledgeRepository {
 	}
 
 	BigDecimal receivedUsd(long pledgeId) {
+		if (justRecorded(pledgeId) != null) {
+			return BigDecimal.ZERO;
+		}
 		return jdbc.sql("SELECT COALESCE(SUM(amount_usd), 0) FROM pledge_payment WHERE pledge_id = ? AND status = 'CONFIRMED'")
 			.param(pledgeId)
 			.query(BigDecimal.class)

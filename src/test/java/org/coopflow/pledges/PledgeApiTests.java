@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.coopflow.CoopflowTest;
@@ -31,6 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @CoopflowTest
 class PledgeApiTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@LocalServerPort
 	int port;
@@ -89,6 +92,32 @@ class PledgeApiTests {
 		assertThat(other.contentType()).startsWith("application/problem+json");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM pledge WHERE idempotency_key = ?").param(key).query(Long.class).single())
 			.isOne();
+	}
+
+	@Test
+	void aKeyUsedBeforeIsAConflictEvenWhenTheOtherBodyIsInvalid() {
+		String key = UUID.randomUUID().toString();
+		assertThat(post("donorNorway", key, PledgeFixtures.pledge("1000", "USD").toString()).status()).isEqualTo(201);
+		// intake records first and finds the key by its unique constraint; the answer is the one a look-up
+		// before the checks gave: the key is taken, whatever else is wrong with this body
+		TestHttp.Response other = post("donorNorway", key, PledgeFixtures.pledge("-5", "XXX").toString());
+		assertThat(other.status()).as(other.body()).isEqualTo(409);
+		assertThat(other.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void theAnswerToAnIntakeIsThePledgeAsStored() {
+		ObjectNode body = PledgeFixtures.pledge("1234.5", "USD");
+		body.putArray("instalments")
+			.add(JSON.createObjectNode().put("dueDate", java.time.LocalDate.now().plusDays(30).toString()).put("amount", "1000.5"))
+			.add(JSON.createObjectNode().put("dueDate", java.time.LocalDate.now().plusDays(60).toString()).put("amount", "234"));
+		TestHttp.Response created = post("donorNorway", UUID.randomUUID().toString(), body.toString());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		// the answer is built from the pledge as just written, not read again: it must be what a read gives
+		TestHttp.Response read = api.send("GET", "/api/pledges/" + created.json().path("id").asLong(), "donorNorway", null, null);
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(created.json()).isEqualTo(read.json());
+		assertThat(created.json().path("instalments")).hasSize(2);
 	}
 
 	@Test
