@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.coopflow.TestHttp;
 import org.coopflow.pledges.bench.PledgeIntakeBenchmark;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,8 @@ import org.springframework.context.annotation.Import;
  */
 @CoopflowTest
 @Import(StatementCounter.class)
+// the counting data source makes an application context of its own: not in the shared test context's JVM
+@Tag("restarts")
 class PledgeIntakeStatementsTests {
 
 	private static final int INTAKES = 5;
