@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure that a second attempt of the same transaction may well not meet (it lost to a
@@ -47,6 +48,13 @@ public final class TransientFailures {
 			if (cause instanceof SQLException sql && transientSql(sql)) {
 				return true;
 			}
+			// a statement lost its connection (a database node died), then the rollback failed on the same
+			// dead connection: Spring throws the rollback's failure and keeps the first one beside it. Nothing
+			// was committed, so what counts is the first failure (seen in the fault test at a Galera kill).
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& rollback.getApplicationException() != failure && isTransient(rollback.getApplicationException())) {
+				return true;
+			}
 		}
 		return false;
 	}
@@ -79,6 +87,10 @@ public final class TransientFailures {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof OptimisticLockingException) {
 				return cause.getClass().getSimpleName();
+			}
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& rollback.getApplicationException() != failure) {
+				return describe(rollback.getApplicationException());
 			}
 		}
 		return failure.getClass().getSimpleName();
