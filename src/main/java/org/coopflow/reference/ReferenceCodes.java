@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,22 +29,20 @@ public class ReferenceCodes {
 
 	private final JdbcClient jdbc;
 
-	private final long refreshNanos;
-
-	private final LongSupplier nanoTime;
+	/** One entry, read again once older than the refresh; Caffeine lets one thread read while the others wait. */
+	private final LoadingCache<Boolean, Snapshot> held;
 
 	@Autowired
 	ReferenceCodes(JdbcClient jdbc, @Value("${coopflow.reference.refresh:PT30S}") Duration refresh) {
-		this(jdbc, refresh, System::nanoTime);
+		this(jdbc, refresh, Ticker.systemTicker());
 	}
 
-	ReferenceCodes(JdbcClient jdbc, Duration refresh, LongSupplier nanoTime) {
+	ReferenceCodes(JdbcClient jdbc, Duration refresh, Ticker ticker) {
 		if (refresh.isNegative() || refresh.isZero()) {
 			throw new IllegalArgumentException("coopflow.reference.refresh must be positive, not " + refresh);
 		}
 		this.jdbc = jdbc;
-		this.refreshNanos = refresh.toNanos();
-		this.nanoTime = nanoTime;
+		this.held = Caffeine.newBuilder().expireAfterWrite(refresh).ticker(ticker).build(key -> read());
 	}
 
 	@org.springframework.modulith.NamedInterface("api")
@@ -66,27 +67,9 @@ public class ReferenceCodes {
 
 	}
 
-	private record Held(Snapshot snapshot, long readAt) {
-	}
-
-	private volatile Held held;
-
 	/** The codes as read at most {@code coopflow.reference.refresh} ago. */
 	public Snapshot snapshot() {
-		Held current = held;
-		if (current != null && nanoTime.getAsLong() - current.readAt() < refreshNanos) {
-			return current.snapshot();
-		}
-		synchronized (this) {
-			// one thread reads; the others that waited take what it read
-			current = held;
-			if (current == null || nanoTime.getAsLong() - current.readAt() >= refreshNanos) {
-				long started = nanoTime.getAsLong();
-				current = new Held(read(), started);
-				held = current;
-			}
-			return current.snapshot();
-		}
+		return held.get(Boolean.TRUE);
 	}
 
 	private Snapshot read() {
