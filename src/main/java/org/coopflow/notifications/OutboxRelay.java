@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +55,13 @@ class OutboxRelay {
 	static final int MARK_SENT_ATTEMPTS = 4;
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	/** 0.5 s, 1 s, 1.5 s between the tries at marking a sent mail sent */
+	private final RetryTemplate markSent = RetryTemplate.builder()
+		.maxAttempts(MARK_SENT_ATTEMPTS)
+		.retryOn(List.of(RecoverableDataAccessException.class, TransientDataAccessException.class))
+		.exponentialBackoff(500, 2, 1500)
+		.build();
 
 	private final JdbcClient jdbc;
 
@@ -183,28 +191,15 @@ class OutboxRelay {
 	 * itself remains.
 	 */
 	private void markSent(long id) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
-					.params(Timestamp.from(clock.instant()), id)
-					.update();
-				return;
+		markSent.execute(context -> {
+			if (context.getLastThrowable() != null) {
+				log.warn("Mail {} was sent but could not be marked sent (attempt {}), trying again: {}", id,
+						context.getRetryCount(), context.getLastThrowable().getMessage());
 			}
-			catch (RecoverableDataAccessException | TransientDataAccessException e) {
-				if (attempt == MARK_SENT_ATTEMPTS) {
-					throw e;
-				}
-				log.warn("Mail {} was sent but could not be marked sent (attempt {}), trying again: {}", id, attempt,
-						e.getMessage());
-				try {
-					Thread.sleep(500L * attempt);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw e;
-				}
-			}
-		}
+			return jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
+				.params(Timestamp.from(clock.instant()), id)
+				.update();
+		});
 	}
 
 }
