@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An SMTP server on 127.0.0.1 that accepts every mail and writes one line per mail to a file:
- * Message-ID, X-Coopflow-Event and the recipients, tab-separated. The fault test (ops/fault-test.sh)
+ * Message-ID, X-Coopflow-Event, the recipients and the time it was accepted (epoch milliseconds),
+ * tab-separated. The fault test (ops/fault-test.sh)
  * runs it beside the coopflow nodes, so that it outlives their kills, and counts mails per outbox row.
  * Usage: java ops/SmtpSink.java PORT FILE
  */
@@ -66,7 +67,7 @@ public class SmtpSink {
 						}
 						// written before the answer: a mail the relay saw accepted is always counted
 						synchronized (out) {
-							out.println(messageId + "\t" + event + "\t" + recipients);
+							out.println(messageId + "\t" + event + "\t" + recipients + "\t" + System.currentTimeMillis());
 						}
 						say(reply, "250 queued");
 					}

@@ -11,7 +11,7 @@
 #
 #   ops/fault-test.sh [galera|single|all]     (default all)
 # Environment: SKIP_BUILD=1 uses the jar in target/ as it is; LOAD_SECONDS (default 100 for galera,
-# 60 for single); KEEP=1 keeps the work directory (logs, keys, mails) for a look afterwards.
+# 60 for single); KEEP=1 keeps the work directory (logs, keys, mails) and the single node's database for a look afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -30,7 +30,11 @@ cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   if [ -n "${GALERA_DIR:-}" ]; then galera_down; fi
-  mariadb --protocol=TCP -h 127.0.0.1 -P 3306 -u root -e "DROP DATABASE IF EXISTS $SINGLE_DB" 2>/dev/null || true
+  if [ "${KEEP:-0}" = 1 ]; then
+    echo "database kept: $SINGLE_DB on 127.0.0.1:3306"
+  else
+    mariadb --protocol=TCP -h 127.0.0.1 -P 3306 -u root -e "DROP DATABASE IF EXISTS $SINGLE_DB" 2>/dev/null || true
+  fi
   sleep 1
   if [ "${KEEP:-0}" = 1 ]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
 }
@@ -141,6 +145,7 @@ scenario_galera() {
   echo "coopflow's connections per Galera node before the kill:" \
     "$(for n in 1 2 3; do printf '%s:%s ' "$n" "$(galera_sql "$n" "SELECT COUNT(*) FROM information_schema.processlist WHERE user='cf' AND db='coopflow'")"; done)"
   local killed=$SECONDS
+  date +%s%3N >>"$dir/killed-at.txt" # the check explains a mail sent just before this kill (see FaultDriver)
   kill_node "$dir" 1
   galera_kill 1
   echo "killed -9: coopflow node 1 and Galera node 1 (the first host of the URL)"
@@ -188,6 +193,7 @@ scenario_single() {
   PIDS+=($driver)
   sleep "$kill_at"
   local killed=$SECONDS
+  date +%s%3N >>"$dir/killed-at.txt"
   kill_node "$dir" 1
   echo "killed -9: the coopflow node"
   start_node 1 "$url" root "" "$dir"
