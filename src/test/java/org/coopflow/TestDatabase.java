@@ -106,7 +106,8 @@ public final class TestDatabase {
 	 * H2 database ends with the JVM anyway.
 	 */
 	public void dropWhenTestsEnd() {
-		if (mysql) {
+		// -Dcoopflow.test.keep-database=true keeps a benchmark's seeded database for a look with the mysql client
+		if (mysql && !Boolean.getBoolean("coopflow.test.keep-database")) {
 			Runtime.getRuntime().addShutdownHook(new Thread(this::drop, "drop-" + name));
 		}
 	}
