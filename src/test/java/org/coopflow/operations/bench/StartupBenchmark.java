@@ -72,7 +72,7 @@ class StartupBenchmark {
 
 	private static final String INTAKE_BODY = "{\"amount\":\"1000\",\"currency\":\"USD\",\"office\":\"CPCJD\"}";
 
-	private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
+	private static final Pattern STARTED = Pattern.compile("Started \\S+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
 
 	private final Path root = Paths.get("").toAbsolutePath();
 
@@ -119,7 +119,7 @@ class StartupBenchmark {
 		}
 
 		System.out.printf(Locale.ROOT, "%nMedians of %d rounds (load average now %s)%n", ROUNDS, loadAverage());
-		System.out.println("| kind | ready | Boot's \"Started in\" | resident 30 s after launch | resident after intake | intake req/s |");
+		System.out.println("| kind | ready | \"Started\" logged | resident 30 s after launch | resident after intake | intake req/s |");
 		System.out.println("|---|---|---|---|---|---|");
 		for (var entry : starts.entrySet()) {
 			List<Start> runs = entry.getValue();
@@ -455,7 +455,7 @@ class StartupBenchmark {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "ready %6.1f s (Started in %5.1f s)  resident %4.0f MB at %d s%s  load %s",
+			return String.format(Locale.ROOT, "ready %6.1f s (Started at %5.1f s)  resident %4.0f MB at %d s%s  load %s",
 					readyMillis / 1000.0, startedSeconds, rssAtMb, RSS_AFTER.toSeconds(),
 					rssAfterIntakeMb < 0 ? ""
 							: String.format(Locale.ROOT, ", %4.0f MB after %d s of intake (%.1f req/s)", rssAfterIntakeMb,
