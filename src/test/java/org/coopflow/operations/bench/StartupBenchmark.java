@@ -91,6 +91,9 @@ class StartupBenchmark {
 
 	private Path cdsArchive;
 
+	/** Another build of coopflow (-Dcoopflow.bench.baseline-jar), started as the kinds baseline-mariadb and baseline-h2. */
+	private Path baselineJar;
+
 	@Test
 	void coopflowAgainstABareCamundaApplication() throws Exception {
 		work = Files.createDirectories(root.resolve("target/startup-bench"));
@@ -102,6 +105,9 @@ class StartupBenchmark {
 		}
 		if (KINDS.stream().anyMatch(kind -> kind.startsWith("coopflow"))) {
 			coopflowJar = extractCoopflow();
+		}
+		if (KINDS.stream().anyMatch(kind -> kind.startsWith("baseline"))) {
+			baselineJar = extract(Paths.get(System.getProperty("coopflow.bench.baseline-jar")), "baseline");
 		}
 		if (KINDS.stream().anyMatch(kind -> kind.endsWith("-cds"))) {
 			cdsArchive = trainCds();
@@ -130,7 +136,7 @@ class StartupBenchmark {
 					runs.get(0).rssAfterIntakeMb < 0 ? "–" : String.format(Locale.ROOT, "%.1f", median(runs.stream().map(s -> s.intakePerSecond))));
 		}
 		for (String kind : KINDS) {
-			String peer = kind.startsWith("coopflow") ? kind.replace("coopflow", "bare").replace("-cds", "") : null;
+			String peer = kind.startsWith("bare") ? null : kind.replaceFirst("^(coopflow|baseline)", "bare").replace("-cds", "");
 			if (peer != null && starts.containsKey(peer)) {
 				List<Double> ratios = new ArrayList<>();
 				for (int r = 0; r < ROUNDS; r++) {
@@ -153,12 +159,12 @@ class StartupBenchmark {
 		environment.put("JAVA_TOOL_OPTIONS", javaOptions);
 		String database = null;
 		String readyPath;
-		boolean coopflow = kind.startsWith("coopflow");
+		boolean coopflow = kind.startsWith("coopflow") || kind.startsWith("baseline");
 		if (coopflow) {
 			if (kind.endsWith("-cds")) {
 				command.add("-XX:SharedArchiveFile=" + cdsArchive);
 			}
-			command.addAll(List.of("-jar", coopflowJar.toString(), "--server.port=" + port,
+			command.addAll(List.of("-jar", (kind.startsWith("baseline") ? baselineJar : coopflowJar).toString(), "--server.port=" + port,
 					"--management.endpoint.health.probes.enabled=true"));
 			if (kind.contains("mariadb")) {
 				database = createMariaDbDatabase();
@@ -328,8 +334,12 @@ class StartupBenchmark {
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("no target/coopflow-*.jar: run ./mvnw -DskipTests package first"));
 		}
-		System.out.printf(Locale.ROOT, "coopflow jar %s, built %s%n", jar, Files.getLastModifiedTime(jar));
-		Path extracted = work.resolve("coopflow");
+		return extract(jar, "coopflow");
+	}
+
+	private Path extract(Path jar, String name) throws Exception {
+		System.out.printf(Locale.ROOT, "%s jar %s, built %s%n", name, jar, Files.getLastModifiedTime(jar));
+		Path extracted = work.resolve(name);
 		deleteRecursively(extracted);
 		run(root, List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Djarmode=tools", "-jar",
 				jar.toString(), "extract", "--destination", extracted.toString()));
