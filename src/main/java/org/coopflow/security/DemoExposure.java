@@ -47,8 +47,8 @@ class DemoExposure {
 
 	/**
 	 * Checks once coopflow is ready, on a thread of its own: the check is a BCrypt comparison per enabled
-	 * account (some 70 ms each at cost 10), which as an ApplicationRunner held readiness back by that much
-	 * for every account in the database. The warning reaches the log a moment after "Started".
+	 * account (about 80 ms of a core each at cost 10), which as an ApplicationRunner held readiness back
+	 * by that much for every account in the database. The warning reaches the log a moment after "Started".
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void checkWhenReady() {
