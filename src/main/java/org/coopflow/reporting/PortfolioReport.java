@@ -1,9 +1,6 @@
 package org.coopflow.reporting;
 
 import org.coopflow.programmes.PortfolioFigures;
-import org.coopflow.programmes.PortfolioFigures.Figures;
-import org.coopflow.programmes.PortfolioFigures.Named;
-import org.coopflow.programmes.PortfolioFigures.Sums;
 import org.coopflow.programmes.PortfolioFigures.Theme;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,12 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,9 +43,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds the portfolio from the programmes module's figures ({@link PortfolioFigures}), summed by the database
- * per status, standard and country, with only the largest gaps read as rows: what crosses the wire stays a few
- * dozen lines however many programmes there are (100,000 in src/test/java/org/coopflow/web/bench).
+ * Builds the portfolio from the programmes module's figures, read in three queries (programmes with their
+ * funding sums, their standards, their countries; {@link PortfolioFigures}), so that it stays one round trip
+ * per table however many programmes there are.
  * Staff only: a donor follows its own pledges, not the offices' portfolio.
  */
 @Service
@@ -116,84 +116,93 @@ public class PortfolioReport {
 		}
 		Instant now = clock.instant();
 		LocalDate asOf = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		Map<String, BigDecimal> unitsPerUsd = new HashMap<>();
-		Set<String> withoutRate = new TreeSet<>();
-		for (String currency : figures.currencies(office)) {
-			rates.unitsPerUsd(currency, asOf).ifPresentOrElse(rate -> unitsPerUsd.put(currency, rate),
-					() -> withoutRate.add(currency));
-		}
+		List<Row> rows = rows(office, asOf);
+		Map<Long, Row> byId = rows.stream().collect(Collectors.toMap(Row::id, Function.identity()));
 
-		List<Sums> perStatus = figures.byStatus(office, unitsPerUsd);
-		List<StatusLine> byStatus = perStatus.stream()
-			.map(line -> new StatusLine(ProgrammeStatus.valueOf(line.key()), line.programmes(), line.budgetUsd(),
-					line.committedUsd(), line.receivedUsd()))
-			.sorted(Comparator.comparing(StatusLine::status))
+		Map<ProgrammeStatus, List<Row>> perStatus = new TreeMap<>();
+		rows.forEach(row -> perStatus.computeIfAbsent(row.status(), s -> new ArrayList<>()).add(row));
+		List<StatusLine> byStatus = perStatus.entrySet()
+			.stream()
+			.map(e -> new StatusLine(e.getKey(), e.getValue().size(), sum(e.getValue(), Row::budgetUsd),
+					sum(e.getValue(), Row::committedUsd), sum(e.getValue(), Row::receivedUsd)))
 			.toList();
-		long programmes = perStatus.stream().mapToLong(Sums::programmes).sum();
 
 		Map<String, String> standardTitles = standards.all()
 			.stream()
 			.collect(Collectors.toMap(Standard::code, Standard::title, (a, b) -> a));
-		List<ThemeLine> byStandard = themes(Theme.STANDARD, office, unitsPerUsd,
+		List<ThemeLine> byStandard = themes(byId, Theme.STANDARD,
 				code -> standardTitles.getOrDefault(code, code));
-		List<ThemeLine> byCountry = themes(Theme.COUNTRY, office, unitsPerUsd, CountryNames::name);
+		List<ThemeLine> byCountry = themes(byId, Theme.COUNTRY, CountryNames::name);
 
-		Sums seeking = figures.seekingFunds(office, unitsPerUsd);
-		Portfolio.Gaps gaps = new Portfolio.Gaps(seeking.programmes(), seeking.gapUsd(),
-				figures.largestGaps(office, unitsPerUsd, limit).stream().map(p -> {
-					Row row = row(p, unitsPerUsd.get(p.currency()));
-					return new FundingGap(row.id(), row.title(), row.office(), row.status(), row.currency(), row.budget(),
-							row.committed(), row.gap(), row.gapUsd(), row.fundingDeadlineAt());
-				}).toList());
+		List<Row> seeking = rows.stream()
+			.filter(row -> row.status().isOpenForFunding() && row.gap().signum() > 0)
+			.sorted(Comparator.comparing(Row::gapUsd, Comparator.nullsLast(Comparator.reverseOrder()))
+				.thenComparing(Row::id))
+			.toList();
+		Portfolio.Gaps gaps = new Portfolio.Gaps(seeking.size(), sum(seeking, Row::gapUsd),
+				seeking.stream()
+					.limit(limit)
+					.map(row -> new FundingGap(row.id(), row.title(), row.office(), row.status(), row.currency(),
+							row.budget(), row.committed(), row.gap(), row.gapUsd(), row.fundingDeadlineAt()))
+					.toList());
 
-		List<ReportView> overdueReports = reports.overdue();
-		Map<Long, Named> late = named(overdueReports.stream().map(ReportView::programmeId).toList(), office);
-		List<ReportView> lateHere = overdueReports.stream().filter(r -> late.containsKey(r.programmeId())).toList();
-		Portfolio.Overdue overdue = new Portfolio.Overdue(lateHere.size(), lateHere.stream().limit(limit).map(r -> {
-			Named programme = late.get(r.programmeId());
-			return new OverdueReport(r.id(), r.programmeId(), programme.title(), programme.office(), r.kind(),
-					r.periodFrom(), r.periodTo(), r.dueAt(), Duration.between(r.dueAt(), now).toDays(),
-					r.escalatedAt() != null);
+		List<ReportView> late = reports.overdue().stream().filter(r -> byId.containsKey(r.programmeId())).toList();
+		Portfolio.Overdue overdue = new Portfolio.Overdue(late.size(), late.stream().limit(limit).map(r -> {
+			Row row = byId.get(r.programmeId());
+			return new OverdueReport(r.id(), r.programmeId(), row.title(), row.office(), r.kind(), r.periodFrom(),
+					r.periodTo(), r.dueAt(), Duration.between(r.dueAt(), now).toDays(), r.escalatedAt() != null);
 		}).toList());
 
-		// the few programmes with indicators are looked up, rather than the approved ones' ids sent to results
-		List<OffTrackIndicator> offTrackEverywhere = results.offTrack();
-		Map<Long, Named> tracked = named(offTrackEverywhere.stream().map(OffTrackIndicator::programmeId).toList(), office);
-		List<OffTrackIndicator> behind = offTrackEverywhere.stream()
-			.filter(i -> tracked.containsKey(i.programmeId()) && APPROVED.contains(tracked.get(i.programmeId()).status()))
-			.toList();
+		List<OffTrackIndicator> behind = results.offTrack(rows.stream()
+			.filter(row -> APPROVED.contains(row.status()))
+			.map(Row::id)
+			.toList());
 		Portfolio.OffTrack offTrack = new Portfolio.OffTrack(behind.size(), behind.stream().limit(limit).map(i -> {
-			Named programme = tracked.get(i.programmeId());
-			return new Portfolio.OffTrackIndicator(i.programmeId(), programme.title(), programme.office(), i.indicatorId(),
+			Row row = byId.get(i.programmeId());
+			return new Portfolio.OffTrackIndicator(i.programmeId(), row.title(), row.office(), i.indicatorId(),
 					i.indicatorTitle(), i.periodEnd(), i.target(), i.actual());
 		}).toList());
 
-		return new Portfolio(office, asOf, programmes, byStatus, byStandard, byCountry, gaps, overdue, offTrack,
+		Set<String> withoutRate = rows.stream()
+			.filter(row -> row.unitsPerUsd() == null)
+			.map(Row::currency)
+			.collect(Collectors.toCollection(TreeSet::new));
+		return new Portfolio(office, asOf, rows.size(), byStatus, byStandard, byCountry, gaps, overdue, offTrack,
 				List.copyOf(withoutRate));
 	}
 
-	/** The programmes of the ids that are of the office (of either when null), by id. */
-	private Map<Long, Named> named(List<Long> ids, Office office) {
-		return figures.named(new java.util.HashSet<>(ids))
-			.stream()
-			.filter(p -> office == null || p.office() == office)
-			.collect(Collectors.toMap(Named::id, Function.identity()));
-	}
-
-	private static Row row(Figures p, BigDecimal unitsPerUsd) {
-		return new Row(p.id(), p.title(), p.office(), p.status(), p.budget(), p.currency(), p.fundingDeadlineAt(),
-				p.committed(), p.committedUsd(), p.receivedUsd(), unitsPerUsd);
+	private List<Row> rows(Office office, LocalDate asOf) {
+		Map<String, Optional<BigDecimal>> unitsPerUsd = new HashMap<>();
+		return figures.of(office).stream().map(p -> {
+			BigDecimal rate = unitsPerUsd.computeIfAbsent(p.currency(), c -> rates.unitsPerUsd(c, asOf)).orElse(null);
+			return new Row(p.id(), p.title(), p.office(), p.status(), p.budget(), p.currency(), p.fundingDeadlineAt(),
+					p.committed(), p.committedUsd(), p.receivedUsd(), rate);
+		}).toList();
 	}
 
 	/** The approved programmes per code of a theme table (standards or countries), by code. */
-	private List<ThemeLine> themes(Theme theme, Office office, Map<String, BigDecimal> unitsPerUsd,
-			Function<String, String> name) {
-		return figures.byTheme(theme, office, APPROVED, unitsPerUsd)
+	private List<ThemeLine> themes(Map<Long, Row> byId, Theme theme, Function<String, String> name) {
+		Map<String, List<Row>> perCode = new TreeMap<>();
+		figures.eachOf(theme, (code, programmeId) -> {
+			Row row = byId.get(programmeId);
+			if (row != null && APPROVED.contains(row.status())) {
+				perCode.computeIfAbsent(code, c -> new ArrayList<>()).add(row);
+			}
+		});
+		return perCode.entrySet()
 			.stream()
-			.sorted(Comparator.comparing(Sums::key))
-			.map(line -> new ThemeLine(line.key(), name.apply(line.key()), line.programmes(), line.budgetUsd(),
-					line.committedUsd(), line.gapUsd()))
+			.map(e -> new ThemeLine(e.getKey(), name.apply(e.getKey()), e.getValue().size(),
+					sum(e.getValue(), Row::budgetUsd), sum(e.getValue(), Row::committedUsd),
+					sum(e.getValue(), Row::gapUsd)))
 			.toList();
+	}
+
+	/** The sum of the values that are known (a missing rate leaves its programme out of dollar sums). */
+	private static BigDecimal sum(List<Row> rows, Function<Row, BigDecimal> value) {
+		return rows.stream()
+			.map(value)
+			.filter(java.util.Objects::nonNull)
+			.reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
 	}
 
 }

@@ -221,11 +221,6 @@ class ResultRepository {
 		return indicators("i.programme_id IN (" + in + ")", programmeIds.toArray(), today);
 	}
 
-	/** The indicators of every programme that has a results framework, in one read for the portfolio. */
-	List<IndicatorView> indicatorsOfAllProgrammes(LocalDate today) {
-		return indicators("1 = 1", new Object[0], today);
-	}
-
 	List<RevisionView> revisions(long programmeId) {
 		return jdbc.sql("""
 				SELECT id, programme_id, result_id, indicator_id, period_id, what, old_value, new_value, reason, revised_by,

@@ -122,20 +122,8 @@ public class ResultsFramework {
 	 * the rule), in programme order.
 	 */
 	public List<OffTrackIndicator> offTrack(List<Long> programmeIds) {
-		return offTrackOf(results.indicatorsOfProgrammes(programmeIds, today()));
-	}
-
-	/**
-	 * The off-track indicators of every programme, in indicator order: for a portfolio of 100,000 programmes,
-	 * where passing the approved ones' ids would send tens of thousands of parameters to find a few indicators.
-	 */
-	public List<OffTrackIndicator> offTrack() {
-		return offTrackOf(results.indicatorsOfAllProgrammes(today()));
-	}
-
-	private static List<OffTrackIndicator> offTrackOf(List<IndicatorView> indicators) {
 		List<OffTrackIndicator> offTrack = new ArrayList<>();
-		for (IndicatorView indicator : indicators) {
+		for (IndicatorView indicator : results.indicatorsOfProgrammes(programmeIds, today())) {
 			indicator.periods()
 				.stream()
 				.filter(period -> period.assessment() == Assessment.ON_TRACK || period.assessment() == Assessment.OFF_TRACK)
