@@ -19,13 +19,18 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The donor's Member State's pledges, newest first, each with its timeline and its instalment
- * schedule; an overdue instalment says so in words, not only in colour.
+ * The donor's Member State's pledges, newest first, {@value #PAGE_SIZE} a page, each with its timeline and
+ * its instalment schedule; an overdue instalment says so in words, not only in colour. A Member State that
+ * has pledged for decades has tens of thousands of pledges: each card costs a few queries, so the page
+ * shows a bounded number of them (src/test/java/org/coopflow/web/bench).
  */
 @Controller
 class MyPledgesController {
+
+	static final int PAGE_SIZE = 20;
 
 	private final PledgeService pledges;
 
@@ -55,7 +60,10 @@ class MyPledgesController {
 	}
 
 	@GetMapping("/donor/pledges")
-	String pledges(@AuthenticationPrincipal CoopflowUser user, Model model) {
+	String pledges(@AuthenticationPrincipal CoopflowUser user, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		int pageNumber = Math.max(page, 0);
+		PledgeService.Page found = pledges.search(user, null, null, null, pageNumber, PAGE_SIZE);
 		Map<String, String> titles = standards.all()
 			.stream()
 			.collect(Collectors.toMap(Standard::code, Standard::title, (a, b) -> a));
@@ -67,7 +75,7 @@ class MyPledgesController {
 				.map(FundingLedger.Target::title)
 				.orElse("programme " + pledge.programmeId());
 		};
-		model.addAttribute("cards", pledges.list(user)
+		model.addAttribute("cards", found.content()
 			.stream()
 			.map(pledge -> new PledgeCard(pledge, pledge.status().label(), earmark.apply(pledge),
 					pledge.instalments().stream().map(instalment -> new Schedule(instalment, state(instalment))).toList(),
@@ -77,6 +85,10 @@ class MyPledgesController {
 								timelineWords.of(event.detail(), pledge.currency())))
 						.toList()))
 			.toList());
+		model.addAttribute("total", found.totalElements());
+		model.addAttribute("page", pageNumber);
+		model.addAttribute("first", (long) pageNumber * PAGE_SIZE + 1);
+		model.addAttribute("hasNext", (long) (pageNumber + 1) * PAGE_SIZE < found.totalElements());
 		return "donor/pledges";
 	}
 
