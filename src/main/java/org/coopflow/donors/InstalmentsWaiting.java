@@ -67,7 +67,7 @@ class InstalmentsWaiting implements WaitingWork {
 			.map(d -> new Item("Instalment " + d.instalment().seq() + " of your pledge " + d.pledge().id() + " to "
 					+ d.pledge().office().label() + ": "
 					+ Amounts.format(d.pledge().currency(), d.instalment().amount()),
-					"/donor/pledges#pledge-" + d.pledge().id(),
+					"/donor/pledges?pledge=" + d.pledge().id() + "#pledge-" + d.pledge().id(),
 					(d.instalment().overdue() ? "overdue since " : "due on ") + DAY.format(d.instalment().dueDate()),
 					d.instalment().overdue()))
 			.toList();

@@ -60,9 +60,10 @@ class MyPledgesController {
 	}
 
 	@GetMapping("/donor/pledges")
-	String pledges(@AuthenticationPrincipal CoopflowUser user, @RequestParam(defaultValue = "0") int page,
-			Model model) {
-		int pageNumber = Math.max(page, 0);
+	String pledges(@AuthenticationPrincipal CoopflowUser user, @RequestParam(required = false) Integer page,
+			@RequestParam(name = "pledge", required = false) Long shown, Model model) {
+		// a link to one pledge (?pledge=ID#pledge-ID, from the home page's instalments) opens the page it is on
+		int pageNumber = page != null ? Math.max(page, 0) : shown != null ? pledges.pageOf(user, shown, PAGE_SIZE) : 0;
 		PledgeService.Page found = pledges.search(user, null, null, null, pageNumber, PAGE_SIZE);
 		Map<String, String> titles = standards.all()
 			.stream()

@@ -68,6 +68,11 @@ class PledgeQueries {
 		return new Page(content, pledges.count(donor, status, programmeId, office));
 	}
 
+	/** The page of {@link #search}'s list (no filter, newest first) on which the pledge stands. */
+	int pageOf(CoopflowUser user, long id, int size) {
+		return (int) (pledges.countNewer(PledgeAccess.scopeOf(user), id) / size);
+	}
+
 	List<PledgeEventView> timeline(CoopflowUser user, long id) {
 		access.visible(user, id);
 		return pledges.events(id);

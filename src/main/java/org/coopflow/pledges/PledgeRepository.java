@@ -198,6 +198,14 @@ class PledgeRepository {
 			.single();
 	}
 
+	/** How many pledges in the scope come before the pledge in {@link #list}'s order (newest first). */
+	long countNewer(String donor, long id) {
+		List<Object> params = new ArrayList<>();
+		String where = where(donor, null, null, null, params);
+		params.add(id);
+		return jdbc.sql("SELECT COUNT(*) FROM pledge" + where + " AND id > ?").params(params).query(Long.class).single();
+	}
+
 	private static String where(String donor, PledgeStatus status, Long programmeId, Office office, List<Object> params) {
 		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
 		if (donor != null) {

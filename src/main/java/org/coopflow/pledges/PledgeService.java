@@ -90,6 +90,14 @@ public class PledgeService {
 		return queries.search(user, status, programmeId, office, page, size);
 	}
 
+	/**
+	 * The page, of {@code size} pledges newest first, on which a pledge stands among those the user may
+	 * see, so that a link to one pledge opens the page that shows it.
+	 */
+	public int pageOf(CoopflowUser user, long id, int size) {
+		return queries.pageOf(user, id, size);
+	}
+
 	public List<PledgeEventView> timeline(CoopflowUser user, long id) {
 		return queries.timeline(user, id);
 	}

@@ -49,6 +49,27 @@ class MyPledgesPagingTests {
 	}
 
 	@Test
+	void aLinkToOnePledgeOpensThePageItIsOn() {
+		PledgeFixtures pledges = new PledgeFixtures(TestHttp.api(port));
+		for (int i = 0; i < MyPledgesController.PAGE_SIZE + 2; i++) {
+			pledges.create("donorJapan", PledgeFixtures.pledge("100", "USD"));
+		}
+		List<Long> newestFirst = jdbc.sql("SELECT id FROM pledge WHERE donor = 'JP' ORDER BY id DESC").query(Long.class).list();
+		TestHttp browser = TestHttp.browser(port);
+		browser.signIn("donorJapan", TestHttp.DEMO_PASSWORD);
+
+		// the home page's instalments link to /donor/pledges?pledge=ID#pledge-ID
+		long onSecondPage = newestFirst.get(MyPledgesController.PAGE_SIZE + 1);
+		TestHttp.Response opened = browser.browse("/donor/pledges?pledge=" + onSecondPage);
+		assertThat(opened.status()).isEqualTo(200);
+		assertThat(cards(opened)).contains(onSecondPage)
+			.containsExactlyElementsOf(newestFirst.subList(20, Math.min(40, newestFirst.size())));
+		assertThat(cards(browser.browse("/donor/pledges?pledge=" + newestFirst.get(0)))).first().isEqualTo(newestFirst.get(0));
+		// an explicit page wins over the pledge
+		assertThat(cards(browser.browse("/donor/pledges?page=0&pledge=" + onSecondPage))).doesNotContain(onSecondPage);
+	}
+
+	@Test
 	void aPageBeyondTheLastSaysSoRatherThanThatThereAreNoPledges() {
 		new PledgeFixtures(TestHttp.api(port)).create("donorJapan", PledgeFixtures.pledge("100", "USD"));
 		TestHttp browser = TestHttp.browser(port);
