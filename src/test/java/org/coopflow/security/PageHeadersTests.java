@@ -38,6 +38,20 @@ class PageHeadersTests {
 	}
 
 	@Test
+	void pagesNameAnIconThatAnyoneMayFetch() {
+		// without it every browser asks for /favicon.ico and logs a 404 in the console of every first visit
+		TestHttp browser = TestHttp.browser(port);
+		String icon = "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/css/favicon.svg\">";
+		assertThat(browser.browse("/login").body()).contains(icon);
+		TestHttp.Response fetched = TestHttp.browser(port).browse("/css/favicon.svg");
+		assertThat(fetched.status()).isEqualTo(200);
+		assertThat(fetched.header("Content-Type")).startsWith("image/svg+xml");
+		browser.signIn("officerCpcjd", TestHttp.DEMO_PASSWORD);
+		assertThat(browser.browse("/").body()).contains(icon);
+		assertThat(browser.browse("/programmes").body()).contains(icon);
+	}
+
+	@Test
 	void camundaWebappsKeepTheirOwnPolicy() {
 		TestHttp browser = TestHttp.browser(port);
 		browser.signIn("officerCpcjd", TestHttp.DEMO_PASSWORD);
