@@ -1,20 +1,20 @@
 package org.coopflow.donors;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
+import org.coopflow.pledges.Earmarking;
 import org.coopflow.pledges.PledgeService;
 import org.coopflow.programmes.FundingLedger;
 import org.coopflow.pledges.PledgeView;
 import org.coopflow.pledges.PledgeView.InstalmentView;
 import org.coopflow.pledges.PledgeView.PledgeEventView;
-import org.coopflow.reference.Standard;
 import org.coopflow.reference.CountryNames;
-import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.security.CoopflowUser;
+import org.coopflow.security.UserDirectory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The donor's Member State's pledges, newest first, {@value #PAGE_SIZE} a page, each with its timeline and
  * its instalment schedule; an overdue instalment says so in words, not only in colour. A Member State that
- * has pledged for decades has tens of thousands of pledges: each card costs a few queries, so the page
- * shows a bounded number of them (src/test/java/org/coopflow/web/bench).
+ * has pledged for decades has tens of thousands of pledges: the page shows a bounded number of them, and
+ * reads what their cards show together, in as many queries for twenty cards as for one
+ * (MyPledgesStatementsTests; src/test/java/org/coopflow/web/bench).
  */
 @Controller
 class MyPledgesController {
@@ -34,18 +35,14 @@ class MyPledgesController {
 
 	private final PledgeService pledges;
 
-	private final StandardsCatalogue standards;
-
 	private final TimelineWords timelineWords;
 
-	private final FundingLedger programmes;
+	private final UserDirectory people;
 
-	MyPledgesController(PledgeService pledges, StandardsCatalogue standards, TimelineWords timelineWords,
-			FundingLedger programmes) {
+	MyPledgesController(PledgeService pledges, TimelineWords timelineWords, UserDirectory people) {
 		this.pledges = pledges;
-		this.standards = standards;
 		this.timelineWords = timelineWords;
-		this.programmes = programmes;
+		this.people = people;
 	}
 
 	/** One pledge as its section shows it, with its status, earmark and timeline in words. */
@@ -56,7 +53,8 @@ class MyPledgesController {
 	record Schedule(InstalmentView instalment, String state) {
 	}
 
-	record Step(PledgeEventView event, String kind, String status, String detail) {
+	/** {@code actor}: the name of whoever took the step, as the user directory has it. */
+	record Step(PledgeEventView event, String kind, String status, String actor, String detail) {
 	}
 
 	@GetMapping("/donor/pledges")
@@ -65,14 +63,25 @@ class MyPledgesController {
 		// a link to one pledge (?pledge=ID#pledge-ID, from the home page's instalments) opens the page it is on
 		int pageNumber = page != null ? Math.max(page, 0) : shown != null ? pledges.pageOf(user, shown, PAGE_SIZE) : 0;
 		PledgeService.Page found = pledges.search(user, null, null, null, pageNumber, PAGE_SIZE);
-		Map<String, String> titles = standards.all()
+		// a page costs the same few queries however many pledges it shows: the programmes, timelines and
+		// people the cards name are read for all of them at once
+		List<Long> ids = found.content().stream().map(PledgeView::id).toList();
+		Map<Long, List<PledgeEventView>> timelines = pledges.timelines(user, ids);
+		TimelineWords.Words details = timelineWords.of(timelines.values()
 			.stream()
-			.collect(Collectors.toMap(Standard::code, Standard::title, (a, b) -> a));
+			.flatMap(List::stream)
+			.map(PledgeEventView::detail)
+			.toList(), found.content()
+				.stream()
+				.filter(pledge -> pledge.earmarking() == Earmarking.PROGRAMME && pledge.programmeId() != null)
+				.map(PledgeView::programmeId)
+				.toList());
+		Map<String, String> names = new HashMap<>();
 		Function<PledgeView, String> earmark = pledge -> switch (pledge.earmarking()) {
 			case NONE -> "Not earmarked";
-			case STANDARD -> "Standard: " + titles.getOrDefault(pledge.earmarkTarget(), pledge.earmarkTarget());
+			case STANDARD -> "Standard: " + details.title(pledge.earmarkTarget());
 			case COUNTRY -> "Country: " + CountryNames.name(pledge.earmarkTarget());
-			case PROGRAMME -> "Programme: " + programmes.target(pledge.programmeId())
+			case PROGRAMME -> "Programme: " + details.programme(pledge.programmeId())
 				.map(FundingLedger.Target::title)
 				.orElse("programme " + pledge.programmeId());
 		};
@@ -80,10 +89,11 @@ class MyPledgesController {
 			.stream()
 			.map(pledge -> new PledgeCard(pledge, pledge.status().label(), earmark.apply(pledge),
 					pledge.instalments().stream().map(instalment -> new Schedule(instalment, state(instalment))).toList(),
-					pledges.timeline(user, pledge.id())
+					timelines.getOrDefault(pledge.id(), List.of())
 						.stream()
 						.map(event -> new Step(event, words(event.kind()), event.status().label(),
-								timelineWords.of(event.detail(), pledge.currency())))
+								event.actor() == null ? null : names.computeIfAbsent(event.actor(), people::nameOf),
+								details.of(event.detail(), pledge.currency())))
 						.toList()))
 			.toList());
 		model.addAttribute("total", found.totalElements());

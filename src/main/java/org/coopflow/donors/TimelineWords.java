@@ -1,12 +1,20 @@
 package org.coopflow.donors;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.coopflow.programmes.FundingLedger;
 import org.coopflow.reference.Amounts;
 import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.Standard;
 import org.coopflow.reference.StandardsCatalogue;
 import org.springframework.stereotype.Component;
 
@@ -45,14 +53,70 @@ class TimelineWords {
 	}
 
 	String of(String detail, String currency) {
+		return of(detail, currency, standards::title, programmes::target);
+	}
+
+	/**
+	 * The words of many details, e.g. of a page of timelines: the standards and programmes they name are
+	 * read once for all of them rather than once a step, with the {@code programmes} the caller names too.
+	 */
+	Words of(Collection<String> details, Collection<Long> programmes) {
+		Set<Long> ids = new HashSet<>(programmes);
+		for (String detail : details) {
+			if (detail != null) {
+				Matcher earmark = EARMARK.matcher(detail);
+				while (earmark.find()) {
+					if ("PROGRAMME".equals(earmark.group(1)) && earmark.group(2) != null && earmark.group(2).matches("[0-9]{1,18}")) {
+						ids.add(Long.parseLong(earmark.group(2)));
+					}
+				}
+			}
+		}
+		Map<Long, FundingLedger.Target> targets = ids.isEmpty() ? Map.of() : this.programmes.targets(ids);
+		Map<String, String> titles = standards.all()
+			.stream()
+			.collect(Collectors.toMap(Standard::code, Standard::title, (a, b) -> a));
+		return new Words(titles, targets);
+	}
+
+	/** What {@link TimelineWords#of(Collection, Collection)} read: say each detail with {@link #of(String, String)}. */
+	final class Words {
+
+		private final Map<String, String> titles;
+
+		private final Map<Long, FundingLedger.Target> targets;
+
+		private Words(Map<String, String> titles, Map<Long, FundingLedger.Target> targets) {
+			this.titles = titles;
+			this.targets = targets;
+		}
+
+		String of(String detail, String currency) {
+			return TimelineWords.this.of(detail, currency, this::title, id -> Optional.ofNullable(targets.get(id)));
+		}
+
+		/** One of the programmes named, if it exists. */
+		Optional<FundingLedger.Target> programme(long id) {
+			return Optional.ofNullable(targets.get(id));
+		}
+
+		/** A standard's title, or its code when the catalogue has no such standard (as StandardsCatalogue.title). */
+		String title(String code) {
+			return code == null ? null : titles.getOrDefault(code, code);
+		}
+
+	}
+
+	private String of(String detail, String currency, Function<String, String> standardTitle,
+			Function<Long, Optional<FundingLedger.Target>> target) {
 		if (detail == null) {
 			return null;
 		}
 		String words = replace(EARMARK, detail, m -> switch (m.group(1)) {
 			case "NONE" -> "not earmarked";
-			case "STANDARD" -> "earmarked for the " + standards.title(m.group(2));
+			case "STANDARD" -> "earmarked for the " + standardTitle.apply(m.group(2));
 			case "COUNTRY" -> "earmarked for " + CountryNames.name(m.group(2));
-			default -> "earmarked for " + programme(m.group(2));
+			default -> "earmarked for " + programme(m.group(2), target);
 		});
 		words = replace(PROVISIONAL, words,
 				m -> ", provisionally at the rate of " + month(m.group(1)) + " until the rate of " + month(m.group(2))
@@ -78,12 +142,12 @@ class TimelineWords {
 		return new BigDecimal(unitsPerUsd).stripTrailingZeros().toPlainString();
 	}
 
-	private String programme(String id) {
+	private static String programme(String id, Function<Long, Optional<FundingLedger.Target>> target) {
 		if (id == null) {
 			return "a programme";
 		}
 		try {
-			return programmes.target(Long.parseLong(id)).map(p -> "“" + p.title() + "”").orElse("programme " + id);
+			return target.apply(Long.parseLong(id)).map(p -> "“" + p.title() + "”").orElse("programme " + id);
 		}
 		catch (NumberFormatException e) {
 			return "programme " + id;

@@ -1,7 +1,9 @@
 package org.coopflow.pledges;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.coopflow.pledges.PledgeRepository.Pledge;
@@ -61,10 +63,7 @@ class PledgeQueries {
 
 	Page search(CoopflowUser user, PledgeStatus status, Long programmeId, Office office, int page, int size) {
 		String donor = PledgeAccess.scopeOf(user);
-		List<PledgeView> content = pledges.list(donor, status, programmeId, office, page * size, size)
-			.stream()
-			.map(views::view)
-			.toList();
+		List<PledgeView> content = views.views(pledges.list(donor, status, programmeId, office, page * size, size));
 		return new Page(content, pledges.count(donor, status, programmeId, office));
 	}
 
@@ -76,6 +75,11 @@ class PledgeQueries {
 	List<PledgeEventView> timeline(CoopflowUser user, long id) {
 		access.visible(user, id);
 		return pledges.events(id);
+	}
+
+	/** The timelines of those of the pledges the user may see, in one query; the others are left out. */
+	Map<Long, List<PledgeEventView>> timelines(CoopflowUser user, Collection<Long> ids) {
+		return pledges.eventsOf(ids, PledgeAccess.scopeOf(user));
 	}
 
 	List<RevisionView> revisions(CoopflowUser user, long id) {

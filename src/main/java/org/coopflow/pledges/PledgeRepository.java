@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,6 +292,27 @@ class PledgeRepository {
 			.list();
 	}
 
+	/**
+	 * The instalments of every revision of the pledges, by pledge, in one query; callers keep those of the
+	 * revision they read (a page of pledges reads its schedules so, not one query per pledge).
+	 */
+	Map<Long, List<Instalment>> instalmentsOf(Collection<Long> pledgeIds, Map<Long, Integer> revisions) {
+		Map<Long, List<Instalment>> byPledge = new HashMap<>();
+		if (pledgeIds.isEmpty()) {
+			return byPledge;
+		}
+		jdbc.sql("SELECT pledge_id, revision, seq, due_date, amount FROM pledge_instalment WHERE pledge_id IN ("
+				+ ids(pledgeIds) + ") ORDER BY pledge_id, seq")
+			.query(rs -> {
+				long pledgeId = rs.getLong(1);
+				if (revisions.get(pledgeId) == rs.getInt(2)) {
+					byPledge.computeIfAbsent(pledgeId, id -> new ArrayList<>())
+						.add(new Instalment(rs.getInt(3), rs.getDate(4).toLocalDate(), rs.getBigDecimal(5)));
+				}
+			});
+		return byPledge;
+	}
+
 	long insertPayment(Payment p) {
 		changing();
 		KeyHolder key = new GeneratedKeyHolder();
@@ -315,6 +338,24 @@ class PledgeRepository {
 					rs.getDate(5).toLocalDate(), rs.getString(6), PaymentStatus.valueOf(rs.getString(7)), rs.getString(8),
 					instant(rs, 9), rs.getString(10), instant(rs, 11), rs.getString(12)))
 			.list();
+	}
+
+	/** The payments of the pledges, by pledge, in one query (oldest first, as {@link #payments(long)}). */
+	Map<Long, List<Payment>> paymentsOf(Collection<Long> pledgeIds) {
+		Map<Long, List<Payment>> byPledge = new HashMap<>();
+		if (pledgeIds.isEmpty()) {
+			return byPledge;
+		}
+		jdbc.sql("""
+				SELECT id, pledge_id, amount, amount_usd, paid_on, reference, status, reported_by, reported_at, decided_by,
+				  decided_at, note FROM pledge_payment WHERE pledge_id IN (%s) ORDER BY id""".formatted(ids(pledgeIds)))
+			.query(rs -> {
+				Payment payment = new Payment(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+						rs.getDate(5).toLocalDate(), rs.getString(6), PaymentStatus.valueOf(rs.getString(7)), rs.getString(8),
+						instant(rs, 9), rs.getString(10), instant(rs, 11), rs.getString(12));
+				byPledge.computeIfAbsent(payment.pledgeId(), id -> new ArrayList<>()).add(payment);
+			});
+		return byPledge;
 	}
 
 	/** Decides a reported payment once: false when someone else decided it first. */
@@ -356,6 +397,34 @@ class PledgeRepository {
 					PledgeStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant(),
 					rs.getString(6)))
 			.list();
+	}
+
+	/**
+	 * The timelines of the pledges, by pledge, in one query; {@code donor} not null keeps those of that
+	 * Member State's pledges only.
+	 */
+	Map<Long, List<PledgeView.PledgeEventView>> eventsOf(Collection<Long> pledgeIds, String donor) {
+		Map<Long, List<PledgeView.PledgeEventView>> byPledge = new HashMap<>();
+		if (pledgeIds.isEmpty()) {
+			return byPledge;
+		}
+		String sql = "SELECT e.pledge_id, e.version, e.kind, e.status, e.actor, e.occurred_at, e.detail FROM pledge_event e"
+				+ (donor == null ? "" : " JOIN pledge p ON p.id = e.pledge_id AND p.donor = ?") + " WHERE e.pledge_id IN ("
+				+ ids(pledgeIds) + ") ORDER BY e.id";
+		jdbc.sql(sql).params(donor == null ? List.of() : List.of(donor)).query(rs -> {
+			byPledge.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+				.add(new PledgeView.PledgeEventView(rs.getInt(2), rs.getString(3), PledgeStatus.valueOf(rs.getString(4)),
+						rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
+		});
+		return byPledge;
+	}
+
+	/** Ids for an {@code IN (...)}: numbers only, so written into the SQL rather than bound one by one. */
+	private static String ids(Collection<Long> ids) {
+		if (ids.size() > 1000) {
+			throw new IllegalArgumentException("at most 1,000 pledges at once");
+		}
+		return String.join(", ", ids.stream().map(String::valueOf).toList());
 	}
 
 	/** Member States whose pledges in funding statuses are allocated to the programme. */

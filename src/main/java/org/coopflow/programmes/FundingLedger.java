@@ -5,8 +5,11 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.NotFoundException;
@@ -71,6 +74,17 @@ public class FundingLedger {
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Target> target(long programmeId) {
 		return programmes.find(programmeId).map(FundingLedger::target);
+	}
+
+	/**
+	 * The programmes, by id, read together rather than one {@link #target} each: what a page of pledges
+	 * names. Ids of no programme have no entry.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Map<Long, Target> targets(Collection<Long> programmeIds) {
+		return programmes.findAll(programmeIds.stream().distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(ProgrammeView::id, FundingLedger::target, (a, b) -> a));
 	}
 
 	/**

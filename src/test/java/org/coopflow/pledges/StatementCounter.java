@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  * threads (Tomcat's) send while recording is kept, so that the job executor's polling does not count.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class StatementCounter {
+public class StatementCounter {
 
 	record Executed(String thread, String sql) {
 	}
@@ -33,13 +33,13 @@ class StatementCounter {
 
 	private static volatile boolean recording;
 
-	static void start() {
+	public static void start() {
 		executed.clear();
 		recording = true;
 	}
 
 	/** What the request threads sent since {@link #start}. */
-	static List<String> stop() {
+	public static List<String> stop() {
 		recording = false;
 		List<String> sql = new ArrayList<>();
 		for (Executed e : executed) {
