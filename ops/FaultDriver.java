@@ -384,6 +384,12 @@ public class FaultDriver {
 				else if (read.statusCode() == 200) {
 					sessionReads.incrementAndGet();
 				}
+				else if (read.statusCode() >= 500) {
+					// a person gets no 500 page for a failover either (a page's session is saved after the
+					// page is made, on a connection that may have just broken)
+					serverErrors.add(Instant.now() + " " + read.statusCode() + " GET " + node + "/donor/chart (page, signed in) "
+							+ read.body().substring(0, Math.min(200, read.body().length())).replaceAll("\\s+", " "));
+				}
 			}
 			catch (IOException e) {
 				// that node is down: the next turn goes to the other one

@@ -4,12 +4,21 @@ import java.sql.DatabaseMetaData;
 
 import javax.sql.DataSource;
 
+import java.lang.reflect.UndeclaredThrowableException;
+
+import org.coopflow.shared.TransientRetry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions live in the database (Spring Session JDBC, tables from db/security), so that a person signed
@@ -42,6 +51,44 @@ class SessionStore {
 						KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)""");
 			}
 		};
+	}
+
+	/**
+	 * A session is saved when the page's response is committed, after the controller's own transaction: when
+	 * a database node died just then (the fault test's Galera kill), the save met the broken connection and the
+	 * person got an error page for a page that was already made. The save runs again on a fresh connection
+	 * instead ({@link TransientRetry}: only when nothing committed), in a transaction of its own as Spring
+	 * Session's default template does. Spring Session takes a TransactionOperations bean of this name.
+	 */
+	@Bean
+	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions,
+			TransientRetry retry) {
+		TransactionTemplate ownTransaction = new TransactionTemplate(transactions);
+		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return new TransactionOperations() {
+			@Override
+			public <T> T execute(TransactionCallback<T> action) {
+				try {
+					return retry.run(() -> ownTransaction.execute(action));
+				}
+				catch (RuntimeException | Error e) {
+					throw e;
+				}
+				catch (Throwable e) {
+					throw new UndeclaredThrowableException(e);
+				}
+			}
+		};
+	}
+
+	/**
+	 * Boot's own TransactionTemplate, which it leaves out once any TransactionOperations bean exists (the one
+	 * above): the rest of coopflow injects this one.
+	 */
+	@Bean
+	@Primary
+	TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+		return new TransactionTemplate(transactions);
 	}
 
 	private static String databaseProduct(DataSource dataSource) {

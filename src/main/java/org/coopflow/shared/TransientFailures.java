@@ -27,6 +27,15 @@ public final class TransientFailures {
 	 */
 	private static final Set<Integer> TRANSIENT_ERROR_CODES = Set.of(1213, 1205, 1047, 1180, 1614);
 
+	/**
+	 * What Connector/J throws for a statement of a connection that failed over to another host in the middle
+	 * of a transaction: the failover proxy replaced the physical connection, and the statements prepared on
+	 * the dead one are closed (SQLState S1009, "No operations allowed after statement closed."). The
+	 * transaction died with its node, so this is a broken connection, whatever its SQLState says. Seen in the
+	 * fault test as the one 500 a Galera kill still caused (CI of 60f2fcf).
+	 */
+	private static final String STATEMENT_CLOSED_BY_FAILOVER = "com.mysql.cj.exceptions.StatementIsClosedException";
+
 	private TransientFailures() {
 	}
 
@@ -48,6 +57,9 @@ public final class TransientFailures {
 			if (cause instanceof SQLException sql && transientSql(sql)) {
 				return true;
 			}
+			if (statementClosedByFailover(cause)) {
+				return true;
+			}
 			// a statement lost its connection (a database node died), then the rollback failed on the same
 			// dead connection: Spring throws the rollback's failure and keeps the first one beside it. Nothing
 			// was committed, so what counts is the first failure (seen in the fault test at a Galera kill).
@@ -61,7 +73,7 @@ public final class TransientFailures {
 
 	/**
 	 * Whether the failure is a broken connection (SQLState class 08, e.g. Connector/J's 08S01
-	 * "Communications link failure"). When that happens at COMMIT nobody knows whether the commit reached
+	 * "Communications link failure", or a statement a failover closed). When that happens at COMMIT nobody knows whether the commit reached
 	 * the database, so the work is not run again.
 	 */
 	public static boolean isConnectionFailure(Throwable failure) {
@@ -70,11 +82,15 @@ public final class TransientFailures {
 					&& sql.getErrorCode() != 1047) {
 				return true;
 			}
-			if (cause instanceof SQLTransientConnectionException) {
+			if (cause instanceof SQLTransientConnectionException || statementClosedByFailover(cause)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean statementClosedByFailover(Throwable cause) {
+		return cause.getClass().getName().equals(STATEMENT_CLOSED_BY_FAILOVER);
 	}
 
 	/** A short name for logs and answers, e.g. "SQLState 40001, error 1213" or "OptimisticLockingException". */
@@ -87,6 +103,9 @@ public final class TransientFailures {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof OptimisticLockingException) {
 				return cause.getClass().getSimpleName();
+			}
+			if (statementClosedByFailover(cause)) {
+				return "statement closed by a connection failover";
 			}
 			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
 					&& rollback.getApplicationException() != failure) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 
+import com.mysql.cj.exceptions.StatementIsClosedException;
+
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -25,6 +28,23 @@ class TransientFailuresTests {
 
 		assertThat(TransientFailures.isTransient(rollback)).isTrue();
 		assertThat(TransientFailures.describe(rollback)).isEqualTo("SQLState 08S01, error 0");
+	}
+
+	@Test
+	void aStatementClosedByAConnectionFailoverIsABrokenConnection() {
+		// as seen in the fault test's CI run of 60f2fcf: Galera node 1 died, Connector/J's failover proxy moved
+		// the connection to node 2 and closed the statements prepared on node 1; the rollback then succeeded on
+		// the new connection, so nothing else in the chain said "connection"
+		var closed = new SQLException("No operations allowed after statement closed.", "S1009", 0,
+				new StatementIsClosedException("No operations allowed after statement closed."));
+		var engine = new ProcessEngineException("ENGINE-03083 Unexpected exception while executing database operations",
+				closed);
+
+		assertThat(TransientFailures.isTransient(engine)).isTrue();
+		assertThat(TransientFailures.isConnectionFailure(engine)).isTrue();
+		assertThat(TransientFailures.describe(engine)).isEqualTo("statement closed by a connection failover");
+		// the same SQLState for a plain mistake stays a failure
+		assertThat(TransientFailures.isTransient(new SQLException("Illegal argument", "S1009"))).isFalse();
 	}
 
 	@Test
