@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.coopflow.pledges.PledgeService;
-import org.coopflow.pledges.PledgeStatus;
 import org.coopflow.pledges.PledgeView;
 import org.coopflow.pledges.PledgeView.InstalmentView;
 import org.coopflow.reference.Amounts;
@@ -21,12 +20,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * A donor's home page lists the instalments of their Member State's pledges that are overdue or due in
- * the next 60 days, oldest due first: what the donor must see to.
+ * the next 60 days, oldest due first: what the donor must see to. It shows the first ten and says how many
+ * there are; only the pledges that owe something by then are read, however many the Member State has.
  */
 @Component
 class InstalmentsWaiting implements WaitingWork {
 
 	private static final int DAYS_AHEAD = 60;
+
+	/** The instalments the home page shows; the heading counts them all. */
+	static final int SHOWN = 10;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
 
@@ -50,10 +53,7 @@ class InstalmentsWaiting implements WaitingWork {
 		// the day the pledges' overdue marks are taken on
 		LocalDate horizon = LocalDate.now(clock).plusDays(DAYS_AHEAD);
 		List<Due> due = new ArrayList<>();
-		for (PledgeView pledge : pledges.list(user)) {
-			if (pledge.status().isFinal() || pledge.status() == PledgeStatus.DRAFT) {
-				continue;
-			}
+		for (PledgeView pledge : pledges.owingInstalmentsDueBy(user, horizon)) {
 			for (InstalmentView instalment : pledge.instalments()) {
 				BigDecimal paid = instalment.paidAmount() == null ? BigDecimal.ZERO : instalment.paidAmount();
 				if (paid.compareTo(instalment.amount()) < 0
@@ -63,7 +63,8 @@ class InstalmentsWaiting implements WaitingWork {
 			}
 		}
 		List<Item> items = due.stream()
-			.sorted(Comparator.comparing((Due d) -> d.instalment().dueDate()))
+			.sorted(Comparator.comparing((Due d) -> d.instalment().dueDate()).thenComparing(d -> d.pledge().id()))
+			.limit(SHOWN)
 			.map(d -> new Item("Instalment " + d.instalment().seq() + " of your pledge " + d.pledge().id() + " to "
 					+ d.pledge().office().label() + ": "
 					+ Amounts.format(d.pledge().currency(), d.instalment().amount()),
@@ -71,7 +72,7 @@ class InstalmentsWaiting implements WaitingWork {
 					(d.instalment().overdue() ? "overdue since " : "due on ") + DAY.format(d.instalment().dueDate()),
 					d.instalment().overdue()))
 			.toList();
-		String heading = items.isEmpty() ? "Instalments due" : "Instalments due: " + items.size();
+		String heading = due.isEmpty() ? "Instalments due" : "Instalments due: " + due.size();
 		return Optional.of(new Section("instalments", 10, heading,
 				"No instalment is overdue or due in the next " + DAYS_AHEAD + " days.", items, "My pledges",
 				"/donor/pledges"));

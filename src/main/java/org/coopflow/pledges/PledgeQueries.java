@@ -67,6 +67,17 @@ class PledgeQueries {
 		return new Page(content, pledges.count(donor, status, programmeId, office));
 	}
 
+	/** The pledges the user may see that still owe money on an instalment due by the day, newest first. */
+	List<PledgeView> owingInstalmentsDueBy(CoopflowUser user, LocalDate day) {
+		List<Pledge> owing = pledges.owingInstalmentsDueBy(PledgeAccess.scopeOf(user), day);
+		List<PledgeView> shown = new java.util.ArrayList<>(owing.size());
+		// in slices, as a page of pledges is read: each slice's instalments and payments in one query
+		for (int from = 0; from < owing.size(); from += 500) {
+			shown.addAll(views.views(owing.subList(from, Math.min(owing.size(), from + 500))));
+		}
+		return shown;
+	}
+
 	/** The page of {@link #search}'s list (no filter, newest first) on which the pledge stands. */
 	int pageOf(CoopflowUser user, long id, int size) {
 		return (int) (pledges.countNewer(PledgeAccess.scopeOf(user), id) / size);

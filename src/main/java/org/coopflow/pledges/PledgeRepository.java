@@ -200,6 +200,30 @@ class PledgeRepository {
 			.single();
 	}
 
+	/**
+	 * The pledges of the donor (every donor's when null), newest first, that are neither drafts nor settled
+	 * and still owe money on an instalment due on or before the day. Confirmed money pays the instalments in
+	 * due-date order ({@code PledgeViews}), so one is still owed exactly when the instalments due by the day
+	 * sum to more than what was received: the database answers that for each pledge, and only those are read.
+	 */
+	List<Pledge> owingInstalmentsDueBy(String donor, LocalDate day) {
+		String open = java.util.Arrays.stream(PledgeStatus.values())
+			.filter(s -> !s.isFinal() && s != PledgeStatus.DRAFT)
+			.map(s -> "'" + s.name() + "'")
+			.collect(java.util.stream.Collectors.joining(", "));
+		List<Object> params = new ArrayList<>();
+		String where = where(donor, null, null, null, params);
+		params.add(Date.valueOf(day));
+		// correlated, so that only the donor's open pledges have their instalments summed
+		return jdbc.sql("SELECT " + COLUMNS + " FROM pledge" + where + " AND status IN (" + open + """
+				) AND received_amount < (SELECT COALESCE(SUM(i.amount), 0) FROM pledge_instalment i
+				  WHERE i.pledge_id = pledge.id AND i.revision = pledge.revision AND i.due_date <= ?)
+				ORDER BY id DESC""")
+			.params(params)
+			.query(PledgeRepository::pledge)
+			.list();
+	}
+
 	/** How many pledges in the scope come before the pledge in {@link #list}'s order (newest first). */
 	long countNewer(String donor, long id) {
 		List<Object> params = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.coopflow.pledges;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,15 @@ public class PledgeService {
 	/** A donor's own Member State's pledges (newest first); officers, coordinators and admins see all. */
 	public List<PledgeView> list(CoopflowUser user) {
 		return queries.list(user);
+	}
+
+	/**
+	 * The pledges the user may see (a donor's own Member State's) that are neither drafts nor settled and
+	 * still owe money on an instalment due on or before the day, newest first: however many pledges there
+	 * are, only these are read.
+	 */
+	public List<PledgeView> owingInstalmentsDueBy(CoopflowUser user, LocalDate day) {
+		return queries.owingInstalmentsDueBy(user, day);
 	}
 
 	public Page search(CoopflowUser user, PledgeStatus status, Long programmeId, Office office, int page, int size) {
