@@ -186,6 +186,8 @@ class PortfolioBenchmark {
 					INSERT INTO implementation_report (programme_id, kind, period_from, period_to, status, due_at)
 					VALUES (?, 'PROGRESS', ?, ?, 'DUE', ?)""", reports);
 		}
+		// the programmes' funding sums of the entries written straight into the ledger, as FundingLedger keeps them
+		jdbc.update(org.coopflow.LargePortfolio.FUNDING_SUMS);
 	}
 
 }
