@@ -132,22 +132,10 @@ public class PortfolioFigures {
 			.list();
 	}
 
-	/**
-	 * Those of {@link #gaps} in the currency whose gap is at least {@code least} (null: any) and below
-	 * {@code below} (null: any), largest gap first, then by id; at most {@code limit}.
-	 */
-	public List<Figures> largestGaps(Office office, Collection<ProgrammeStatus> statuses, String currency,
-			BigDecimal least, BigDecimal below, int limit) {
+	/** Those of {@link #gaps} in the currency, largest gap first, then by id; at most {@code limit}. */
+	public List<Figures> largestGaps(Office office, Collection<ProgrammeStatus> statuses, String currency, int limit) {
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder where = seeking(office, statuses, currency, params);
-		if (least != null) {
-			where.append(" AND ").append(GAP).append(" >= :least");
-			params.put("least", least);
-		}
-		if (below != null) {
-			where.append(" AND ").append(GAP).append(" < :below");
-			params.put("below", below);
-		}
 		params.put("limit", limit);
 		return jdbc.sql(FIGURES + where + " ORDER BY gap DESC, p.id LIMIT :limit")
 			.params(params)
@@ -155,10 +143,22 @@ public class PortfolioFigures {
 			.list();
 	}
 
-	/** Those of {@link #gaps} in the currency, by id; at most {@code limit}. */
-	public List<Figures> firstGaps(Office office, Collection<ProgrammeStatus> statuses, String currency, int limit) {
+	/**
+	 * Those of {@link #gaps} in the currency whose gap is at least {@code least} and at most {@code most}
+	 * (null: any), by id; at most {@code limit}.
+	 */
+	public List<Figures> gapsBetween(Office office, Collection<ProgrammeStatus> statuses, String currency,
+			BigDecimal least, BigDecimal most, int limit) {
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder where = seeking(office, statuses, currency, params);
+		if (least != null) {
+			where.append(" AND p.budget_amount - p.committed_amount >= :least");
+			params.put("least", least);
+		}
+		if (most != null) {
+			where.append(" AND p.budget_amount - p.committed_amount <= :most");
+			params.put("most", most);
+		}
 		params.put("limit", limit);
 		return jdbc.sql(FIGURES + where + " ORDER BY p.id LIMIT :limit")
 			.params(params)

@@ -7,6 +7,7 @@ import org.coopflow.programmes.PortfolioFigures.StatusSum;
 import org.coopflow.programmes.PortfolioFigures.Theme;
 import org.coopflow.programmes.PortfolioFigures.ThemeSum;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -202,6 +203,19 @@ public class PortfolioReport {
 				List.copyOf(withoutRate));
 	}
 
+	/** The smallest amount, to the cent and above zero, that is {@code usd} at the rate (half to even). */
+	static BigDecimal leastRoundingTo(BigDecimal usd, BigDecimal unitsPerUsd) {
+		BigDecimal least = usd.subtract(new BigDecimal("0.005")).multiply(unitsPerUsd).setScale(2, RoundingMode.CEILING)
+			.max(CENT);
+		while (Currencies.toUsd(least, unitsPerUsd).compareTo(usd) < 0) {
+			least = least.add(CENT);
+		}
+		while (least.compareTo(CENT) > 0 && Currencies.toUsd(least.subtract(CENT), unitsPerUsd).compareTo(usd) == 0) {
+			least = least.subtract(CENT);
+		}
+		return least;
+	}
+
 	/** The approved programmes per code of a theme table (standards or countries), by code. */
 	private List<ThemeLine> themes(Office office, MonthRates month, Theme theme, Function<String, String> name) {
 		Map<String, Sums> perCode = new TreeMap<>();
@@ -230,21 +244,26 @@ public class PortfolioReport {
 			total += sum.programmes();
 			BigDecimal rate = month.of(sum.currency());
 			if (rate == null) {
-				// no dollar figure to order by: the first by id, as the nulls come last in id order
-				candidates.addAll(figures.firstGaps(office, SEEKING, sum.currency(), limit));
+				// no dollar figure to order by: the nulls come last, in id order
+				candidates.addAll(figures.gapsBetween(office, SEEKING, sum.currency(), null, null, limit));
 				continue;
 			}
 			totalUsd = totalUsd.add(Currencies.toUsd(sum.gap(), rate));
-			List<Figures> largest = figures.largestGaps(office, SEEKING, sum.currency(), null, null, limit);
+			List<Figures> largest = figures.largestGaps(office, SEEKING, sum.currency(), limit);
 			candidates.addAll(largest);
 			if (largest.size() == limit && rate.compareTo(BigDecimal.ONE) > 0) {
-				// where a cent of the currency is less than a cent of a dollar, smaller gaps just below the
-				// last one may round to its dollars and come before it by id: those within a dollar cent of it
-				BigDecimal last = largest.get(largest.size() - 1).gap();
-				candidates.addAll(figures.largestGaps(office, SEEKING, sum.currency(), last.subtract(CENT.multiply(rate)),
-						last, limit));
+				// where a cent of the currency is worth less than a dollar cent, smaller gaps than the last one
+				// may round to the same dollars and so come before it, or before gaps equal to it that the
+				// limit cut off, by id: the first of every gap that rounds to its dollars, by id
+				Figures last = largest.get(largest.size() - 1);
+				BigDecimal lastUsd = Currencies.toUsd(last.gap(), rate);
+				candidates.addAll(figures.gapsBetween(office, SEEKING, sum.currency(), leastRoundingTo(lastUsd, rate),
+						last.gap(), limit));
 			}
 		}
+		candidates = new ArrayList<>(candidates.stream()
+			.collect(Collectors.toMap(Figures::id, Function.identity(), (a, b) -> a))
+			.values());
 		Comparator<Figures> order = Comparator
 			.comparing((Figures row) -> month.toUsd(row.gap(), row.currency()),
 					Comparator.nullsLast(Comparator.reverseOrder()))
