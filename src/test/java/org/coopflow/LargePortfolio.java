@@ -28,7 +28,7 @@ import javax.sql.DataSource;
  * with plain JDBC batches: {@code coopflow.bench.programmes} programmes (100,000 by default) of both offices,
  * {@code coopflow.bench.pledges} pledges (300,000) of twelve Member States with their revisions, instalments,
  * payments and timelines, {@code coopflow.bench.ledger} funding entries (1,000,000: the programmes' ledger of
- * pledged, committed and received money), {@code coopflow.bench.alerts} overlap alerts (one per 20 programmes)
+ * pledged, committed and received money, and each programme's sums of it), {@code coopflow.bench.alerts} overlap alerts (one per 20 programmes)
  * and the implementations of funded programmes. A fixed seed makes it the same every run.
  * <p>
  * The shares follow a portfolio that has run for years: most programmes closed or funded, a fifth seeking
@@ -47,6 +47,20 @@ public final class LargePortfolio {
 	public static final int ALERTS = Integer.getInteger("coopflow.bench.alerts", PROGRAMMES / 20);
 
 	private static final int BATCH = 5_000;
+
+	/**
+	 * The programmes' funding sums from the ledger written straight into the table, as FundingLedger keeps them
+	 * entry by entry: the back-fill of db/programmes/2026-12-05-programme-funding-sums.yaml.
+	 */
+	public static final String FUNDING_SUMS = """
+			UPDATE programme SET
+			committed_amount = COALESCE((SELECT SUM(f.amount) FROM programme_funding_entry f
+			WHERE f.programme_id = programme.id AND f.stage = 'COMMITTED'), 0),
+			committed_usd = COALESCE((SELECT SUM(f.amount_usd) FROM programme_funding_entry f
+			WHERE f.programme_id = programme.id AND f.stage = 'COMMITTED'), 0),
+			received_usd = COALESCE((SELECT SUM(f.amount_usd) FROM programme_funding_entry f
+			WHERE f.programme_id = programme.id AND f.stage = 'RECEIVED'), 0)
+			WHERE EXISTS (SELECT 1 FROM programme_funding_entry f WHERE f.programme_id = programme.id)""";
 
 	static final String[] STANDARDS = { "SMR-PRISONERS", "CODE-LEO", "BP-FORCE-FIREARMS", "VICTIMS-DECL",
 			"BP-JUDICIARY", "TOKYO-RULES", "GL-PROSECUTORS", "BP-LAWYERS", "DRAFT-ADMIN-JUSTICE" };
@@ -148,6 +162,10 @@ public final class LargePortfolio {
 		long firstPledge = next(db, "pledge");
 		long[] ledger = { 0 };
 		long norway = pledges(db, firstPledge, programmes, approved, ledger);
+		try (Statement s = db.createStatement()) {
+			s.executeUpdate(FUNDING_SUMS);
+		}
+		db.commit();
 		int alerts = alerts(db, programmes);
 		if (h2) {
 			// explicit ids do not move H2's identity on; anything the application inserts afterwards would collide

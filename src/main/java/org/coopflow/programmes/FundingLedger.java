@@ -189,20 +189,52 @@ public class FundingLedger {
 	private void add(ProgrammeView programme, String pledgeRef, Stage stage, BigDecimal inProgrammeCurrency,
 			BigDecimal amountUsd) {
 		long programmeId = programme.id();
-		BigDecimal committedBefore = programmes.committed(programmeId);
-		jdbc.sql("""
-				INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(programmeId, pledgeRef, stage.name(), inProgrammeCurrency, Currencies.roundUsd(amountUsd),
-					Timestamp.from(clock.instant()))
-			.update();
+		BigDecimal committedAfter = write(programmeId, pledgeRef, stage, inProgrammeCurrency, Currencies.roundUsd(amountUsd));
 		if (stage == Stage.COMMITTED) {
+			// the sum as this transaction's own update left it: a pledge committed at the same moment waits
+			// for this one's commit, so exactly one of the two sees the budget crossed
 			BigDecimal budget = programme.budget().amount();
-			BigDecimal committedAfter = committedBefore.add(inProgrammeCurrency);
+			BigDecimal committedBefore = committedAfter.subtract(inProgrammeCurrency);
 			if (committedBefore.compareTo(budget) < 0 && committedAfter.compareTo(budget) >= 0) {
 				events.publishEvent(new FundingTargetReached(programmeId));
 			}
 		}
+	}
+
+	/**
+	 * Writes one entry and adds it to the programme's running sums (committed in its currency and in
+	 * dollars, received in dollars) in the same transaction, which the portfolio reads instead of the
+	 * ledger. {@code x = x + delta} is evaluated on the row as it is when locked, so two entries written
+	 * to one programme at once both count (the second waits for the first's commit; on Galera one of two
+	 * conflicting commits fails its certification and is retried like a deadlock).
+	 * @return the programme's committed sum in its currency after this entry, for a COMMITTED entry
+	 */
+	private BigDecimal write(long programmeId, String pledgeRef, Stage stage, BigDecimal amount, BigDecimal amountUsd) {
+		jdbc.sql("""
+				INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(programmeId, pledgeRef, stage.name(), amount, amountUsd, Timestamp.from(clock.instant()))
+			.update();
+		switch (stage) {
+			case COMMITTED -> {
+				jdbc.sql("""
+						UPDATE programme SET committed_amount = committed_amount + ?, committed_usd = committed_usd + ?
+						WHERE id = ?""")
+					.params(amount, amountUsd, programmeId)
+					.update();
+				return jdbc.sql("SELECT committed_amount FROM programme WHERE id = ?")
+					.param(programmeId)
+					.query(BigDecimal.class)
+					.single();
+			}
+			case RECEIVED -> jdbc.sql("UPDATE programme SET received_usd = received_usd + ? WHERE id = ?")
+				.params(amountUsd, programmeId)
+				.update();
+			case PLEDGED -> {
+				// pledged money is in no running sum: the portfolio shows committed and received funds
+			}
+		}
+		return null;
 	}
 
 	/** Reverses every entry the pledge recorded for the programme, stage by stage. */
@@ -217,12 +249,7 @@ public class FundingLedger {
 			.list();
 		for (Sum sum : sums) {
 			if (sum.amount().signum() != 0 || sum.amountUsd().signum() != 0) {
-				jdbc.sql("""
-						INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
-						VALUES (?, ?, ?, ?, ?, ?)""")
-					.params(programmeId, pledgeRef, sum.stage(), sum.amount().negate(), sum.amountUsd().negate(),
-							Timestamp.from(clock.instant()))
-					.update();
+				write(programmeId, pledgeRef, Stage.valueOf(sum.stage()), sum.amount().negate(), sum.amountUsd().negate());
 			}
 		}
 	}

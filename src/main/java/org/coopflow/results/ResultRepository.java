@@ -194,6 +194,11 @@ class ResultRepository {
 			.list());
 	}
 
+	java.util.Set<Long> withIndicators() {
+		// ix_indicator_programme: one entry per programme read, however many indicators each has
+		return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT programme_id FROM indicator").query(Long.class).list());
+	}
+
 	List<ResultView> ofProgramme(long programmeId, LocalDate today) {
 		Map<Long, List<IndicatorView>> indicators = indicators("i.programme_id = ?", programmeId, today).stream()
 			.collect(Collectors.groupingBy(IndicatorView::resultId, LinkedHashMap::new, Collectors.toList()));

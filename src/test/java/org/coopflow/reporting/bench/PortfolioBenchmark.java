@@ -139,11 +139,12 @@ class PortfolioBenchmark {
 					  budget_currency, status, created_by, created_at, updated_by, updated_at, version)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", programmes);
 		}
-		record Generated(long id, String office, String status, BigDecimal budget) {
+		record Generated(long id, String office, String status, BigDecimal budget, String title, String currency) {
 		}
 		List<Generated> generated = jdbc.query(
-				"SELECT id, office_code, status, budget_amount FROM programme WHERE created_by = 'bench' ORDER BY id",
-				(rs, row) -> new Generated(rs.getLong(1), rs.getString(2).trim(), rs.getString(3), rs.getBigDecimal(4)));
+				"SELECT id, office_code, status, budget_amount, title, budget_currency FROM programme WHERE created_by = 'bench' ORDER BY id",
+				(rs, row) -> new Generated(rs.getLong(1), rs.getString(2).trim(), rs.getString(3), rs.getBigDecimal(4),
+						rs.getString(5), rs.getString(6).trim()));
 		for (int from = 0; from < generated.size(); from += batch) {
 			List<Object[]> standards = new ArrayList<>();
 			List<Object[]> places = new ArrayList<>();
@@ -168,7 +169,8 @@ class PortfolioBenchmark {
 					funding.add(new Object[] { p.id(), "bench-" + p.id(), "COMMITTED", committed, committed, now });
 					if (funded) {
 						funding.add(new Object[] { p.id(), "bench-" + p.id(), "RECEIVED", committed, committed, now });
-						implementations.add(new Object[] { p.id(), p.office(), p.status().equals("CLOSED") ? "CLOSED" : "IN_IMPLEMENTATION", now, now });
+						implementations.add(new Object[] { p.id(), p.office(), p.status().equals("CLOSED") ? "CLOSED" : "IN_IMPLEMENTATION", now, now,
+								p.title(), p.currency() });
 						if (random.nextInt(50) == 0) {
 							reports.add(new Object[] { p.id(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 6, 30), overdue });
 						}
@@ -180,12 +182,14 @@ class PortfolioBenchmark {
 			jdbc.batchUpdate("""
 					INSERT INTO programme_funding_entry (programme_id, pledge_ref, stage, amount, amount_usd, recorded_at)
 					VALUES (?, ?, ?, ?, ?, ?)""", funding);
-			jdbc.batchUpdate("INSERT INTO implementation (programme_id, office_code, stage, started_at, created_at) VALUES (?, ?, ?, ?, ?)",
+			jdbc.batchUpdate("INSERT INTO implementation (programme_id, office_code, stage, started_at, created_at, programme_title, currency) VALUES (?, ?, ?, ?, ?, ?, ?)",
 					implementations);
 			jdbc.batchUpdate("""
 					INSERT INTO implementation_report (programme_id, kind, period_from, period_to, status, due_at)
 					VALUES (?, 'PROGRESS', ?, ?, 'DUE', ?)""", reports);
 		}
+		// the programmes' funding sums of the entries written straight into the ledger, as FundingLedger keeps them
+		jdbc.update(org.coopflow.LargePortfolio.FUNDING_SUMS);
 	}
 
 }
