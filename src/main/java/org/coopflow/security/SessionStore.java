@@ -7,9 +7,12 @@ import javax.sql.DataSource;
 import java.lang.reflect.UndeclaredThrowableException;
 
 import org.coopflow.shared.TransientRetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -29,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
 
 	/**
 	 * Tasklist and Cockpit fire several requests at once; when two of them add the same attribute to a
@@ -54,11 +59,17 @@ class SessionStore {
 	}
 
 	/**
-	 * A session is saved when the page's response is committed, after the controller's own transaction: when
-	 * a database node died just then (the fault test's Galera kill), the save met the broken connection and the
-	 * person got an error page for a page that was already made. The save runs again on a fresh connection
-	 * instead ({@link TransientRetry}: only when nothing committed), in a transaction of its own as Spring
-	 * Session's default template does. Spring Session takes a TransactionOperations bean of this name.
+	 * A session is read when a request comes in and saved when its response is committed, after the
+	 * controller's own transaction: when a database node died just then (the fault test's Galera kill), the
+	 * read or save met the broken connection and the person got an error for a page that was already made.
+	 * It runs again on a fresh connection instead ({@link TransientRetry}), in a transaction of its own as
+	 * Spring Session's default template does.
+	 *
+	 * <p>Again even when the link broke during COMMIT, where nobody knows whether the commit landed: every
+	 * statement Spring Session makes can run twice without harm (reads; updates that set the session's
+	 * values; deletes; the attributes' upsert above), except the INSERT of a new session's row. That one,
+	 * met again as a duplicate key on a later attempt, says the earlier attempt's commit did land, and the
+	 * save is done. Spring Session takes a TransactionOperations bean of this name.
 	 */
 	@Bean
 	TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactions,
@@ -68,8 +79,21 @@ class SessionStore {
 		return new TransactionOperations() {
 			@Override
 			public <T> T execute(TransactionCallback<T> action) {
+				int[] attempts = { 0 };
 				try {
-					return retry.run(() -> ownTransaction.execute(action));
+					return retry.runRepeatable(() -> {
+						try {
+							attempts[0]++;
+							return ownTransaction.execute(action);
+						}
+						catch (DuplicateKeyException landedBefore) {
+							if (attempts[0] == 1) {
+								throw landedBefore;
+							}
+							log.info("A session saved again after its COMMIT broke was already there: the first commit landed");
+							return null;
+						}
+					});
 				}
 				catch (RuntimeException | Error e) {
 					throw e;

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a few times with a short random back-off, when it failed transiently ({@link TransientFailures}) and
  * running it again cannot double anything: every attempt is one transaction that rolled back, and no
  * other transaction committed during the attempt (which would not be rolled back). A broken connection
- * during COMMIT is not retried either, because the commit may have reached the database.
+ * during COMMIT is not retried either, because the commit may have reached the database, unless running
+ * it twice is harmless: the transaction was read-only, or the work says so ({@link #runRepeatable}).
  *
  * <p>It is also the {@link TransactionExecutionListener} that the transaction manager tells of every
  * commit, which is how an attempt learns whether something committed while it ran.
@@ -32,13 +33,22 @@ public class TransientRetry implements TransactionExecutionListener {
 
 	private static final String NOT_SAFE = "coopflow.notSafeToRetry";
 
+	private static final String REPEATABLE = "coopflow.repeatable";
+
 	/** Commits completed on this thread, and the last commit that failed (cleared when read). */
 	private final ThreadLocal<long[]> commits = ThreadLocal.withInitial(() -> new long[1]);
 
-	/** A COMMIT is under way on this thread: set before it, cleared after it succeeded or failed. */
+	/**
+	 * A COMMIT is under way on this thread (set before it, cleared after it succeeded or failed): whether its
+	 * transaction was read-only.
+	 */
 	private final ThreadLocal<Boolean> committing = new ThreadLocal<>();
 
-	/** A COMMIT on this thread failed during the current attempt (cleared when an attempt starts). */
+	/**
+	 * A COMMIT of a transaction that may have written failed on this thread during the current attempt
+	 * (cleared when an attempt starts). A read-only transaction's failed COMMIT does not count: whether it
+	 * reached the database or not, it changed nothing.
+	 */
 	private final ThreadLocal<Boolean> commitFailed = new ThreadLocal<>();
 
 	private final RetryTemplate template;
@@ -87,11 +97,28 @@ public class TransientRetry implements TransactionExecutionListener {
 
 	/** Runs the work, again after a transient failure where that is safe; otherwise its failure as it was. */
 	public <T> T run(Attempt<T> work) throws Throwable {
+		return run(work, false);
+	}
+
+	/**
+	 * Runs work whose every transaction may run twice without harm (each statement sets values rather than
+	 * adding to them, or meets a duplicate key the caller expects): like {@link #run}, and also again after a
+	 * broken connection during COMMIT, when nobody knows whether the commit reached the database. Spring
+	 * Session's reads and writes are such work (security's {@code SessionStore}).
+	 */
+	public <T> T runRepeatable(Attempt<T> work) throws Throwable {
+		return run(work, true);
+	}
+
+	private <T> T run(Attempt<T> work, boolean repeatable) throws Throwable {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			// the work joins a transaction it cannot roll back alone: the one that opened it is retried
 			return work.run();
 		}
 		return template.execute(context -> {
+			if (repeatable) {
+				context.setAttribute(REPEATABLE, Boolean.TRUE);
+			}
 			context.setAttribute(COMMITS, commits.get()[0]);
 			commitFailed.remove();
 			try {
@@ -117,7 +144,7 @@ public class TransientRetry implements TransactionExecutionListener {
 		}
 		boolean atCommit = Boolean.TRUE.equals(commitFailed.get());
 		commitFailed.remove();
-		if (atCommit && TransientFailures.isConnectionFailure(failure)) {
+		if (atCommit && TransientFailures.isConnectionFailure(failure) && context.getAttribute(REPEATABLE) == null) {
 			// a deadlock or certification failure at COMMIT did roll back; a broken link may have committed
 			log.warn("The connection broke during COMMIT ({}); whether it committed is unknown, so it is not retried",
 					TransientFailures.describe(failure));
@@ -128,16 +155,17 @@ public class TransientRetry implements TransactionExecutionListener {
 
 	@Override
 	public void beforeCommit(TransactionExecution transaction) {
-		committing.set(Boolean.TRUE);
+		committing.set(transaction.isReadOnly());
 	}
 
 	@Override
 	public void afterCommit(TransactionExecution transaction, Throwable commitFailure) {
+		Boolean readOnly = committing.get();
 		committing.remove();
 		if (commitFailure == null) {
 			commits.get()[0]++;
 		}
-		else {
+		else if (!Boolean.TRUE.equals(readOnly)) {
 			commitFailed.set(Boolean.TRUE);
 		}
 	}
@@ -148,9 +176,12 @@ public class TransientRetry implements TransactionExecutionListener {
 	 */
 	@Override
 	public void afterRollback(TransactionExecution transaction, Throwable rollbackFailure) {
-		if (Boolean.TRUE.equals(committing.get())) {
+		Boolean readOnly = committing.get();
+		if (readOnly != null) {
 			committing.remove();
-			commitFailed.set(Boolean.TRUE);
+			if (!readOnly) {
+				commitFailed.set(Boolean.TRUE);
+			}
 		}
 	}
 

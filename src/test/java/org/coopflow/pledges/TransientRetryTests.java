@@ -440,6 +440,45 @@ class TransientRetryTests {
 	}
 
 	@Test
+	void aBrokenConnectionAtCommitIsRunAgainWhenTheTransactionWasReadOnlyOrTheWorkIsRepeatable() throws Throwable {
+		// the link breaks at the first COMMIT only, after the commit reached the database (the worst case)
+		AtomicInteger commits = new AtomicInteger();
+		JdbcTransactionManager linkBreaksAtFirstCommit = new JdbcTransactionManager(dataSource) {
+			@Override
+			protected void doCommit(DefaultTransactionStatus status) {
+				super.doCommit(status);
+				if (commits.incrementAndGet() == 1) {
+					throw translateException("JDBC commit", new SQLRecoverableException("Communications link failure", "08S01"));
+				}
+			}
+		};
+		linkBreaksAtFirstCommit.addListener(retry);
+		AtomicInteger attempts = new AtomicInteger();
+
+		// a read-only transaction changed nothing, whether its COMMIT landed or not
+		TransactionTemplate readOnly = new TransactionTemplate(linkBreaksAtFirstCommit);
+		readOnly.setReadOnly(true);
+		Integer read = retry.run(() -> {
+			attempts.incrementAndGet();
+			return readOnly.execute(status -> jdbc.sql("SELECT 1").query(Integer.class).single());
+		});
+		assertThat(read).isEqualTo(1);
+		assertThat(attempts.get()).isEqualTo(2);
+
+		// a writing transaction is not run again by run() (the previous test), but is by runRepeatable()
+		jdbc.sql("CREATE TABLE IF NOT EXISTS retry_probe (id INT PRIMARY KEY, n INT NOT NULL)").update();
+		commits.set(0);
+		attempts.set(0);
+		TransactionTemplate writing = new TransactionTemplate(linkBreaksAtFirstCommit);
+		Object done = retry.runRepeatable(() -> {
+			attempts.incrementAndGet();
+			return writing.execute(status -> jdbc.sql("UPDATE retry_probe SET n = 0").update());
+		});
+		assertThat(done).isNotNull();
+		assertThat(attempts.get()).isEqualTo(2);
+	}
+
+	@Test
 	void aRealDeadlockIsRecognisedAndTheLoserIsRunAgain() throws Exception {
 		jdbc.sql("CREATE TABLE IF NOT EXISTS retry_probe (id INT PRIMARY KEY, n INT NOT NULL)").update();
 		jdbc.sql("DELETE FROM retry_probe").update();
