@@ -171,9 +171,24 @@ scenario_galera() {
   "${DRIVER[@]}" check dir="$dir" run=galera jdbc="$jdbc" user=cf password=cf | tee "$dir/check.txt" || FAILED=1
   if [ -s "$dir/server-errors-galera.txt" ]; then
     echo "5xx and 401 answers (first 10; nodes' logs in KEEP=1's work directory):"; head -10 "$dir/server-errors-galera.txt" | cut -c1-160
+    server_failures "$dir" 1 2
   fi
   stop_pid "$(cat "$dir/node1.pid")"; stop_pid "$(cat "$dir/node2.pid")"; stop_pid "$(cat "$dir/sink.pid")"
   galera_down; GALERA_DIR=
+}
+
+# A 500 is explained by the exception behind it: CI keeps no work directory, so the failures the nodes
+# answered 500 or let escape every handler (the first three per node: their messages, causes and coopflow's
+# own frames) go into the output.
+server_failures() { # DIR N...
+  local dir=$1 n; shift
+  for n in "$@"; do
+    echo "--- node $n: failures answered 500 or escaping every handler (first 3)"
+    awk '/Unexpected error answering|Unexpected error on a page|Servlet.service\(\)/ { if (++seen > 3) exit; shown = 0; p = 1; print substr($0, 1, 220); next }
+         p && /^[0-9]{4}-[0-9]{2}-[0-9]{2}T/ { p = 0 }
+         p && NF && (!/^[[:space:]]+at / || /at org\.coopflow\./) && !/^[[:space:]]+\.\.\. / && shown++ < 40 { print substr($0, 1, 220) }' \
+      "$dir/node$n.log" || true
+  done
 }
 
 # ------------------------------------------------------------------ scenario: one node on MariaDB
@@ -206,6 +221,7 @@ scenario_single() {
   "${DRIVER[@]}" check dir="$dir" run=single jdbc="$url" user=root password= | tee "$dir/check.txt" || FAILED=1
   if [ -s "$dir/server-errors-single.txt" ]; then
     echo "5xx and 401 answers (first 10):"; head -10 "$dir/server-errors-single.txt" | cut -c1-160
+    server_failures "$dir" 1
   fi
   stop_pid "$(cat "$dir/node1.pid")"; stop_pid "$(cat "$dir/sink.pid")"
 }

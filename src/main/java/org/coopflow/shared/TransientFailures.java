@@ -36,6 +36,14 @@ public final class TransientFailures {
 	 */
 	private static final String STATEMENT_CLOSED_BY_FAILOVER = "com.mysql.cj.exceptions.StatementIsClosedException";
 
+	/**
+	 * Where HikariCP throws "Connection is closed" (no SQLState) for a connection it already closed: in a
+	 * transaction, one it evicted because a statement broke the link (SQLState 08). Seen in the fault test
+	 * at a Galera kill, when a listener had swallowed that first failure and the transaction's next statement
+	 * met the closed connection.
+	 */
+	private static final String CLOSED_BY_THE_POOL = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
 	private TransientFailures() {
 	}
 
@@ -47,6 +55,13 @@ public final class TransientFailures {
 	 */
 	public static boolean isTransient(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			// a statement failed, then the rollback failed too (on the same dead connection, or one the pool
+			// closed): Spring throws the rollback's failure and keeps the first one beside it. Nothing was
+			// committed, and what decides is the first failure: a mistake stays a mistake, a broken link transient
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& rollback.getApplicationException() != failure) {
+				return isTransient(rollback.getApplicationException());
+			}
 			if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
 					|| cause instanceof TransientDataAccessResourceException
 					|| cause instanceof CannotGetJdbcConnectionException
@@ -57,14 +72,7 @@ public final class TransientFailures {
 			if (cause instanceof SQLException sql && transientSql(sql)) {
 				return true;
 			}
-			if (statementClosedByFailover(cause)) {
-				return true;
-			}
-			// a statement lost its connection (a database node died), then the rollback failed on the same
-			// dead connection: Spring throws the rollback's failure and keeps the first one beside it. Nothing
-			// was committed, so what counts is the first failure (seen in the fault test at a Galera kill).
-			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-					&& rollback.getApplicationException() != failure && isTransient(rollback.getApplicationException())) {
+			if (statementClosedByFailover(cause) || closedByThePool(cause)) {
 				return true;
 			}
 		}
@@ -82,7 +90,8 @@ public final class TransientFailures {
 					&& sql.getErrorCode() != 1047) {
 				return true;
 			}
-			if (cause instanceof SQLTransientConnectionException || statementClosedByFailover(cause)) {
+			if (cause instanceof SQLTransientConnectionException || statementClosedByFailover(cause)
+					|| closedByThePool(cause)) {
 				return true;
 			}
 		}
@@ -91,6 +100,12 @@ public final class TransientFailures {
 
 	private static boolean statementClosedByFailover(Throwable cause) {
 		return cause.getClass().getName().equals(STATEMENT_CLOSED_BY_FAILOVER);
+	}
+
+	private static boolean closedByThePool(Throwable cause) {
+		StackTraceElement[] thrownAt = cause.getStackTrace();
+		return cause instanceof SQLException && thrownAt.length > 0
+				&& thrownAt[0].getClassName().equals(CLOSED_BY_THE_POOL);
 	}
 
 	/** A short name for logs and answers, e.g. "SQLState 40001, error 1213" or "OptimisticLockingException". */
@@ -106,6 +121,9 @@ public final class TransientFailures {
 			}
 			if (statementClosedByFailover(cause)) {
 				return "statement closed by a connection failover";
+			}
+			if (closedByThePool(cause)) {
+				return "connection closed by the pool after it broke";
 			}
 			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
 					&& rollback.getApplicationException() != failure) {

@@ -1,16 +1,20 @@
 package org.coopflow.workflow;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.coopflow.shared.TransientFailures;
 import org.coopflow.workflow.TaskGuide.Guidance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 
 /**
  * On create, gives every user task the name, description, due and follow-up dates its process's
@@ -37,6 +41,19 @@ class GuideTaskListener implements TaskListener {
 		this.guides = guides;
 	}
 
+	private static boolean databaseFailed(Throwable failure) {
+		if (TransientFailures.isTransient(failure)) {
+			return true;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof SQLException || cause instanceof DataAccessException
+					|| cause instanceof ProcessEnginePersistenceException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
 		if (task.getExecution() == null) {
@@ -52,6 +69,12 @@ class GuideTaskListener implements TaskListener {
 			guidance = guide.guide(task);
 		}
 		catch (RuntimeException e) {
+			if (databaseFailed(e)) {
+				// not a missing name: the transaction itself may be gone (a deadlock rolls all of it back on
+				// MariaDB, a broken link closes its connection), so it fails here and is run again as a whole,
+				// instead of going on to fail at a later statement with a cause nobody can tell
+				throw e;
+			}
 			// a name is a help, not a step of the process: without it the task keeps the model's name and the
 			// work goes on; the facts listeners, which the form needs, fail the creation themselves
 			log.warn("No guidance for task {} ({}) of {}: the model's name stays", task.getId(),

@@ -2,10 +2,12 @@ package org.coopflow.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 
 import com.mysql.cj.exceptions.StatementIsClosedException;
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,43 @@ class TransientFailuresTests {
 		assertThat(TransientFailures.isTransient(rollback)).isFalse();
 		assertThat(TransientFailures.isTransient(new TransactionSystemException("JDBC rollback failed",
 				new SQLException("Connection is closed")))).isFalse();
+	}
+
+	/**
+	 * As seen in the fault test at a Galera kill: a statement broke the link (SQLState 08S01), something
+	 * swallowed that, and the transaction's next statement met the connection HikariCP had already evicted
+	 * and closed: "Connection is closed", with no SQLState at all. The real pool's exception, not a copy.
+	 */
+	@Test
+	void aConnectionThePoolClosedAfterItBrokeIsABrokenConnectionButAMistakeBeforeItStaysAMistake() throws SQLException {
+		SQLException closed;
+		try (HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl("jdbc:h2:mem:closed-by-the-pool");
+			Connection connection = pool.getConnection();
+			connection.close();
+			try {
+				connection.prepareStatement("SELECT 1");
+				throw new AssertionError("a closed connection prepared a statement");
+			}
+			catch (SQLException e) {
+				closed = e;
+			}
+		}
+		assertThat(closed.getSQLState()).as("nothing in it says connection but where it was thrown").isNull();
+		var engine = new ProcessEngineException("An exception occurred in the persistence layer", closed);
+
+		assertThat(TransientFailures.isTransient(engine)).isTrue();
+		assertThat(TransientFailures.isConnectionFailure(engine)).isTrue();
+		assertThat(TransientFailures.describe(engine)).isEqualTo("connection closed by the pool after it broke");
+
+		// the rollback after a real mistake may meet the closed connection too: the mistake decides
+		var rollback = new TransactionSystemException("JDBC rollback failed", closed);
+		rollback.initApplicationException(new DataIntegrityViolationException("duplicate title"));
+		assertThat(TransientFailures.isTransient(rollback)).isFalse();
+		// and the rollback after the statement that met it
+		var afterClosed = new TransactionSystemException("JDBC rollback failed", closed);
+		afterClosed.initApplicationException(engine);
+		assertThat(TransientFailures.isTransient(afterClosed)).isTrue();
 	}
 
 }
