@@ -629,8 +629,7 @@ class TasklistBenchmark {
 
 	/**
 	 * For every reader, the statements the engine sends for the filter's page and count (MyBatis logs
-	 * them at DEBUG under the task mapper's namespace; the page request runs the count too, for the HAL
-	 * list's total), each one's plan, and each one timed alone over JDBC ({@link #STATEMENT_RUNS} runs,
+	 * them at DEBUG under the task mapper's namespace), each one's plan, and each one timed alone over JDBC ({@link #STATEMENT_RUNS} runs,
 	 * none repeated after one over 5 s, each stopped by the server at {@link #LIMIT_SECONDS}). Prints a
 	 * table of every reader's figures, the plan of each distinct plan shape with its readers, the
 	 * statements that differ from the first reader's, and MariaDB's {@code ANALYZE FORMAT=JSON} of the
