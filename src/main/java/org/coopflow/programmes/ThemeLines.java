@@ -42,14 +42,17 @@ class ThemeLines {
 	 * and country rows, so:
 	 * <ul>
 	 * <li>{@code live}: the office's programmes per status and currency (count, budgets, committed amounts and
-	 * dollars, received dollars), which the page shows anyway: they move with any change of one programme's
+	 * dollars, received dollars), which the page reads anyway: they move with any change of one programme's
 	 * status, office, currency, budget or funding, even one made by hand in SQL;
 	 * <li>{@code versions} ({@code SUM(version)}) and {@code lastProgramme} ({@code MAX(id)}) of all programmes:
-	 * every write of the application to a programme bumps its version, and its standards and countries change
-	 * only with one ({@code ProgrammeRepository.update}); versions only grow, so the sum moves with every write;
+	 * every write of the application to a programme bumps its version (but for the ledger's running sums, below),
+	 * and its standards and countries change only with one ({@code ProgrammeRepository.update}); versions only
+	 * grow, so the sum moves with every write;
 	 * <li>{@code lastEntry}: the ledger's last id. Ledger entries change a programme's running sums without its
 	 * version, and two of them may cancel out in {@code live}: a pledge moved from one programme to another of
-	 * the same status and currency. Entries are only added, each with a new id;
+	 * the same status and currency. Entries are only added, each with a new id. An entry may commit after one
+	 * with a higher id was read; its change to a programme's sums still moves {@code live}, unless its own
+	 * transaction cancels it in the same status and currency (coopflow writes no such transaction today);
 	 * <li>{@code standardRows}, {@code countryRows}: the rows of the theme tables, for a row added or removed by
 	 * hand.
 	 * </ul>
