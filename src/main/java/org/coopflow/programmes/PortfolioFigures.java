@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.coopflow.reference.Office;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * these tables, and reporting reads them only through this. Each programme keeps its funding sums as its
  * ledger grows ({@link FundingLedger}: committed in its currency and in dollars, received in dollars), so
  * no query here reads the ledger: they group at most the 100,000 programme rows, or read the few programmes
- * a page names. Amounts stay in each programme's currency; the caller converts them at this month's rates,
- * one sum per currency. The SQL is written by hand because it is measured (100,000 programmes,
+ * a page names. The lines per standard and per country, which join the programmes to their theme rows, are
+ * kept in this node's memory and summed again only when what they sum moved ({@link ThemeLines}). Amounts
+ * stay in each programme's currency; the caller converts them at this month's rates, one sum per currency. The SQL is written by hand because it is measured (100,000 programmes,
  * src/test/java/org/coopflow/web/bench and src/test/java/org/coopflow/reporting/bench).
  */
 @org.springframework.modulith.NamedInterface("api")
@@ -42,10 +44,13 @@ public class PortfolioFigures {
 
 	}
 
-	/** The programmes of one status and budget currency: how many, their budgets, committed and received dollars. */
+	/**
+	 * The programmes of one status and budget currency: how many, their budgets and committed amounts (in the
+	 * currency), committed and received dollars.
+	 */
 	@org.springframework.modulith.NamedInterface("api")
 	public record StatusSum(ProgrammeStatus status, String currency, long programmes, BigDecimal budget,
-			BigDecimal committedUsd, BigDecimal receivedUsd) {
+			BigDecimal committed, BigDecimal committedUsd, BigDecimal receivedUsd) {
 	}
 
 	/**
@@ -55,6 +60,14 @@ public class PortfolioFigures {
 	@org.springframework.modulith.NamedInterface("api")
 	public record ThemeSum(String code, String currency, long programmes, BigDecimal budget, BigDecimal committedUsd,
 			BigDecimal gap) {
+	}
+
+	/**
+	 * The programmes of the office per status and currency, and the approved ones per standard and per country
+	 * and currency: the lines of the portfolio that sum every programme.
+	 */
+	@org.springframework.modulith.NamedInterface("api")
+	public record Lines(List<StatusSum> byStatus, List<ThemeSum> byStandard, List<ThemeSum> byCountry) {
 	}
 
 	/** The programmes of one budget currency with a gap: how many, and the sum of their gaps. */
@@ -91,24 +104,58 @@ public class PortfolioFigures {
 
 	private final JdbcClient jdbc;
 
-	PortfolioFigures(JdbcClient jdbc) {
+	private final ThemeLines themeLines;
+
+	PortfolioFigures(JdbcClient jdbc, ThemeLines themeLines) {
 		this.jdbc = jdbc;
+		this.themeLines = themeLines;
+	}
+
+	/**
+	 * The programmes of the office (of both when null) per status and currency, read each time, and those in
+	 * {@code statuses} per standard and per country and currency, summed again only when what they sum moved
+	 * ({@link ThemeLines}).
+	 */
+	public Lines lines(Office office, Collection<ProgrammeStatus> statuses) {
+		List<StatusSum> byStatus = byStatus(office);
+		// the fingerprint is read before the sums (each statement sees what was committed when it ran): lines
+		// kept with a fingerprint older than they are cost one more sum later, never a stale line
+		ThemeLines.Summed themes = themeLines.of(office, statuses, fingerprint(byStatus),
+				theme -> byTheme(theme, office, statuses));
+		return new Lines(byStatus, themes.byStandard(), themes.byCountry());
 	}
 
 	/** The programmes of the office (of both when null) per status and budget currency. */
-	public List<StatusSum> byStatus(Office office) {
+	private List<StatusSum> byStatus(Office office) {
 		Map<String, Object> params = new HashMap<>();
 		return jdbc.sql("""
-				SELECT p.status, p.budget_currency, COUNT(*), SUM(p.budget_amount), SUM(p.committed_usd), SUM(p.received_usd)
+				SELECT p.status, p.budget_currency, COUNT(*), SUM(p.budget_amount), SUM(p.committed_amount),
+				SUM(p.committed_usd), SUM(p.received_usd)
 				FROM programme p WHERE 1 = 1""" + office(office, params) + " GROUP BY p.status, p.budget_currency")
 			.params(params)
 			.query((rs, n) -> new StatusSum(ProgrammeStatus.valueOf(rs.getString(1)), rs.getString(2).trim(), rs.getLong(3),
-					money(rs, 4), money(rs, 5), money(rs, 6)))
+					money(rs, 4), money(rs, 5), money(rs, 6), money(rs, 7)))
 			.list();
 	}
 
+	/**
+	 * The lines per status and what else the theme lines are summed from ({@link ThemeLines.Fingerprint}), in
+	 * one statement that reads indexes only: the versions' sum and last id ix_programme_version, the ledger's
+	 * last id the end of its primary key, the theme tables' rows their code indexes.
+	 */
+	private ThemeLines.Fingerprint fingerprint(List<StatusSum> byStatus) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(p.version), 0), COALESCE(MAX(p.id), 0),
+				(SELECT COALESCE(MAX(f.id), 0) FROM programme_funding_entry f),
+				(SELECT COUNT(*) FROM programme_standard), (SELECT COUNT(*) FROM programme_country)
+				FROM programme p""")
+			.query((rs, n) -> new ThemeLines.Fingerprint(Set.copyOf(byStatus), rs.getLong(1), rs.getLong(2),
+					rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+			.single();
+	}
+
 	/** The programmes of the office (of both when null) in the statuses, per code of the theme and budget currency. */
-	public List<ThemeSum> byTheme(Theme theme, Office office, Collection<ProgrammeStatus> statuses) {
+	private List<ThemeSum> byTheme(Theme theme, Office office, Collection<ProgrammeStatus> statuses) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("statuses", names(statuses));
 		return jdbc.sql("SELECT t." + theme.column + ", p.budget_currency, COUNT(*), SUM(p.budget_amount), "

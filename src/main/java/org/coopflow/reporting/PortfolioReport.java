@@ -4,7 +4,6 @@ import org.coopflow.programmes.PortfolioFigures;
 import org.coopflow.programmes.PortfolioFigures.Figures;
 import org.coopflow.programmes.PortfolioFigures.GapSum;
 import org.coopflow.programmes.PortfolioFigures.StatusSum;
-import org.coopflow.programmes.PortfolioFigures.Theme;
 import org.coopflow.programmes.PortfolioFigures.ThemeSum;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -50,8 +49,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Builds the portfolio from the programmes module's figures ({@link PortfolioFigures}), summed by the database
  * over the programme rows, which keep their funding sums as their ledger grows: per status and currency, per
- * standard or country and currency, the gaps per currency and the largest gaps of each currency; then the
- * programmes the overdue reports and the off-track indicators name. No programme is read into memory that the
+ * standard or country and currency (kept by the programmes module until what they sum moves), the gaps per
+ * currency and the largest gaps of each currency; then the programmes the overdue reports and the off-track
+ * indicators name. No programme is read into memory that the
  * portfolio does not show, so it stays a few queries however many programmes there are (100,000 measured:
  * src/test/java/org/coopflow/web/bench/README.md).
  * <p>
@@ -152,7 +152,8 @@ public class PortfolioReport {
 		LocalDate asOf = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		MonthRates month = new MonthRates(asOf);
 
-		List<StatusSum> statusSums = figures.byStatus(office);
+		PortfolioFigures.Lines lines = figures.lines(office, APPROVED);
+		List<StatusSum> statusSums = lines.byStatus();
 		Map<ProgrammeStatus, Sums> perStatus = new TreeMap<>();
 		Set<String> withoutRate = new TreeSet<>();
 		long programmes = 0;
@@ -173,9 +174,8 @@ public class PortfolioReport {
 		Map<String, String> standardTitles = standards.all()
 			.stream()
 			.collect(Collectors.toMap(Standard::code, Standard::title, (a, b) -> a));
-		List<ThemeLine> byStandard = themes(office, month, Theme.STANDARD,
-				code -> standardTitles.getOrDefault(code, code));
-		List<ThemeLine> byCountry = themes(office, month, Theme.COUNTRY, CountryNames::name);
+		List<ThemeLine> byStandard = themes(lines.byStandard(), month, code -> standardTitles.getOrDefault(code, code));
+		List<ThemeLine> byCountry = themes(lines.byCountry(), month, CountryNames::name);
 
 		Portfolio.Gaps gaps = gaps(office, month, limit);
 
@@ -216,10 +216,10 @@ public class PortfolioReport {
 		return least;
 	}
 
-	/** The approved programmes per code of a theme table (standards or countries), by code. */
-	private List<ThemeLine> themes(Office office, MonthRates month, Theme theme, Function<String, String> name) {
+	/** The approved programmes per code of a theme (standards or countries), by code, in dollars. */
+	private static List<ThemeLine> themes(List<ThemeSum> sums, MonthRates month, Function<String, String> name) {
 		Map<String, Sums> perCode = new TreeMap<>();
-		for (ThemeSum sum : figures.byTheme(theme, office, APPROVED)) {
+		for (ThemeSum sum : sums) {
 			perCode.computeIfAbsent(sum.code(), c -> new Sums())
 				.add(sum.programmes(), month.toUsd(sum.budget(), sum.currency()), sum.committedUsd(),
 						month.toUsd(sum.gap(), sum.currency()));
