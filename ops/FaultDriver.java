@@ -600,11 +600,17 @@ public class FaultDriver {
 			ok &= expectList(figures, "programmes made twice for one title", doubleProgrammes);
 			ok &= expectList(figures, "records without exactly one process instance", wrongInstances);
 
-			// jobs executed twice: more than one successful log entry (JOB_STATE_ 2) for one job
+			// jobs executed twice: more than one successful log entry (JOB_STATE_ 2) for one job. Camunda's history
+			// cleanup is left out: it is one everlasting job that runs, moves its own due date on and runs again under
+			// the same JOB_ID_ all through its nightly window (01:00-05:00 by default, when CI may well run), and each
+			// engine start in the window sets it back to the window's start. The job row's optimistic lock keeps two of
+			// its runs from overlapping; how often it ran is printed as a figure.
 			List<String> twice = rows(db, "SELECT JOB_ID_, JOB_DEF_TYPE_, COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2"
-					+ " GROUP BY JOB_ID_, JOB_DEF_TYPE_ HAVING COUNT(*) > 1");
+					+ " AND COALESCE(JOB_DEF_TYPE_, '') <> 'history-cleanup' GROUP BY JOB_ID_, JOB_DEF_TYPE_ HAVING COUNT(*) > 1");
 			figures.add(String.format("%-52s %d", "jobs executed (successful job log entries)",
 					count(db, "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2")));
+			figures.add(String.format("%-52s %d", "  of them runs of the history cleanup (one job, rerun)",
+					count(db, "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND JOB_DEF_TYPE_ = 'history-cleanup'")));
 			ok &= expectList(figures, "jobs executed twice", twice);
 			List<String> failedJobs = rows(db, "SELECT JOB_ID_, JOB_DEF_TYPE_, LEFT(JOB_EXCEPTION_MSG_, 200) FROM ACT_HI_JOB_LOG"
 					+ " WHERE JOB_STATE_ = 1");
