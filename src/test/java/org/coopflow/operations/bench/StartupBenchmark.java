@@ -91,6 +91,9 @@ class StartupBenchmark {
 
 	private Path cdsArchive;
 
+	/** The baseline jar's own CDS archive, for the kinds baseline-mariadb-cds and baseline-h2-cds. */
+	private Path baselineCdsArchive;
+
 	/** Another build of coopflow (-Dcoopflow.bench.baseline-jar), started as the kinds baseline-mariadb and baseline-h2. */
 	private Path baselineJar;
 
@@ -109,8 +112,11 @@ class StartupBenchmark {
 		if (KINDS.stream().anyMatch(kind -> kind.startsWith("baseline"))) {
 			baselineJar = extract(Paths.get(System.getProperty("coopflow.bench.baseline-jar")), "baseline");
 		}
-		if (KINDS.stream().anyMatch(kind -> kind.endsWith("-cds"))) {
-			cdsArchive = trainCds();
+		if (KINDS.stream().anyMatch(kind -> kind.startsWith("coopflow") && kind.endsWith("-cds"))) {
+			cdsArchive = trainCds(coopflowJar);
+		}
+		if (KINDS.stream().anyMatch(kind -> kind.startsWith("baseline") && kind.endsWith("-cds"))) {
+			baselineCdsArchive = trainCds(baselineJar);
 		}
 
 		Map<String, List<Start>> starts = new LinkedHashMap<>();
@@ -162,7 +168,7 @@ class StartupBenchmark {
 		boolean coopflow = kind.startsWith("coopflow") || kind.startsWith("baseline");
 		if (coopflow) {
 			if (kind.endsWith("-cds")) {
-				command.add("-XX:SharedArchiveFile=" + cdsArchive);
+				command.add("-XX:SharedArchiveFile=" + (kind.startsWith("baseline") ? baselineCdsArchive : cdsArchive));
 			}
 			command.addAll(List.of("-jar", (kind.startsWith("baseline") ? baselineJar : coopflowJar).toString(), "--server.port=" + port,
 					"--management.endpoint.health.probes.enabled=true"));
@@ -307,7 +313,8 @@ class StartupBenchmark {
 	/**
 	 * The bare application's classpath: the class alone in a directory of its own (the test classes hold
 	 * models and configuration a bare application must not see) and the jars Maven resolves for
-	 * src/test/bench/bare-camunda/pom.xml.
+	 * src/test/bench/bare-camunda/pom.xml; or, with -Dcoopflow.bench.bare-classpath=file, the jars that file
+	 * lists (colon-separated, as dependency:build-classpath writes them).
 	 */
 	private String bareClasspath() throws Exception {
 		Path classes = Files.createDirectories(work.resolve("bare-classes"));
@@ -316,6 +323,11 @@ class StartupBenchmark {
 		Files.createDirectories(target.getParent());
 		try (var in = BareCamunda.class.getClassLoader().getResourceAsStream(resource)) {
 			Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		String given = System.getProperty("coopflow.bench.bare-classpath");
+		if (given != null) {
+			// where Maven's dependency plugin cannot be resolved offline (README.md: how to list the jars without it)
+			return classes + java.io.File.pathSeparator + Files.readString(Paths.get(given)).trim();
 		}
 		Path list = work.resolve("bare-classpath.txt");
 		run(root, List.of(root.resolve("mvnw").toString(), "-B", "-q", "-o", "-f", "src/test/bench/bare-camunda/pom.xml",
@@ -350,18 +362,18 @@ class StartupBenchmark {
 	 * The CDS archive, made by a training run as docker/Dockerfile makes it: the context refreshed on an
 	 * in-memory H2 database, then the JVM exits and writes the classes it loaded.
 	 */
-	private Path trainCds() throws Exception {
-		Path archive = coopflowJar.resolveSibling("application.jsa");
+	private Path trainCds(Path jar) throws Exception {
+		Path archive = jar.resolveSibling("application.jsa");
 		Files.deleteIfExists(archive);
 		long begun = System.nanoTime();
 		ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", coopflowJar.toString(),
+				"-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar", jar.toString(),
 				"--spring.datasource.url=jdbc:h2:mem:cds-training")
 			.directory(work.toFile());
 		builder.environment().put("JAVA_TOOL_OPTIONS", javaOptions);
 		run(builder);
-		System.out.printf(Locale.ROOT, "CDS training run: %.1f s, archive %d MB%n", (System.nanoTime() - begun) / 1e9,
-				Files.size(archive) >> 20);
+		System.out.printf(Locale.ROOT, "CDS training run of %s: %.1f s, archive %d MB%n", jar.getFileName(),
+				(System.nanoTime() - begun) / 1e9, Files.size(archive) >> 20);
 		return archive;
 	}
 
