@@ -77,7 +77,16 @@ class LiquibaseAhead implements ApplicationListener<ApplicationPreparedEvent> {
 			.stream()
 			.filter(source -> !"configurationProperties".equals(source.getName()))
 			.forEach(environment.getPropertySources()::addLast);
-		AnnotationConfigApplicationContext schema = new AnnotationConfigApplicationContext();
+		AnnotationConfigApplicationContext schema = new AnnotationConfigApplicationContext() {
+
+			@Override
+			protected void finishRefresh() {
+				// nothing in it to start; and Spring's lifecycle processor would halt the JVM here under
+				// -Dspring.context.exit=onRefresh, the Docker image's CDS training run, before the
+				// application's own context has loaded the classes the archive is for
+			}
+
+		};
 		schema.setEnvironment(environment);
 		schema.register(SchemaUpdate.class);
 		schema.refresh();
@@ -91,8 +100,8 @@ class LiquibaseAhead implements ApplicationListener<ApplicationPreparedEvent> {
 
 	/**
 	 * Holds Boot's {@code liquibase} bean until the update ahead has finished, then lets it skip its own run.
-	 * Before the update's context (and its connection) is closed, the application's data source opens its
-	 * first connection, so that an in-memory H2 database outlives the update.
+	 * The application's data source opens its first connection before the update's context (and its
+	 * connection) is closed, so that an in-memory H2 database outlives the update.
 	 */
 	private static final class AwaitUpdate implements BeanPostProcessor, DisposableBean {
 
@@ -107,9 +116,14 @@ class LiquibaseAhead implements ApplicationListener<ApplicationPreparedEvent> {
 			if (!(bean instanceof SpringLiquibase liquibase)) {
 				return bean;
 			}
-			AnnotationConfigApplicationContext schema;
+			try (Connection first = liquibase.getDataSource().getConnection()) {
+				// the application's pool opens now, and fills in the background while Liquibase finishes
+			}
+			catch (SQLException e) {
+				throw new BeanCreationException(beanName, "the database does not answer", e);
+			}
 			try {
-				schema = update.get();
+				update.get().close();
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -117,15 +131,6 @@ class LiquibaseAhead implements ApplicationListener<ApplicationPreparedEvent> {
 			}
 			catch (ExecutionException e) {
 				throw new BeanCreationException(beanName, "Liquibase, run ahead, failed", e.getCause());
-			}
-			try (Connection first = liquibase.getDataSource().getConnection()) {
-				// held until here: the application's pool now keeps the database open
-			}
-			catch (SQLException e) {
-				throw new BeanCreationException(beanName, "the database does not answer after Liquibase ran", e);
-			}
-			finally {
-				schema.close();
 			}
 			log.info("Liquibase ran ahead on its own thread; the '{}' bean does not run it again", beanName);
 			liquibase.setShouldRun(false);
