@@ -372,7 +372,7 @@ class StartupBenchmark {
 			.directory(work.toFile());
 		builder.environment().put("JAVA_TOOL_OPTIONS", javaOptions);
 		run(builder);
-		System.out.printf(Locale.ROOT, "CDS training run of %s: %.1f s, archive %d MB%n", jar.getFileName(),
+		System.out.printf(Locale.ROOT, "CDS training run of %s: %.1f s, archive %d MB%n", jar.getParent().getFileName(),
 				(System.nanoTime() - begun) / 1e9, Files.size(archive) >> 20);
 		return archive;
 	}
