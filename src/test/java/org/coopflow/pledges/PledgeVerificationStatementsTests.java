@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -81,8 +80,8 @@ class PledgeVerificationStatementsTests {
 		}
 		List<String> realStatements = perCompletion(real);
 		List<String> bareStatements = perCompletion(bare);
-		print("Verify pledge", realStatements);
-		print("bare model", bareStatements);
+		StatementCounter.print("Verify pledge", realStatements, COMPLETIONS, "completion");
+		StatementCounter.print("bare model", bareStatements, COMPLETIONS, "completion");
 		assertThat(realStatements.size())
 			.as("statements of %d completions of Verify pledge against %d of the bare model's", COMPLETIONS, COMPLETIONS)
 			.isLessThanOrEqualTo(bareStatements.size() + BUSINESS * COMPLETIONS);
@@ -108,15 +107,6 @@ class PledgeVerificationStatementsTests {
 		TestHttp.Response response = api.send("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd",
 				"application/json", TasklistBenchmark.COMPLETION_BODY);
 		assertThat(response.status()).as(response.body()).isEqualTo(204);
-	}
-
-	private static void print(String what, List<String> statements) {
-		Map<String, Integer> counts = new TreeMap<>();
-		statements.forEach(s -> counts.merge(s.length() > 160 ? s.substring(0, 160) : s, 1, Integer::sum));
-		StringBuilder text = new StringBuilder("\n== " + what + ": " + statements.size() / (double) COMPLETIONS
-				+ " statements per completion (COMMIT included)\n");
-		counts.forEach((sql, count) -> text.append(String.format("%5.1f  %s%n", count / (double) COMPLETIONS, sql)));
-		System.out.println(text);
 	}
 
 }
