@@ -35,15 +35,15 @@ public class PledgeFacts { // public: the engine's expression language calls it 
 
 	/** The candidate group of the pledge's tasks: the officers of the office its record names. */
 	public String officers(DelegateExecution execution) {
-		return Role.PROGRAMME_OFFICER.groupOf(pledges.facts(DonorPledgeProcess.PLEDGE.of(execution)).office());
+		return Role.PROGRAMME_OFFICER.groupOf(pledges.pledge(DonorPledgeProcess.PLEDGE.of(execution)).office());
 	}
 
 	public boolean earmarkedToProgramme(DelegateExecution execution) {
-		return pledges.facts(DonorPledgeProcess.PLEDGE.of(execution)).earmarkedToProgramme();
+		return pledges.pledge(DonorPledgeProcess.PLEDGE.of(execution)).programmeId() != null;
 	}
 
 	public boolean paid(DelegateExecution execution) {
-		return pledges.facts(DonorPledgeProcess.PLEDGE.of(execution)).paid();
+		return pledges.pledge(DonorPledgeProcess.PLEDGE.of(execution)).status() == PledgeStatus.PAID;
 	}
 
 	public boolean paymentWaiting(DelegateExecution execution) {
@@ -52,7 +52,12 @@ public class PledgeFacts { // public: the engine's expression language calls it 
 
 	/** The agreement is due by the end of the lapse date. */
 	public Date lapseAt(DelegateExecution execution) {
-		return at(pledges.facts(DonorPledgeProcess.PLEDGE.of(execution)).lapseDate().plusDays(1), LocalTime.MIDNIGHT);
+		return lapseAt(pledges.pledge(DonorPledgeProcess.PLEDGE.of(execution)).lapseDate());
+	}
+
+	/** The end of the lapse date: when the pledge lapses without an agreement. */
+	static Date lapseAt(LocalDate lapseDate) {
+		return at(lapseDate.plusDays(1), LocalTime.MIDNIGHT);
 	}
 
 	public List<Integer> instalmentNumbers(DelegateExecution execution) {

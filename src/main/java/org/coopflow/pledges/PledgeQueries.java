@@ -125,6 +125,14 @@ class PledgeQueries {
 		return pledges.flowsOf(programmeIds);
 	}
 
+	/**
+	 * The pledge's row alone, for what the process reads that needs neither its schedule nor its payments:
+	 * one query where {@link #facts} costs two and {@link #view} four.
+	 */
+	Pledge pledge(long id) {
+		return access.pledge(id);
+	}
+
 	ProcessFacts facts(long id) {
 		Pledge pledge = access.pledge(id);
 		return new ProcessFacts(id, pledge.donor(), pledge.office(), pledge.status(), pledge.programmeId() != null,

@@ -6,8 +6,11 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -59,6 +62,19 @@ class PledgeTaskFacts implements TaskFacts {
 	@Override
 	public String processKey() {
 		return DonorPledgeProcess.PROCESS_KEY;
+	}
+
+	/** What {@link #of} gives, by the task alone: a completion that sends none of them reads no pledge. */
+	@Override
+	public Set<String> names(DelegateTask task) {
+		Set<String> names = new LinkedHashSet<>(List.of(Variables.SUMMARY, Variables.SCHEDULE));
+		if (Tasks.ALLOCATE_FUNDS.equals(task.getTaskDefinitionKey())) {
+			names.add(PROGRAMME_OPTIONS);
+		}
+		if (Tasks.CONFIRM_RECEIPT.equals(task.getTaskDefinitionKey())) {
+			names.add(Variables.PAYMENT_SUMMARY);
+		}
+		return names;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.coopflow.pledges.DonorPledgeProcess.Tasks;
+import org.coopflow.pledges.PledgeRepository.Pledge;
 import org.coopflow.pledges.PledgeView.PaymentView;
 import org.coopflow.programmes.ProgrammeCatalogue;
 import org.coopflow.programmes.WorkingDays;
@@ -35,7 +36,7 @@ class PledgeTaskGuide implements TaskGuide {
 
 	private final PledgeQueries pledges;
 
-	private final PledgeFacts facts;
+	private final PledgeMoney money;
 
 	private final WorkingDays workingDays;
 
@@ -43,11 +44,11 @@ class PledgeTaskGuide implements TaskGuide {
 
 	private final ProgrammeCatalogue programmes;
 
-	PledgeTaskGuide(PledgeQueries pledges, PledgeFacts facts, WorkingDays workingDays, StandardsCatalogue standards,
+	PledgeTaskGuide(PledgeQueries pledges, PledgeMoney money, WorkingDays workingDays, StandardsCatalogue standards,
 			ProgrammeCatalogue programmes) {
 		this.programmes = programmes;
 		this.pledges = pledges;
-		this.facts = facts;
+		this.money = money;
 		this.workingDays = workingDays;
 		this.standards = standards;
 	}
@@ -67,9 +68,11 @@ class PledgeTaskGuide implements TaskGuide {
 	@Override
 	public Guidance guide(DelegateTask task) {
 		long pledgeId = DonorPledgeProcess.PLEDGE.of(task);
-		PledgeView pledge = pledges.view(pledgeId);
+		// the row alone: a name and a due date need neither the schedule nor the payments, and every
+		// completion that creates the next task pays for what is read here
+		Pledge pledge = pledges.pledge(pledgeId);
 		String donor = CountryNames.name(pledge.donor());
-		String amount = Amounts.format(pledge.currency(), pledge.amount());
+		String amount = Amounts.format(pledge.currency(), money.scaled(pledge.amount(), pledge.currency()));
 		String office = pledge.office().label();
 		String about = donor + ", " + amount + " to " + office;
 		String record = donor + " pledged " + amount + " to " + office + ", " + earmarking(pledge)
@@ -83,7 +86,7 @@ class PledgeTaskGuide implements TaskGuide {
 			}
 			case Tasks.CONCLUDE_AGREEMENT -> new Guidance("Conclude agreement — " + about, record
 					+ " Record the signed contribution agreement, its date and reference, by " + DAY.format(pledge.lapseDate())
-					+ ": without one the pledge lapses then.", facts.lapseAt(task.getExecution()), null);
+					+ ": without one the pledge lapses then.", PledgeFacts.lapseAt(pledge.lapseDate()), null);
 			case Tasks.ALLOCATE_FUNDS -> {
 				Date due = workingDays.after(DAYS_TO_ACT);
 				yield new Guidance("Allocate funds — " + about, record + " The agreement is signed; choose the " + office
@@ -108,7 +111,7 @@ class PledgeTaskGuide implements TaskGuide {
 		};
 	}
 
-	private String earmarking(PledgeView pledge) {
+	private String earmarking(Pledge pledge) {
 		String target = pledge.earmarkTarget();
 		return switch (pledge.earmarking()) {
 			case NONE -> "not earmarked";

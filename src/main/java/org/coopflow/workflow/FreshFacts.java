@@ -2,6 +2,7 @@ package org.coopflow.workflow;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -25,8 +26,19 @@ class FreshFacts {
 
 	/** The task's facts as they are now; empty for a task whose process shows none. */
 	Map<String, Object> of(CommandContext context, TaskEntity task) {
+		TaskFacts facts = factsOf(context, task);
+		return facts == null ? Map.of() : facts.of(task);
+	}
+
+	/** The names of the task's facts, without reading them where its process's facts can tell. */
+	Set<String> names(CommandContext context, TaskEntity task) {
+		TaskFacts facts = factsOf(context, task);
+		return facts == null ? Set.of() : facts.names(task);
+	}
+
+	private TaskFacts factsOf(CommandContext context, TaskEntity task) {
 		if (providers == null || task == null || task.getProcessDefinitionId() == null) {
-			return Map.of();
+			return null;
 		}
 		String processKey = context.getProcessEngineConfiguration()
 			.getDeploymentCache()
@@ -34,10 +46,10 @@ class FreshFacts {
 			.getKey();
 		for (TaskFacts facts : providers) {
 			if (facts.processKey().equals(processKey)) {
-				return facts.of(task);
+				return facts;
 			}
 		}
-		return Map.of();
+		return null;
 	}
 
 	/** Puts the task's facts over the variables read for its form (only those asked for, if names are given). */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
@@ -90,11 +91,18 @@ class TaskAnswers {
 		VariableMap sent = Variables.fromMap(variables);
 		Map<String, Object> accepted = new LinkedHashMap<>();
 		List<InvalidField> refused = new ArrayList<>();
-		Map<String, Object> now = facts.of(context, task);
+		// the record is read only when a fact comes back (Tasklist sends them; an API client may send only
+		// the answers): reading it costs a completion several queries
+		Set<String> factNames = facts.names(context, task);
+		Map<String, Object> now = null;
 		for (Map.Entry<String, Object> variable : variables.entrySet()) {
 			String name = variable.getKey();
-			if (now.containsKey(name) || task.hasVariableLocal(name) || form.shows(name)) {
-				Object shown = now.containsKey(name) ? now.get(name) : task.getVariable(name);
+			boolean fact = factNames.contains(name);
+			if (fact && now == null) {
+				now = facts.of(context, task);
+			}
+			if (fact || task.hasVariableLocal(name) || form.shows(name)) {
+				Object shown = fact ? now.get(name) : task.getVariable(name);
 				if (!same(shown, sent.getValueTyped(name))) {
 					refused.add(new InvalidField(name, "is shown by \"" + task.getName()
 							+ "\" and cannot be changed (if the form was open while the record changed, open it again)"));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -25,6 +26,15 @@ public interface TaskFacts {
 	 * as people read them), or a {@link #options} list a select offers.
 	 */
 	Map<String, Object> of(DelegateTask task);
+
+	/**
+	 * The names of the facts {@link #of} gives for the task, known without reading the record: a completion
+	 * that sends none of them (an API client sending only the answers) is checked without reading the
+	 * record. By default {@link #of}'s own names, which reads it.
+	 */
+	default Set<String> names(DelegateTask task) {
+		return of(task).keySet();
+	}
 
 	/**
 	 * The options of a select whose {@code valuesKey} names this fact, as Tasklist reads them: a JSON

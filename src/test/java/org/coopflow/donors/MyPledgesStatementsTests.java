@@ -3,8 +3,6 @@ package org.coopflow.donors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,8 +62,8 @@ class MyPledgesStatementsTests {
 		}
 		List<String> twenty = perRequest(browser, MyPledgesController.PAGE_SIZE);
 
-		print("a page of 2 pledges", two);
-		print("a page of 20 pledges", twenty);
+		StatementCounter.print("a page of 2 pledges", two, REQUESTS, "request");
+		StatementCounter.print("a page of 20 pledges", twenty, REQUESTS, "request");
 		assertThat(twenty.size()).as("statements of %d requests for a page of 20 pledges against a page of 2", REQUESTS)
 			.isLessThanOrEqualTo(two.size());
 	}
@@ -129,15 +127,6 @@ class MyPledgesStatementsTests {
 			assertThat(browser.browse("/donor/pledges").status()).isEqualTo(200);
 		}
 		return StatementCounter.stop();
-	}
-
-	private static void print(String what, List<String> statements) {
-		Map<String, Integer> counts = new TreeMap<>();
-		statements.forEach(s -> counts.merge(s.length() > 160 ? s.substring(0, 160) : s, 1, Integer::sum));
-		StringBuilder text = new StringBuilder("\n== " + what + ": " + statements.size() / (double) REQUESTS
-				+ " statements per request (COMMIT included)\n");
-		counts.forEach((sql, count) -> text.append(String.format("%5.1f  %s%n", count / (double) REQUESTS, sql)));
-		System.out.println(text);
 	}
 
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 
@@ -76,8 +75,8 @@ class PledgeIntakeStatementsTests {
 						{"businessKey":"%s","variables":{"office":{"value":"CPCJD","type":"String"},
 						"donor":{"value":"NO","type":"String"}}}""".formatted(DonorPledgeProcess.businessKey(900_000 + n[0]++)))
 			.status(), 200);
-		print("intake", intake);
-		print("bare engine-rest start", bare);
+		StatementCounter.print("intake", intake, INTAKES, "request");
+		StatementCounter.print("bare engine-rest start", bare, INTAKES, "request");
 		assertThat(intake.size()).as("statements of %d intakes against %d bare starts", INTAKES, INTAKES)
 			.isLessThanOrEqualTo(bare.size());
 	}
@@ -90,15 +89,6 @@ class PledgeIntakeStatementsTests {
 			assertThat(request.getAsInt()).isEqualTo(expected);
 		}
 		return StatementCounter.stop();
-	}
-
-	private static void print(String what, List<String> statements) {
-		Map<String, Integer> counts = new TreeMap<>();
-		statements.forEach(s -> counts.merge(s.length() > 160 ? s.substring(0, 160) : s, 1, Integer::sum));
-		StringBuilder text = new StringBuilder("\n== " + what + ": " + statements.size() / (double) INTAKES
-				+ " statements per request (COMMIT included)\n");
-		counts.forEach((sql, count) -> text.append(String.format("%5.1f  %s%n", count / (double) INTAKES, sql)));
-		System.out.println(text);
 	}
 
 }

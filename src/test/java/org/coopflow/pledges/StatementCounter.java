@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
@@ -48,6 +50,19 @@ public class StatementCounter {
 			}
 		}
 		return sql;
+	}
+
+	/**
+	 * Prints the statements of {@code times} requests (or completions, as {@code per} says), each kind of
+	 * statement with how many of it each sends.
+	 */
+	public static void print(String what, List<String> statements, int times, String per) {
+		Map<String, Integer> counts = new TreeMap<>();
+		statements.forEach(s -> counts.merge(s.length() > 160 ? s.substring(0, 160) : s, 1, Integer::sum));
+		StringBuilder text = new StringBuilder("\n== " + what + ": " + statements.size() / (double) times
+				+ " statements per " + per + " (COMMIT included)\n");
+		counts.forEach((sql, count) -> text.append(String.format("%5.1f  %s%n", count / (double) times, sql)));
+		System.out.println(text);
 	}
 
 	@Bean
