@@ -20,7 +20,7 @@ class AllocateToEarmarkedProgrammeDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		long pledgeId = DonorPledgeProcess.PLEDGE.of(execution);
-		allocation.allocate(pledgeId, PledgeTransitions.SYSTEM_USER, pledges.facts(pledgeId).programmeId());
+		allocation.allocate(pledgeId, PledgeTransitions.SYSTEM_USER, pledges.pledge(pledgeId).programmeId());
 	}
 
 }
