@@ -64,10 +64,13 @@ public class PortfolioFigures {
 
 	/**
 	 * The programmes of the office per status and currency, and the approved ones per standard and per country
-	 * and currency: the lines of the portfolio that sum every programme.
+	 * and currency: the lines of the portfolio that sum every programme. The lines per status are read on every
+	 * request; those per standard and per country were summed from {@code themesAsOf} on, and are
+	 * {@code themesLate} when a programme was written since and they are being summed again ({@link ThemeLines}).
 	 */
 	@org.springframework.modulith.NamedInterface("api")
-	public record Lines(List<StatusSum> byStatus, List<ThemeSum> byStandard, List<ThemeSum> byCountry) {
+	public record Lines(List<StatusSum> byStatus, List<ThemeSum> byStandard, List<ThemeSum> byCountry,
+			java.time.Instant themesAsOf, boolean themesLate) {
 	}
 
 	/** The programmes of one budget currency with a gap: how many, and the sum of their gaps. */
@@ -114,15 +117,16 @@ public class PortfolioFigures {
 	/**
 	 * The programmes of the office (of both when null) per status and currency, read each time, and those in
 	 * {@code statuses} per standard and per country and currency, summed again only when what they sum moved
-	 * ({@link ThemeLines}).
+	 * ({@link ThemeLines}): on a large portfolio, in the background, and until then marked late.
 	 */
 	public Lines lines(Office office, Collection<ProgrammeStatus> statuses) {
 		List<StatusSum> byStatus = byStatus(office);
 		// the fingerprint is read before the sums (each statement sees what was committed when it ran): lines
 		// kept with a fingerprint older than they are cost one more sum later, never a stale line
-		ThemeLines.Summed themes = themeLines.of(office, statuses, fingerprint(byStatus),
-				theme -> byTheme(theme, office, statuses));
-		return new Lines(byStatus, themes.byStandard(), themes.byCountry());
+		ThemeLines.Read themes = themeLines.of(office, statuses, fingerprint(byStatus),
+				() -> fingerprint(byStatus(office)), theme -> byTheme(theme, office, statuses));
+		ThemeLines.Summed summed = themes.lines();
+		return new Lines(byStatus, summed.byStandard(), summed.byCountry(), summed.asOf(), themes.late());
 	}
 
 	/** The programmes of the office (of both when null) per status and budget currency. */

@@ -1,33 +1,57 @@
 package org.coopflow.programmes;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.coopflow.programmes.PortfolioFigures.StatusSum;
 import org.coopflow.programmes.PortfolioFigures.Theme;
 import org.coopflow.programmes.PortfolioFigures.ThemeSum;
 import org.coopflow.reference.Office;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The portfolio's lines per standard and per country as this node last summed them, each with the
  * {@link Fingerprint} of what they were summed from; they are summed again only when the fingerprint moved.
  * Joining some 78,000 approved programmes to their 210,000 standard and country rows and grouping them took
- * some 250 ms a theme on MariaDB at 100,000 programmes, most of the page (src/test/java/org/coopflow/web/bench),
- * while the fingerprint is read from indexes. The lines are exact, never late: a line can move only if its
- * fingerprint moved (what is not caught is written in docs/reporting.md). Each node keeps its own; amounts stay
- * in each currency, so this month's rates are applied by the caller on every request.
+ * some 200 ms a theme on MariaDB at 100,000 programmes, most of the page (src/test/java/org/coopflow/web/bench),
+ * while the fingerprint is read from indexes. Each node keeps its own; amounts stay in each currency, so this
+ * month's rates are applied by the caller on every request.
  * <p>
- * A handful of keys (an office or both, one set of statuses); two requests that sum at once both store
- * their lines, each with its own fingerprint, so the later store may only cost one more sum, never a wrong line.
+ * Once the fingerprint moved, a reader of a portfolio under {@code coopflow.portfolio.background-sums-from}
+ * programmes (20,000 by default: some 80 ms of summing on MariaDB) waits for the lines to be summed again, so
+ * they are exact. A reader of a larger one does not wait the 0.4–0.8 s: it gets the lines last summed, marked
+ * late with the time they were summed ({@link Read}), while one thread of this node sums them again; the next
+ * reader after that gets them exact. A key is summed in the background at most once per
+ * {@code coopflow.portfolio.background-sum-pause} (10 s by default): while writes keep coming, readers get lines
+ * at most that pause and one sum late, and the database is not kept summing lines that a write moves again at
+ * once; after a quiet moment, one sum late. Lines are never late without saying so. What a fingerprint does not
+ * catch is written in docs/reporting.md.
+ * <p>
+ * A handful of keys (an office or both, one set of statuses); two sums of one key at once both store their
+ * lines, each with its own fingerprint, so the later store may only cost one more sum, never a wrong line.
  */
 @Component
-class ThemeLines {
+class ThemeLines implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ThemeLines.class);
 
 	/** More keys than the portfolio ever asks for (three offices' choices, one set of statuses). */
 	private static final int KEYS = 16;
@@ -64,30 +88,137 @@ class ThemeLines {
 			live = Set.copyOf(live);
 		}
 
+		/** The programmes of the portfolio read, in every status: what decides whether a reader waits for a sum. */
+		long programmes() {
+			return live.stream().mapToLong(StatusSum::programmes).sum();
+		}
+
 	}
 
-	/** Both theme lines, as summed when the fingerprint was {@code from}. */
-	record Summed(Fingerprint from, List<ThemeSum> byStandard, List<ThemeSum> byCountry) {
+	/** Both theme lines, as summed from {@code asOf} on, when the fingerprint was {@code from}. */
+	record Summed(Fingerprint from, Instant asOf, List<ThemeSum> byStandard, List<ThemeSum> byCountry) {
+	}
+
+	/**
+	 * The lines a reader gets: {@code late} when what they sum moved since, and they are being summed again in
+	 * the background.
+	 */
+	record Read(Summed lines, boolean late) {
 	}
 
 	private final Map<Key, Summed> kept = new ConcurrentHashMap<>();
 
+	/** Runs a sum in the background after a delay; tests pass one they run by hand. */
+	interface Background {
+
+		void run(Runnable sum, Duration after);
+
+	}
+
+	/** The keys being summed in the background, or waiting for it: one sum at a time per key. */
+	private final Set<Key> summing = ConcurrentHashMap.newKeySet();
+
+	/** When each key's last background sum ended. */
+	private final Map<Key, Instant> ended = new ConcurrentHashMap<>();
+
 	private final AtomicLong summed = new AtomicLong();
+
+	private final long backgroundFrom;
+
+	private final Duration pause;
+
+	private final Background background;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService thread;
+
+	@Autowired
+	ThemeLines(@Value("${coopflow.portfolio.background-sums-from:20000}") long backgroundFrom,
+			@Value("${coopflow.portfolio.background-sum-pause:10s}") Duration pause, Clock clock) {
+		this(backgroundFrom, pause, Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "portfolio-theme-lines");
+			thread.setDaemon(true);
+			return thread;
+		}), clock);
+	}
+
+	private ThemeLines(long backgroundFrom, Duration pause, ScheduledExecutorService thread, Clock clock) {
+		this(backgroundFrom, pause, (sum, after) -> thread.schedule(sum, after.toMillis(), TimeUnit.MILLISECONDS), clock,
+				thread);
+	}
+
+	/** With what sums in the background. */
+	ThemeLines(long backgroundFrom, Duration pause, Background background, Clock clock) {
+		this(backgroundFrom, pause, background, clock, null);
+	}
+
+	private ThemeLines(long backgroundFrom, Duration pause, Background background, Clock clock,
+			ScheduledExecutorService thread) {
+		this.backgroundFrom = backgroundFrom;
+		this.pause = pause;
+		this.background = background;
+		this.clock = clock;
+		this.thread = thread;
+	}
 
 	/**
 	 * The lines of the office (both when null) over the programmes in the statuses: those kept if they were
-	 * summed at {@code now}, else summed by {@code sum} and kept. {@code now} must be read before the sums, so that
-	 * lines are never kept with a fingerprint newer than they are.
+	 * summed at {@code now}; else, for a portfolio of fewer than {@code background-sums-from} programmes or
+	 * when none are kept, summed by {@code sum} and kept; else those kept, marked late, while they are summed
+	 * again in the background, from the {@code fingerprint} read then. A fingerprint must be read before the
+	 * sums, so that lines are never kept with a fingerprint newer than they are. {@code fingerprint} and
+	 * {@code sum} may run on another thread, outside the caller's transaction.
 	 */
-	Summed of(Office office, Collection<ProgrammeStatus> statuses, Fingerprint now,
+	Read of(Office office, Collection<ProgrammeStatus> statuses, Fingerprint now, Supplier<Fingerprint> fingerprint,
 			Function<Theme, List<ThemeSum>> sum) {
 		Key key = new Key(office, Set.copyOf(statuses));
 		Summed last = kept.get(key);
 		if (last != null && last.from().equals(now)) {
-			return last;
+			return new Read(last, false);
 		}
+		if (last == null || now.programmes() < backgroundFrom) {
+			return new Read(sum(key, now, sum), false);
+		}
+		if (summing.add(key)) {
+			try {
+				background.run(() -> {
+					try {
+						sum(key, fingerprint.get(), sum);
+					}
+					catch (RuntimeException e) {
+						// the lines stay marked late, and the next reader starts another sum
+						log.warn("The portfolio's lines per standard and per country could not be summed again", e);
+					}
+					finally {
+						ended.put(key, clock.instant());
+						summing.remove(key);
+					}
+				}, untilPaused(key));
+			}
+			catch (RejectedExecutionException e) {
+				// shutting down: sum for this reader, as for a small portfolio
+				summing.remove(key);
+				return new Read(sum(key, now, sum), false);
+			}
+		}
+		return new Read(last, true);
+	}
+
+	/** What is left of the pause since the key's last background sum (never more than the pause). */
+	private Duration untilPaused(Key key) {
+		Instant last = ended.get(key);
+		if (last == null) {
+			return Duration.ZERO;
+		}
+		Duration left = Duration.between(clock.instant(), last.plus(pause));
+		return left.isNegative() ? Duration.ZERO : left.compareTo(pause) > 0 ? pause : left;
+	}
+
+	private Summed sum(Key key, Fingerprint now, Function<Theme, List<ThemeSum>> sum) {
 		summed.incrementAndGet();
-		Summed lines = new Summed(now, List.copyOf(sum.apply(Theme.STANDARD)), List.copyOf(sum.apply(Theme.COUNTRY)));
+		Instant asOf = clock.instant();
+		Summed lines = new Summed(now, asOf, List.copyOf(sum.apply(Theme.STANDARD)), List.copyOf(sum.apply(Theme.COUNTRY)));
 		if (kept.size() >= KEYS && !kept.containsKey(key)) {
 			kept.clear();
 		}
@@ -98,6 +229,13 @@ class ThemeLines {
 	/** How many times the lines were summed since this node started: for tests that they are not summed in vain. */
 	long sums() {
 		return summed.get();
+	}
+
+	@Override
+	public void destroy() {
+		if (thread != null) {
+			thread.shutdownNow();
+		}
 	}
 
 }

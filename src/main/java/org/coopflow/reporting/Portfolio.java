@@ -14,9 +14,14 @@ import org.coopflow.reference.Office;
  * to US dollars at the UN operational rate of the month of {@code asOf}; committed and received funds at
  * the rates their pledges used. A programme whose currency has no rate that month counts in the numbers of
  * programmes but not in the dollar sums, and its currency is listed in {@code currenciesWithoutRate}.
+ * <p>
+ * The lines per standard and per country were summed at {@code themeLinesAsOf}. On a large portfolio they are
+ * {@code themeLinesLate} for a moment after a programme or its funding changed: they are being summed again,
+ * and the next request shows them up to date. Every other figure is read on each request.
  */
 public record Portfolio(Office office, LocalDate asOf, long programmes, List<StatusLine> byStatus,
-		List<ThemeLine> byStandard, List<ThemeLine> byCountry, Gaps fundingGaps, Overdue overdueReports,
+		List<ThemeLine> byStandard, List<ThemeLine> byCountry, Instant themeLinesAsOf, boolean themeLinesLate,
+		Gaps fundingGaps, Overdue overdueReports,
 		OffTrack offTrackIndicators, List<String> currenciesWithoutRate) {
 
 	public record StatusLine(ProgrammeStatus status, long programmes, BigDecimal budgetUsd, BigDecimal committedUsd,

@@ -199,7 +199,8 @@ public class PortfolioReport {
 					i.indicatorTitle(), i.periodEnd(), i.target(), i.actual());
 		}).toList());
 
-		return new Portfolio(office, asOf, programmes, byStatus, byStandard, byCountry, gaps, overdue, offTrack,
+		return new Portfolio(office, asOf, programmes, byStatus, byStandard, byCountry, lines.themesAsOf(),
+				lines.themesLate(), gaps, overdue, offTrack,
 				List.copyOf(withoutRate));
 	}
 
