@@ -178,11 +178,13 @@ class PledgeRepository {
 		}
 	}
 
-	/** The pledge's row is written and locked by this transaction: it is read once until the next write. */
+	/**
+	 * The pledge's row is written, and so locked, by this transaction ({@link #changing} dropped what was
+	 * held): it is read once again, then held until the next write.
+	 */
 	private void wrote(long pledgeId) {
 		Written written = written(true);
 		if (written != null) {
-			written.rows.remove(pledgeId);
 			written.pledgeIds.add(pledgeId);
 		}
 	}
