@@ -45,20 +45,28 @@ class PledgeAgreement {
 
 	/** "Verify pledge": the officer confirms the pledge is genuine, or declines it with a reason. */
 	void verify(long id, String officer, boolean verified, String note) {
-		Pledge pledge = access.pledge(id);
-		if (pledge.status() != PledgeStatus.PLEDGED || pledge.verifiedAt() != null) {
-			throw new ConflictException("Pledge " + id + " is " + pledge.status() + (pledge.verifiedAt() != null
-					? " and already verified." : "; only a PLEDGED pledge is verified."));
-		}
 		if (verified) {
-			transitions.transition(pledge, PledgeStatus.PLEDGED, officer, "VERIFIED", blankToNull(note),
-					new PledgeChange.Verified(officer));
-		}
-		else {
-			if (note == null || note.isBlank()) {
-				throw new InvalidInputException("verificationNote", "say why the pledge is declined; the donor is told");
+			// the state checked by the update itself, one statement where a read and an update were two; the
+			// pledge is read only to say why not
+			if (!transitions.transitionIf(id, PledgeStatus.PLEDGED, PledgeStatus.PLEDGED, officer, "VERIFIED",
+					blankToNull(note), new PledgeChange.Verified(officer))) {
+				requireVerifiable(access.pledge(id));
+				throw PledgeTransitions.changedMeanwhile(id);
 			}
-			transitions.close(pledge, PledgeStatus.CANCELLED, officer, "DECLINED", "Declined at verification: " + note.trim());
+			return;
+		}
+		Pledge pledge = access.pledge(id);
+		requireVerifiable(pledge);
+		if (note == null || note.isBlank()) {
+			throw new InvalidInputException("verificationNote", "say why the pledge is declined; the donor is told");
+		}
+		transitions.close(pledge, PledgeStatus.CANCELLED, officer, "DECLINED", "Declined at verification: " + note.trim());
+	}
+
+	private static void requireVerifiable(Pledge pledge) {
+		if (pledge.status() != PledgeStatus.PLEDGED || pledge.verifiedAt() != null) {
+			throw new ConflictException("Pledge " + pledge.id() + " is " + pledge.status() + (pledge.verifiedAt() != null
+					? " and already verified." : "; only a PLEDGED pledge is verified."));
 		}
 	}
 

@@ -17,6 +17,14 @@ sealed interface PledgeChange {
 
 	Map<String, Object> columns(Instant now);
 
+	/**
+	 * What must hold besides the status for the change to apply, as a condition on the columns, for
+	 * {@link PledgeRepository#updateIf}; null when nothing.
+	 */
+	default String onlyIf() {
+		return null;
+	}
+
 	/** Only the status (and who changed it when). */
 	record StatusOnly() implements PledgeChange {
 		public Map<String, Object> columns(Instant now) {
@@ -33,6 +41,12 @@ sealed interface PledgeChange {
 	record Verified(String by) implements PledgeChange {
 		public Map<String, Object> columns(Instant now) {
 			return Map.of("verified_at", now, "verified_by", by);
+		}
+
+		/** A pledge is verified once. */
+		@Override
+		public String onlyIf() {
+			return "verified_at IS NULL";
 		}
 	}
 

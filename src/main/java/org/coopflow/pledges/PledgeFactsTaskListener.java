@@ -37,7 +37,18 @@ class PledgeFactsTaskListener implements TaskListener {
 	}
 
 	private static void completed(DelegateTask task) {
-		task.getExecution().setVariable(Variables.DECIDED_BY, TaskCompletion.completedBy(task));
+		String decidedBy = TaskCompletion.completedBy(task);
+		if (task.getExecution().hasVariable(Variables.DECIDED_BY)) {
+			// an instance from before it was transient: the engine refuses a transient variable beside a stored one
+			task.getExecution().setVariable(Variables.DECIDED_BY, decidedBy);
+		}
+		else {
+			// transient: the record step right after the task, in the same transaction, records it on the pledge
+			// (who verified, agreed, allocated, confirmed, and the timeline's actor), and the engine's operation log
+			// keeps who completed the task; stored as well, it cost each completion three statements (the
+			// variable, its history and its history's detail) for a third record of the same name
+			task.getExecution().setVariable(Variables.DECIDED_BY, org.camunda.bpm.engine.variable.Variables.stringValue(decidedBy, true));
+		}
 		if (Tasks.CONFIRM_RECEIPT.equals(task.getTaskDefinitionKey())) {
 			// the payment this task was bound to, unless the form named another; "Record receipt" refuses one
 			// that is not of this process's pledge

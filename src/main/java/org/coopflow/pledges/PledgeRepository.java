@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.coopflow.reference.Office;
@@ -21,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.ResourceHolderSupport;
+import org.springframework.transaction.support.ResourceHolderSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The pledge tables, through plain SQL: callers pass typed rows and {@link PledgeChange}s, and only this class
@@ -132,9 +137,56 @@ class PledgeRepository {
 		return recorded != null && recorded.pledge().id() == pledgeId ? recorded : null;
 	}
 
-	/** Every write calls this first: what was held no longer has to be what is stored. */
+	/**
+	 * The pledges the current transaction has written, and those of their rows it has read since. Its write
+	 * holds the row's lock until the transaction ends, so no one else can change the row meanwhile and the
+	 * row read after it stays what is stored (under READ COMMITTED, which coopflow runs, a row it has not
+	 * written could change under it, so those are read each time): the next task's candidate group, guide
+	 * and lapse timer, which each ask for the pledge a completion just changed, share one read.
+	 */
+	private static final class Written extends ResourceHolderSupport {
+
+		private final Set<Long> pledgeIds = new HashSet<>();
+
+		private final Map<Long, Pledge> rows = new HashMap<>();
+
+	}
+
+	/** The current transaction's {@link Written}, bound on its first write; null outside a transaction. */
+	private Written written(boolean create) {
+		Written written = (Written) TransactionSynchronizationManager.getResource(this);
+		if (written == null && create && TransactionSynchronizationManager.isSynchronizationActive()
+				&& TransactionSynchronizationManager.isActualTransactionActive()) {
+			written = new Written();
+			TransactionSynchronizationManager.bindResource(this, written);
+			// unbinds it when the transaction ends, and while a REQUIRES_NEW one runs in its place
+			TransactionSynchronizationManager.registerSynchronization(new ResourceHolderSynchronization<>(written, this) {
+			});
+		}
+		return written;
+	}
+
+	/**
+	 * Every write calls this first: what was held no longer has to be what is stored, so every row held is
+	 * dropped and read again when next asked for.
+	 */
 	private void changing() {
 		justRecorded.remove();
+		Written written = written(false);
+		if (written != null) {
+			written.rows.clear();
+		}
+	}
+
+	/**
+	 * The pledge's row is written, and so locked, by this transaction ({@link #changing} dropped what was
+	 * held): it is read once again, then held until the next write.
+	 */
+	private void wrote(long pledgeId) {
+		Written written = written(true);
+		if (written != null) {
+			written.pledgeIds.add(pledgeId);
+		}
 	}
 
 	long insert(NewPledge p) {
@@ -151,7 +203,9 @@ class PledgeRepository {
 					p.idempotencyKey(), p.requestHash(), p.createdBy(), timestamp(p.createdAt()), p.createdBy(),
 					timestamp(p.createdAt()), date(p.rate().awaitedRateMonth()))
 			.update(key, "id");
-		return key.getKey().longValue();
+		long id = key.getKey().longValue();
+		wrote(id);
+		return id;
 	}
 
 	Optional<Pledge> find(long id) {
@@ -159,7 +213,19 @@ class PledgeRepository {
 		if (recorded != null) {
 			return Optional.of(recorded.pledge());
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM pledge WHERE id = ?").param(id).query(PledgeRepository::pledge).optional();
+		Written written = written(false);
+		Pledge held = written == null ? null : written.rows.get(id);
+		if (held != null) {
+			return Optional.of(held);
+		}
+		Optional<Pledge> pledge = jdbc.sql("SELECT " + COLUMNS + " FROM pledge WHERE id = ?")
+			.param(id)
+			.query(PledgeRepository::pledge)
+			.optional();
+		if (written != null && written.pledgeIds.contains(id)) {
+			pledge.ifPresent(row -> written.rows.put(id, row));
+		}
+		return pledge;
 	}
 
 	Optional<Pledge> findByIdempotencyKey(String createdBy, String key) {
@@ -259,6 +325,22 @@ class PledgeRepository {
 	 * @return false when the version moved on
 	 */
 	boolean update(long id, int expectedVersion, PledgeStatus status, PledgeChange change, String by, Instant now) {
+		return update(id, "version = ?", expectedVersion, status, change, by, now);
+	}
+
+	/**
+	 * Sets a pledge's status and applies the change if the pledge is still {@code expected} and the change's
+	 * own condition holds ({@link PledgeChange#onlyIf}): the check and the change in one statement, where a
+	 * read and a versioned update were two.
+	 * @return false when it is not (or there is no such pledge)
+	 */
+	boolean updateIf(long id, PledgeStatus expected, PledgeStatus status, PledgeChange change, String by, Instant now) {
+		String condition = "status = ?" + (change.onlyIf() == null ? "" : " AND " + change.onlyIf());
+		return update(id, condition, expected.name(), status, change, by, now);
+	}
+
+	private boolean update(long id, String condition, Object expected, PledgeStatus status, PledgeChange change,
+			String by, Instant now) {
 		changing();
 		Map<String, Object> values = new LinkedHashMap<>(change.columns(now));
 		values.put("status", status);
@@ -272,10 +354,14 @@ class PledgeRepository {
 					: value instanceof LocalDate date ? Date.valueOf(date)
 					: value instanceof Enum<?> e ? e.name() : value);
 		});
-		sql.append("version = version + 1 WHERE id = ? AND version = ?");
+		sql.append("version = version + 1 WHERE id = ? AND ").append(condition);
 		params.add(id);
-		params.add(expectedVersion);
-		return jdbc.sql(sql.toString()).params(params).update() == 1;
+		params.add(expected);
+		if (jdbc.sql(sql.toString()).params(params).update() != 1) {
+			return false;
+		}
+		wrote(id);
+		return true;
 	}
 
 	void insertRevision(long pledgeId, Revision r, List<Instalment> instalments) {

@@ -42,9 +42,33 @@ class PledgeTransitions {
 		}
 		Instant now = clock.instant();
 		if (!pledges.update(pledge.id(), pledge.version(), next, change, actor, now)) {
-			throw new ConflictException("Pledge " + pledge.id() + " was changed by someone else just now; reload it and try again.");
+			throw changedMeanwhile(pledge.id());
 		}
 		pledges.insertEvent(pledge.id(), pledge.version() + 1, kind, next, actor, now, detail);
+	}
+
+	/**
+	 * As {@link #transition}, for a pledge not read first: the update itself checks that the pledge is still
+	 * {@code expected} (and what the change asks besides, {@link PledgeChange#onlyIf}), and the row it wrote
+	 * is read back, for its timeline's version and for what else the transaction asks of the pledge.
+	 * @return false, changing nothing, when the pledge is not (or does not exist)
+	 */
+	boolean transitionIf(long id, PledgeStatus expected, PledgeStatus next, String actor, String kind, String detail,
+			PledgeChange change) {
+		if (next != expected && !expected.canBecome(next)) {
+			throw new IllegalArgumentException("A " + expected + " pledge cannot become " + next + ".");
+		}
+		Instant now = clock.instant();
+		if (!pledges.updateIf(id, expected, next, change, actor, now)) {
+			return false;
+		}
+		Pledge written = pledges.find(id).orElseThrow();
+		pledges.insertEvent(id, written.version(), kind, next, actor, now, detail);
+		return true;
+	}
+
+	static ConflictException changedMeanwhile(long id) {
+		return new ConflictException("Pledge " + id + " was changed by someone else just now; reload it and try again.");
 	}
 
 	/** A final status: the programme the pledge counted in no longer counts it, and the donor is told. */

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.coopflow.CoopflowTest;
@@ -34,6 +36,12 @@ class PledgeTaskCompletionTests {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	HistoryService history;
 
 	TestHttp api;
 
@@ -147,6 +155,47 @@ class PledgeTaskCompletionTests {
 		JsonNode ownAfter = fixtures.step("GET", "/api/pledges/" + own, "officerCpcjd", null, 200);
 		assertThat(ownAfter.path("status").asText()).isEqualTo("COMMITTED");
 		assertThat(ownAfter.path("payments").get(0).path("status").asText()).isEqualTo("REPORTED");
+	}
+
+	@Test
+	void whoDecidedIsTheSignedInOfficerRecordedOnThePledgeAndNotStoredAsAVariable() {
+		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		String instance = instanceOf(id);
+		String taskId = openTask(id, "officerCpcjd");
+		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd",
+				"{\"variables\":{\"pledgeVerified\":{\"value\":true}}}", 204);
+
+		assertThat(verifiedBy(id)).isEqualTo("officerCpcjd");
+		assertThat(trace(id, "officerCpcjd").timeline()).contains("VERIFIED PLEDGED officerCpcjd");
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance)
+			.variableName(DonorPledgeProcess.Variables.DECIDED_BY)
+			.count()).as("who decided, transient").isZero();
+	}
+
+	@Test
+	void anInstanceThatStoresWhoDecidedKeepsStoringIt() {
+		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		String instance = instanceOf(id);
+		// as an instance started before who decided became transient stores it
+		runtime.setVariable(instance, DonorPledgeProcess.Variables.DECIDED_BY, "someoneBefore");
+		String taskId = openTask(id, "officerCpcjd");
+		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd",
+				"{\"variables\":{\"pledgeVerified\":{\"value\":true}}}", 204);
+
+		assertThat(verifiedBy(id)).isEqualTo("officerCpcjd");
+		assertThat(runtime.getVariable(instance, DonorPledgeProcess.Variables.DECIDED_BY)).isEqualTo("officerCpcjd");
+	}
+
+	private String instanceOf(long pledgeId) {
+		return runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(DonorPledgeProcess.businessKey(pledgeId))
+			.singleResult()
+			.getId();
+	}
+
+	private String verifiedBy(long pledgeId) {
+		return jdbc.sql("SELECT verified_by FROM pledge WHERE id = ?").param(pledgeId).query(String.class).single();
 	}
 
 }
