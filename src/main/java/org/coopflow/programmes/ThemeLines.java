@@ -131,35 +131,34 @@ class ThemeLines implements DisposableBean {
 
 	private final Clock clock;
 
-	private final ScheduledExecutorService thread;
-
 	@Autowired
 	ThemeLines(@Value("${coopflow.portfolio.background-sums-from:20000}") long backgroundFrom,
 			@Value("${coopflow.portfolio.background-sum-pause:10s}") Duration pause, Clock clock) {
-		this(backgroundFrom, pause, Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "portfolio-theme-lines");
-			thread.setDaemon(true);
-			return thread;
-		}), clock);
-	}
-
-	private ThemeLines(long backgroundFrom, Duration pause, ScheduledExecutorService thread, Clock clock) {
-		this(backgroundFrom, pause, (sum, after) -> thread.schedule(sum, after.toMillis(), TimeUnit.MILLISECONDS), clock,
-				thread);
+		this(backgroundFrom, pause, new OwnThread(), clock);
 	}
 
 	/** With what sums in the background. */
 	ThemeLines(long backgroundFrom, Duration pause, Background background, Clock clock) {
-		this(backgroundFrom, pause, background, clock, null);
-	}
-
-	private ThemeLines(long backgroundFrom, Duration pause, Background background, Clock clock,
-			ScheduledExecutorService thread) {
 		this.backgroundFrom = backgroundFrom;
 		this.pause = pause;
 		this.background = background;
 		this.clock = clock;
-		this.thread = thread;
+	}
+
+	/** The node's one thread for the sums in the background, stopped with the application. */
+	private static final class OwnThread implements Background {
+
+		private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "portfolio-theme-lines");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		@Override
+		public void run(Runnable sum, Duration after) {
+			thread.schedule(sum, after.toMillis(), TimeUnit.MILLISECONDS);
+		}
+
 	}
 
 	/**
@@ -233,8 +232,8 @@ class ThemeLines implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		if (thread != null) {
-			thread.shutdownNow();
+		if (background instanceof OwnThread own) {
+			own.thread.shutdownNow();
 		}
 	}
 
