@@ -38,6 +38,11 @@ public class PledgeFacts { // public: the engine's expression language calls it 
 		return Role.PROGRAMME_OFFICER.groupOf(pledges.pledge(DonorPledgeProcess.PLEDGE.of(execution)).office());
 	}
 
+	/** "Pledge verified?": the record says so once "Record verification" has written the officer's answer. */
+	public boolean verified(DelegateExecution execution) {
+		return pledges.pledge(DonorPledgeProcess.PLEDGE.of(execution)).verifiedAt() != null;
+	}
+
 	public boolean earmarkedToProgramme(DelegateExecution execution) {
 		return pledges.pledge(DonorPledgeProcess.PLEDGE.of(execution)).programmeId() != null;
 	}

@@ -3,6 +3,7 @@ package org.coopflow.pledges;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.coopflow.pledges.DonorPledgeProcess.Tasks;
+import org.coopflow.pledges.DonorPledgeProcess.Typed;
 import org.coopflow.pledges.DonorPledgeProcess.Variables;
 import org.coopflow.pledges.PledgeView.PaymentView;
 import org.coopflow.workflow.TaskCompletion;
@@ -37,23 +38,15 @@ class PledgeFactsTaskListener implements TaskListener {
 	}
 
 	private static void completed(DelegateTask task) {
-		String decidedBy = TaskCompletion.completedBy(task);
-		if (task.getExecution().hasVariable(Variables.DECIDED_BY)) {
-			// an instance from before it was transient: the engine refuses a transient variable beside a stored one
-			task.getExecution().setVariable(Variables.DECIDED_BY, decidedBy);
-		}
-		else {
-			// transient: the record step right after the task, in the same transaction, records it on the pledge
-			// (who verified, agreed, allocated, confirmed, and the timeline's actor), and the engine's operation log
-			// keeps who completed the task; stored as well, it cost each completion three statements (the
-			// variable, its history and its history's detail) for a third record of the same name
-			task.getExecution().setVariable(Variables.DECIDED_BY, org.camunda.bpm.engine.variable.Variables.stringValue(decidedBy, true));
-		}
+		// for the record step right after the task, in the same transaction, which records it on the pledge (who
+		// verified, agreed, allocated, confirmed, and the timeline's actor); the engine's operation log keeps who
+		// completed the task. Stored as well, it cost each completion three statements (the variable, its
+		// history and its history's detail) for a third record of the same name
+		Typed.DECIDED_BY.setForThisStep(task.getExecution(), TaskCompletion.completedBy(task));
 		if (Tasks.CONFIRM_RECEIPT.equals(task.getTaskDefinitionKey())) {
 			// the payment this task was bound to, unless the form named another; "Record receipt" refuses one
-			// that is not of this process's pledge
-			Object chosen = task.getVariable(Variables.PAYMENT_ID);
-			task.getExecution().setVariable(Variables.PAYMENT_ID, chosen);
+			// that is not of this process's pledge; the payment's row keeps the decision
+			Typed.PAYMENT_ID.setForThisStep(task.getExecution(), Typed.PAYMENT_ID.orNull(task));
 		}
 	}
 

@@ -21,10 +21,10 @@ class RecordVerificationDelegate implements JavaDelegate {
 		boolean verified = Typed.PLEDGE_VERIFIED.answer(execution, Typed.YES_OR_NO);
 		pledges.verify(DonorPledgeProcess.PLEDGE.of(execution), Typed.DECIDED_BY.orNull(execution), verified,
 				Typed.VERIFICATION_NOTE.orNull(execution));
-		// the gateway reads a boolean; one the form already sent as a boolean is left as it is, since writing
-		// the same value again costs the completion a history row that records no change
+		// the gateway reads the record; the model before 2026-12-07 routed on this variable, as a boolean, and
+		// its instances may still wait at "Verify pledge"
 		if (!Boolean.valueOf(verified).equals(execution.getVariable(Variables.PLEDGE_VERIFIED))) {
-			execution.setVariable(Variables.PLEDGE_VERIFIED, verified);
+			Typed.PLEDGE_VERIFIED.setForThisStep(execution, verified);
 		}
 	}
 

@@ -5,9 +5,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.coopflow.shared.InvalidInputException;
 
 /**
@@ -137,6 +142,39 @@ public final class ProcessVariable<T> {
 	/** Writes the value as the process keeps it: a choice by its name, a date as yyyy-MM-dd. */
 	public void set(VariableScope scope, T value) {
 		scope.setVariable(name, stored(value));
+	}
+
+	/**
+	 * Writes the value for the rest of this transaction only (a transient variable): for what a step right
+	 * after records on the process's record, which is where it is kept. An instance that already stores a
+	 * variable by this name keeps storing it, since the engine lets no transient value replace a stored one.
+	 */
+	public void setForThisStep(VariableScope scope, T value) {
+		scope.setVariable(name, forThisStep(scope, name, stored(value)));
+	}
+
+	/**
+	 * {@code value} (as sent: a plain value or a typed one) as a transient value, or as it is when {@code scope}
+	 * already stores a variable named {@code name} or the value is not of a simple type (an object or a file,
+	 * which no form of coopflow's sends).
+	 */
+	public static Object forThisStep(VariableScope scope, String name, Object value) {
+		if (scope.hasVariable(name) && !scope.getVariableTyped(name, false).isTransient()) {
+			return value;
+		}
+		if (value instanceof TypedValue typed) {
+			if (typed.isTransient()) {
+				return typed;
+			}
+			if (typed.getType() == null) {
+				return Variables.untypedValue(typed.getValue(), true);
+			}
+			if (typed.getType() instanceof PrimitiveValueType type) {
+				return type.createValue(typed.getValue(), Map.of(ValueType.VALUE_INFO_TRANSIENT, true));
+			}
+			return typed;
+		}
+		return value == null ? Variables.untypedNullValue(true) : Variables.untypedValue(value, true);
 	}
 
 	private static Object stored(Object value) {

@@ -18,6 +18,11 @@ import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
+import org.camunda.bpm.engine.impl.core.model.PropertyKey;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
@@ -45,6 +50,13 @@ import org.springframework.security.access.AccessDeniedException;
 class TaskAnswers {
 
 	private static final Logger log = LoggerFactory.getLogger(TaskAnswers.class);
+
+	static final String ANSWERS = "answers";
+
+	static final String RECORDED = "recorded";
+
+	/** Camunda reads a user task's extension properties into nothing the engine keeps: this keeps the one above. */
+	private static final PropertyKey<Boolean> RECORDS_ANSWERS = new PropertyKey<>("coopflow.recordsAnswers");
 
 	/** By form definition id: a deployed form never changes, a new version is a new definition. */
 	private final Map<String, TaskForm> forms = new ConcurrentHashMap<>();
@@ -126,7 +138,30 @@ class TaskAnswers {
 					context.getAuthenticatedUserId(), invalid.getMessage());
 			throw new TaskCompletionRefused(invalid.getMessage(), invalid);
 		}
+		if (recordsItsAnswers(task)) {
+			accepted.replaceAll((name, value) -> ProcessVariable.forThisStep(task, name, value));
+		}
 		return accepted;
+	}
+
+	/**
+	 * A user task whose BPMN says {@code <camunda:property name="answers" value="recorded" />}: the step right
+	 * after it records its answers on the process's record, which keeps them, so the engine holds them for the
+	 * completion's transaction only; storing them too cost every completion three inserts (the variables, their
+	 * history, its detail) for a second copy that nothing reads (issue 18).
+	 */
+	static boolean recordsItsAnswers(TaskEntity task) {
+		ExecutionEntity execution = task.getExecution();
+		return execution != null && execution.getActivity() != null
+				&& Boolean.TRUE.equals(execution.getActivity().getProperty(RECORDS_ANSWERS.getName()));
+	}
+
+	/** Marks, when its model is parsed, a user task whose answers the step after it records. */
+	static void parsed(Element userTask, ActivityImpl activity) {
+		Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(userTask);
+		if (properties != null && RECORDED.equals(properties.get(ANSWERS))) {
+			activity.getProperties().set(RECORDS_ANSWERS, true);
+		}
 	}
 
 	private TaskForm formOf(CommandContext context, TaskEntity task) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.Task;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
@@ -185,6 +186,45 @@ class PledgeTaskCompletionTests {
 
 		assertThat(verifiedBy(id)).isEqualTo("officerCpcjd");
 		assertThat(runtime.getVariable(instance, DonorPledgeProcess.Variables.DECIDED_BY)).isEqualTo("officerCpcjd");
+	}
+
+	@Test
+	void theAnswersOfAPledgeTaskAreKeptOnThePledgeAndNotStoredAsVariables() {
+		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		String instance = instanceOf(id);
+		String taskId = openTask(id, "officerCpcjd");
+		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd", """
+				{"variables":{"pledgeVerified":{"value":true},"verificationNote":{"value":"Confirmed by the mission"}}}""",
+				204);
+
+		assertThat(jdbc.sql("SELECT detail FROM pledge_event WHERE pledge_id = ? AND kind = 'VERIFIED'")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("Confirmed by the mission");
+		// "Pledge verified?" asks the record: the process went on to the agreement
+		assertThat(trace(id, "officerCpcjd").openTasks()).contains(DonorPledgeProcess.Tasks.CONCLUDE_AGREEMENT);
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance)
+			.variableNameIn(DonorPledgeProcess.Variables.PLEDGE_VERIFIED, DonorPledgeProcess.Variables.VERIFICATION_NOTE)
+			.count()).as("the answers, transient").isZero();
+		assertThat(history.createHistoricDetailQuery().processInstanceId(instance).variableUpdates().list())
+			.extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+			.doesNotContain(DonorPledgeProcess.Variables.PLEDGE_VERIFIED, DonorPledgeProcess.Variables.VERIFICATION_NOTE);
+	}
+
+	@Test
+	void anInstanceThatStoresAnAnswerKeepsStoringIt() {
+		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		String instance = instanceOf(id);
+		// as an instance verified before the answers became transient, and sent back to verification, stores it
+		runtime.setVariable(instance, DonorPledgeProcess.Variables.VERIFICATION_NOTE, "an earlier note");
+		String taskId = openTask(id, "officerCpcjd");
+		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd", """
+				{"variables":{"pledgeVerified":{"value":true},"verificationNote":{"value":"Confirmed again"}}}""", 204);
+
+		assertThat(runtime.getVariable(instance, DonorPledgeProcess.Variables.VERIFICATION_NOTE)).isEqualTo("Confirmed again");
+		assertThat(runtime.getVariable(instance, DonorPledgeProcess.Variables.PLEDGE_VERIFIED)).as("not stored before")
+			.isNull();
 	}
 
 	private String instanceOf(long pledgeId) {

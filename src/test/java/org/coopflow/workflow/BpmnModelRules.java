@@ -22,7 +22,9 @@ import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.Signal;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 
 /**
  * coopflow's modelling rules, checked with the Camunda model API: the model parses, every process is
@@ -60,6 +62,45 @@ final class BpmnModelRules {
 			ids.add(json.readTree(form.toFile()).path("id").asText());
 		}
 		return ids;
+	}
+
+	private static boolean recordsItsAnswers(UserTask task) {
+		return task.getExtensionElements() != null && task.getExtensionElements()
+			.getElementsQuery()
+			.filterByType(CamundaProperties.class)
+			.list()
+			.stream()
+			.flatMap(properties -> properties.getCamundaProperties().stream())
+			.anyMatch(property -> TaskAnswers.ANSWERS.equals(property.getCamundaName())
+					&& TaskAnswers.RECORDED.equals(property.getCamundaValue()));
+	}
+
+	/**
+	 * Answers held for the completion's transaction only must reach the step that records them in that
+	 * transaction: one flow, straight to a service task, nothing asynchronous on the way.
+	 */
+	private static List<String> recordStepViolations(UserTask task) {
+		String what = "user task " + task.getId() + " has its answers recorded (answers=recorded) but ";
+		if (task.isCamundaAsyncAfter()) {
+			return List.of(what + "continues asynchronously after it");
+		}
+		// by the flows' sourceRef, which is what the engine follows, not the task's optional <outgoing> list
+		List<SequenceFlow> outgoing = task.getModelInstance()
+			.getModelElementsByType(SequenceFlow.class)
+			.stream()
+			.filter(flow -> flow.getSource() == task)
+			.toList();
+		if (outgoing.size() != 1) {
+			return List.of(what + "has " + outgoing.size() + " outgoing flows, not one to its record step");
+		}
+		FlowNode next = outgoing.get(0).getTarget();
+		if (!(next instanceof ServiceTask service)) {
+			return List.of(what + "is followed by " + next.getId() + ", not a service task recording them");
+		}
+		if (service.isCamundaAsyncBefore()) {
+			return List.of(what + "its record step " + service.getId() + " starts asynchronously");
+		}
+		return List.of();
 	}
 
 	static List<String> violations(Path file, Set<String> knownFormIds) {
@@ -105,6 +146,9 @@ final class BpmnModelRules {
 			String formRef = task.getCamundaFormRef();
 			if (formRef != null && !knownFormIds.contains(formRef)) {
 				violations.add("user task " + task.getId() + " names the form " + formRef + ", which no .form file defines");
+			}
+			if (recordsItsAnswers(task)) {
+				violations.addAll(recordStepViolations(task));
 			}
 		}
 		return violations;

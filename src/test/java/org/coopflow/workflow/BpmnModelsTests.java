@@ -61,4 +61,13 @@ class BpmnModelsTests {
 		assertThat(violations).anyMatch(v -> v.contains("fixture-review-form"));
 	}
 
+	@Test
+	void aTaskWhoseAnswersAreRecordedMustReachItsRecordStepInTheSameTransaction() {
+		List<String> violations = BpmnModelRules.violations(
+				Path.of("src/test/resources/bpmn-lint/AnswersWithoutRecordStepProcess.bpmn"), Set.of());
+		assertThat(violations).anyMatch(v -> v.contains("Task_Decide ") && v.contains("starts asynchronously"))
+			.anyMatch(v -> v.contains("Task_DecideAgain ") && v.contains("not a service task"))
+			.hasSize(2);
+	}
+
 }
