@@ -160,11 +160,9 @@ class PledgeTaskCompletionTests {
 
 	@Test
 	void whoDecidedIsTheSignedInOfficerRecordedOnThePledgeAndNotStoredAsAVariable() {
-		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		long id = announced();
 		String instance = instanceOf(id);
-		String taskId = openTask(id, "officerCpcjd");
-		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd",
-				"{\"variables\":{\"pledgeVerified\":{\"value\":true}}}", 204);
+		verifyAsOfficerCpcjd(id, "{\"variables\":{\"pledgeVerified\":{\"value\":true}}}");
 
 		assertThat(verifiedBy(id)).isEqualTo("officerCpcjd");
 		assertThat(trace(id, "officerCpcjd").timeline()).contains("VERIFIED PLEDGED officerCpcjd");
@@ -176,13 +174,11 @@ class PledgeTaskCompletionTests {
 
 	@Test
 	void anInstanceThatStoresWhoDecidedKeepsStoringIt() {
-		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		long id = announced();
 		String instance = instanceOf(id);
 		// as an instance started before who decided became transient stores it
 		runtime.setVariable(instance, DonorPledgeProcess.Variables.DECIDED_BY, "someoneBefore");
-		String taskId = openTask(id, "officerCpcjd");
-		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd",
-				"{\"variables\":{\"pledgeVerified\":{\"value\":true}}}", 204);
+		verifyAsOfficerCpcjd(id, "{\"variables\":{\"pledgeVerified\":{\"value\":true}}}");
 
 		assertThat(verifiedBy(id)).isEqualTo("officerCpcjd");
 		assertThat(runtime.getVariable(instance, DonorPledgeProcess.Variables.DECIDED_BY)).isEqualTo("officerCpcjd");
@@ -190,12 +186,10 @@ class PledgeTaskCompletionTests {
 
 	@Test
 	void theAnswersOfAPledgeTaskAreKeptOnThePledgeAndNotStoredAsVariables() {
-		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		long id = announced();
 		String instance = instanceOf(id);
-		String taskId = openTask(id, "officerCpcjd");
-		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd", """
-				{"variables":{"pledgeVerified":{"value":true},"verificationNote":{"value":"Confirmed by the mission"}}}""",
-				204);
+		verifyAsOfficerCpcjd(id, """
+				{"variables":{"pledgeVerified":{"value":true},"verificationNote":{"value":"Confirmed by the mission"}}}""");
 
 		assertThat(jdbc.sql("SELECT detail FROM pledge_event WHERE pledge_id = ? AND kind = 'VERIFIED'")
 			.param(id)
@@ -214,17 +208,26 @@ class PledgeTaskCompletionTests {
 
 	@Test
 	void anInstanceThatStoresAnAnswerKeepsStoringIt() {
-		long id = fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		long id = announced();
 		String instance = instanceOf(id);
 		// as an instance verified before the answers became transient, and sent back to verification, stores it
 		runtime.setVariable(instance, DonorPledgeProcess.Variables.VERIFICATION_NOTE, "an earlier note");
-		String taskId = openTask(id, "officerCpcjd");
-		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd", """
-				{"variables":{"pledgeVerified":{"value":true},"verificationNote":{"value":"Confirmed again"}}}""", 204);
+		verifyAsOfficerCpcjd(id, """
+				{"variables":{"pledgeVerified":{"value":true},"verificationNote":{"value":"Confirmed again"}}}""");
 
 		assertThat(runtime.getVariable(instance, DonorPledgeProcess.Variables.VERIFICATION_NOTE)).isEqualTo("Confirmed again");
 		assertThat(runtime.getVariable(instance, DonorPledgeProcess.Variables.PLEDGE_VERIFIED)).as("not stored before")
 			.isNull();
+	}
+
+	private long announced() {
+		return fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+	}
+
+	/** Completes "Verify pledge" through engine-rest, as Tasklist would, with the variables sent. */
+	private void verifyAsOfficerCpcjd(long pledgeId, String variables) {
+		String taskId = openTask(pledgeId, "officerCpcjd");
+		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd", variables, 204);
 	}
 
 	private String instanceOf(long pledgeId) {
