@@ -21,7 +21,7 @@ class RecordVerificationDelegate implements JavaDelegate {
 		boolean verified = Typed.PLEDGE_VERIFIED.answer(execution, Typed.YES_OR_NO);
 		pledges.verify(DonorPledgeProcess.PLEDGE.of(execution), Typed.DECIDED_BY.orNull(execution), verified,
 				Typed.VERIFICATION_NOTE.orNull(execution));
-		// the gateway reads the record; the model before 2026-12-07 routed on this variable, as a boolean, and
+		// the gateway reads the record; the model before 2026-12-06 routed on this variable, as a boolean, and
 		// its instances may still wait at "Verify pledge"
 		if (!Boolean.valueOf(verified).equals(execution.getVariable(Variables.PLEDGE_VERIFIED))) {
 			Typed.PLEDGE_VERIFIED.setForThisStep(execution, verified);

@@ -27,7 +27,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * the machine's load (issue 18). coopflow's business statements ({@link #BUSINESS}) must be paid for by what it
  * does not store: the task's answers, which its record step keeps on the pledge, are transient (the
  * {@code answers = recorded} property of the task), where the bare model stores them with their history.
- * On 2026-12-07, on H2: 43 against 43 (COMMIT included); with the answers stored, 46 against 43; before the
+ * On 2026-12-06, on H2: 43 against 43 (COMMIT included); with the answers stored, 46 against 43; before the
  * state check was folded into the update and the row written was read once for the next task, 49 against 43;
  * before the repeated reads of the pledge were removed, 60 against 43.
  */
