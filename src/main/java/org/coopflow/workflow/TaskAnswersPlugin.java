@@ -1,15 +1,7 @@
 package org.coopflow.workflow;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -35,17 +27,7 @@ class TaskAnswersPlugin extends AbstractProcessEnginePlugin {
 		TaskAnswers answers = new TaskAnswers(fresh);
 		configuration.setTaskService(new AnswersOnlyTaskService(answers));
 		configuration.setFormService(new AnswersOnlyFormService(answers, fresh));
-		List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
-				? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-		parseListeners.add(new AbstractBpmnParseListener() {
-
-			@Override
-			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				TaskAnswers.parsed(userTaskElement, activity);
-			}
-
-		});
-		configuration.setCustomPostBPMNParseListeners(parseListeners);
+		UserTasksParsed.then(configuration, TaskAnswers::parsed);
 	}
 
 }

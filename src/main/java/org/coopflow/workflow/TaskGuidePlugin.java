@@ -1,17 +1,9 @@
 package org.coopflow.workflow;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -33,19 +25,11 @@ class TaskGuidePlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		TaskListener listener = new GuideTaskListener(guides);
-		List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
-				? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-		parseListeners.add(new AbstractBpmnParseListener() {
-
-			@Override
-			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-					userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-				}
+		UserTasksParsed.then(configuration, (element, activity) -> {
+			if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+				userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
 			}
-
 		});
-		configuration.setCustomPostBPMNParseListeners(parseListeners);
 	}
 
 }
