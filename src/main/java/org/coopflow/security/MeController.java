@@ -2,6 +2,7 @@ package org.coopflow.security;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -9,12 +10,9 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.coopflow.shared.InvalidInputException;
 import org.coopflow.reference.Office;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,20 +24,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Signed-in user")
 class MeController {
 
-	private final AccountRepository accounts;
+	private final ChangePassword changePassword;
 
-	private final PasswordEncoder passwordEncoder;
-
-	MeController(AccountRepository accounts, PasswordEncoder passwordEncoder) {
-		this.accounts = accounts;
-		this.passwordEncoder = passwordEncoder;
+	MeController(ChangePassword changePassword) {
+		this.changePassword = changePassword;
 	}
 
 	record Me(String username, String displayName, List<Role> roles, Office office, String memberState) {
 	}
 
 	record PasswordChange(@NotBlank String currentPassword,
-			@NotBlank @Size(min = InitialAdministrator.MIN_PASSWORD_LENGTH, max = 128) String newPassword) {
+			@NotBlank @Size(min = InitialAdministrator.MIN_PASSWORD_LENGTH, max = ChangePassword.MAX_PASSWORD_LENGTH) String newPassword) {
 	}
 
 	@GetMapping
@@ -50,15 +45,11 @@ class MeController {
 	}
 
 	@PutMapping("/password")
-	@Transactional
-	@Operation(summary = "Change the signed-in user's password")
+	@Operation(summary = "Change the signed-in user's password",
+			description = "A wrong current password counts as a failed sign-in: after too many, 429 with Retry-After.")
 	ResponseEntity<Void> changePassword(@AuthenticationPrincipal CoopflowUser user,
-			@Valid @RequestBody PasswordChange change) {
-		Account account = accounts.findByUsername(user.getUsername()).orElseThrow();
-		if (!passwordEncoder.matches(change.currentPassword(), account.passwordHash())) {
-			throw new InvalidInputException("currentPassword", "does not match your current password");
-		}
-		accounts.updatePasswordHash(account.username(), passwordEncoder.encode(change.newPassword()));
+			@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
+		changePassword.change(user.getUsername(), change.currentPassword(), change.newPassword(), request.getRemoteAddr());
 		return ResponseEntity.noContent().build();
 	}
 

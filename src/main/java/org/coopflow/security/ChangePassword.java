@@ -1,0 +1,43 @@
+package org.coopflow.security;
+
+import org.coopflow.shared.InvalidInputException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** A signed-in person changes their own password, through the API or the account page. */
+@Service
+class ChangePassword {
+
+	static final int MAX_PASSWORD_LENGTH = 128;
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final CurrentPassword currentPassword;
+
+	ChangePassword(AccountRepository accounts, PasswordEncoder passwordEncoder, CurrentPassword currentPassword) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.currentPassword = currentPassword;
+	}
+
+	/**
+	 * @param address the client's address: a wrong current password counts as a failed sign-in from it
+	 * @throws InvalidInputException naming {@code newPassword} or {@code currentPassword}; nothing changed
+	 * @throws TooManyWrongPasswordsException while wrong passwords must wait; nothing changed
+	 */
+	void change(String username, String current, String newPassword, String address) {
+		// the new password first: a typing mistake there must not cost a throttled check of the current one
+		if (newPassword == null || newPassword.length() < InitialAdministrator.MIN_PASSWORD_LENGTH) {
+			throw new InvalidInputException("newPassword",
+					"must be at least " + InitialAdministrator.MIN_PASSWORD_LENGTH + " characters long");
+		}
+		if (newPassword.length() > MAX_PASSWORD_LENGTH) {
+			throw new InvalidInputException("newPassword", "must be at most " + MAX_PASSWORD_LENGTH + " characters long");
+		}
+		currentPassword.check(username, current, address, "currentPassword");
+		accounts.updatePasswordHash(username, passwordEncoder.encode(newPassword));
+	}
+
+}
