@@ -49,6 +49,7 @@ public final class CoopflowPages {
 	public static List<String> of(String user, Ids ids) {
 		List<String> pages = new ArrayList<>();
 		pages.add("/");
+		pages.add("/account");
 		if (user.startsWith("donor")) {
 			pages.addAll(List.of("/donor/programmes", "/donor/pledges/new", "/donor/pledges", "/donor/chart",
 					"/donor/pledges/" + ids.pledge() + "/report"));

@@ -60,6 +60,10 @@ class PagesInWordsTests {
 			TestHttp.Response response = browser.browse(page);
 			assertThat(response.status()).as(user + " " + page).isEqualTo(200);
 			String text = visibleText(response.body());
+			if (page.equals("/account")) {
+				// the one place a username belongs: the person's own, as what they sign in with
+				text = text.replace("Username " + user + " ", "Username ");
+			}
 			for (String code : forbidden) {
 				java.util.regex.Matcher match = Pattern.compile(code).matcher(text);
 				if (match.find()) {

@@ -78,11 +78,14 @@ class AccountPageController {
 			@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
 			@RequestParam(defaultValue = "") String confirmPassword, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		// what can be told without the current password, all at once; the current password (a throttled
+		// check) only once the rest is right
 		Map<String, String> errors = new LinkedHashMap<>();
+		ChangePassword.problemWithNew(newPassword).ifPresent(reason -> errors.put("newPassword", reason));
 		if (!newPassword.equals(confirmPassword)) {
 			errors.put("confirmPassword", "does not match the new password");
 		}
-		else {
+		if (errors.isEmpty()) {
 			try {
 				changePassword.change(user.getUsername(), currentPassword, newPassword, request.getRemoteAddr());
 				redirect.addFlashAttribute("done", "Your password is changed. Use the new one from now on.");

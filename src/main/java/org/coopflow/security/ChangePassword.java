@@ -1,5 +1,7 @@
 package org.coopflow.security;
 
+import java.util.Optional;
+
 import org.coopflow.shared.InvalidInputException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,15 +31,22 @@ class ChangePassword {
 	 */
 	void change(String username, String current, String newPassword, String address) {
 		// the new password first: a typing mistake there must not cost a throttled check of the current one
-		if (newPassword == null || newPassword.length() < InitialAdministrator.MIN_PASSWORD_LENGTH) {
-			throw new InvalidInputException("newPassword",
-					"must be at least " + InitialAdministrator.MIN_PASSWORD_LENGTH + " characters long");
-		}
-		if (newPassword.length() > MAX_PASSWORD_LENGTH) {
-			throw new InvalidInputException("newPassword", "must be at most " + MAX_PASSWORD_LENGTH + " characters long");
-		}
+		problemWithNew(newPassword).ifPresent(reason -> {
+			throw new InvalidInputException("newPassword", reason);
+		});
 		currentPassword.check(username, current, address, "currentPassword");
 		accounts.updatePasswordHash(username, passwordEncoder.encode(newPassword));
+	}
+
+	/** Why a new password cannot be taken, if it cannot. */
+	static Optional<String> problemWithNew(String newPassword) {
+		if (newPassword == null || newPassword.length() < InitialAdministrator.MIN_PASSWORD_LENGTH) {
+			return Optional.of("must be at least " + InitialAdministrator.MIN_PASSWORD_LENGTH + " characters long");
+		}
+		if (newPassword.length() > MAX_PASSWORD_LENGTH) {
+			return Optional.of("must be at most " + MAX_PASSWORD_LENGTH + " characters long");
+		}
+		return Optional.empty();
 	}
 
 }

@@ -6,9 +6,10 @@ import org.coopflow.workflow.TasklistLinks;
 
 /**
  * The places a role may go, in the order the header shows them, with the one being looked at marked.
- * One list per role, so that a new page is added to everyone's header at once.
+ * One list per role, so that a new page is added to everyone's header at once. The person's own account
+ * page is reached from their name instead, marked in {@code account} ({@code "page"} or null) the same way.
  */
-record Navigation(List<Link> links) {
+record Navigation(List<Link> links, String account) {
 
 	/**
 	 * One place: what it is called, where it is (relative to the context path), and whether it is the
@@ -40,7 +41,7 @@ record Navigation(List<Link> links) {
 		return new Navigation(places.stream()
 			.map(place -> new Link(place[0], place[1],
 					!place[1].equals(section) ? null : place[1].equals(path) ? "page" : "true"))
-			.toList());
+			.toList(), path.equals("/account") ? "page" : null);
 	}
 
 }
