@@ -87,8 +87,9 @@ class AccountPageController {
 		}
 		if (errors.isEmpty()) {
 			try {
-				changePassword.change(user.getUsername(), currentPassword, newPassword, request.getRemoteAddr());
-				redirect.addFlashAttribute("done", "Your password is changed. Use the new one from now on.");
+				changePassword.change(user.getUsername(), currentPassword, newPassword, request.getRemoteAddr(),
+						request.getSession().getId());
+				redirect.addFlashAttribute("done", "Your password is changed. Use the new one from now on; you are signed out everywhere else.");
 				return "redirect:/account";
 			}
 			catch (InvalidInputException e) {

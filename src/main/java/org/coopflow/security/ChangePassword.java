@@ -4,9 +4,14 @@ import java.util.Optional;
 
 import org.coopflow.shared.InvalidInputException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
-/** A signed-in person changes their own password, through the API or the account page. */
+/**
+ * A signed-in person changes their own password, through the API or the account page; their other sign-in
+ * sessions end with it, as a person who changes a password because it may have leaked expects.
+ */
 @Service
 class ChangePassword {
 
@@ -18,24 +23,36 @@ class ChangePassword {
 
 	private final CurrentPassword currentPassword;
 
-	ChangePassword(AccountRepository accounts, PasswordEncoder passwordEncoder, CurrentPassword currentPassword) {
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	ChangePassword(AccountRepository accounts, PasswordEncoder passwordEncoder, CurrentPassword currentPassword,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.currentPassword = currentPassword;
+		this.sessions = sessions;
 	}
 
 	/**
 	 * @param address the client's address: a wrong current password counts as a failed sign-in from it
+	 * @param keepSession the sign-in session the change was made in, which stays; null (the API) ends them all
 	 * @throws InvalidInputException naming {@code newPassword} or {@code currentPassword}; nothing changed
 	 * @throws TooManyWrongPasswordsException while wrong passwords must wait; nothing changed
 	 */
-	void change(String username, String current, String newPassword, String address) {
+	void change(String username, String current, String newPassword, String address, String keepSession) {
 		// the new password first: a typing mistake there must not cost a throttled check of the current one
 		problemWithNew(newPassword).ifPresent(reason -> {
 			throw new InvalidInputException("newPassword", reason);
 		});
 		currentPassword.check(username, current, address, "currentPassword");
 		accounts.updatePasswordHash(username, passwordEncoder.encode(newPassword));
+		// API tokens stay: each is revoked on its own, and an integration should not stop because a person
+		// changed their password
+		sessions.findByPrincipalName(username)
+			.keySet()
+			.stream()
+			.filter(id -> !id.equals(keepSession))
+			.forEach(sessions::deleteById);
 	}
 
 	/** Why a new password cannot be taken, if it cannot. */

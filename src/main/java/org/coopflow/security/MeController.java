@@ -46,10 +46,10 @@ class MeController {
 
 	@PutMapping("/password")
 	@Operation(summary = "Change the signed-in user's password",
-			description = "A wrong current password counts as a failed sign-in: after too many, 429 with Retry-After.")
+			description = "Ends every sign-in session of the person (API tokens stay). A wrong current password counts as a failed sign-in: after too many, 429 with Retry-After.")
 	ResponseEntity<Void> changePassword(@AuthenticationPrincipal CoopflowUser user,
 			@Valid @RequestBody PasswordChange change, HttpServletRequest request) {
-		changePassword.change(user.getUsername(), change.currentPassword(), change.newPassword(), request.getRemoteAddr());
+		changePassword.change(user.getUsername(), change.currentPassword(), change.newPassword(), request.getRemoteAddr(), null);
 		return ResponseEntity.noContent().build();
 	}
 

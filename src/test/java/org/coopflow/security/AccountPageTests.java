@@ -136,11 +136,15 @@ class AccountPageTests {
 			.doesNotContain("Current password: does not match");
 		assertThat(hash(page.username())).as("nothing changed by a refused form").isEqualTo(before);
 
+		Page elsewhere = signIn(page.username());
+		assertThat(elsewhere.open().status()).isEqualTo(200);
 		TestHttp.Response changed = page.post("/account/password",
 				Map.of("currentPassword", PASSWORD, "newPassword", "a-new-password-2", "confirmPassword", "a-new-password-2"));
 		assertThat(changed.status()).isEqualTo(302);
 		assertThat(changed.header("Location")).endsWith("/account");
 		assertThat(page.open().body()).contains("Your password is changed.");
+		assertThat(page.open().status()).as("this session stays").isEqualTo(200);
+		assertThat(elsewhere.open().status()).as("the person's other session ends").isEqualTo(302);
 		assertThat(apiStatus(page.username(), "a-new-password-2")).isEqualTo(200);
 		assertThat(apiStatus(page.username(), PASSWORD)).isEqualTo(401);
 		assertThat(hash(page.username())).startsWith("{bcrypt}");

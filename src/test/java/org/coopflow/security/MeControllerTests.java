@@ -65,9 +65,13 @@ class MeControllerTests {
 		assertThat(wrongCurrent.status()).isEqualTo(400);
 		assertThat(wrongCurrent.json().path("errors").get(0).path("field").asText()).isEqualTo("currentPassword");
 
+		TestHttp browser = TestHttp.browser(port);
+		browser.signIn("passwordChanger", "first-password-1");
+		assertThat(browser.browse("/").status()).isEqualTo(200);
 		var changed = api.send("PUT", "/api/me/password", "passwordChanger", "first-password-1", "application/json",
 				"{\"currentPassword\": \"first-password-1\", \"newPassword\": \"second-password-2\"}");
 		assertThat(changed.status()).isEqualTo(204);
+		assertThat(browser.browse("/").status()).as("the person's sign-in sessions end").isEqualTo(302);
 		assertThat(api.send("GET", "/api/me", "passwordChanger", "first-password-1", null, null).status()).isEqualTo(401);
 		assertThat(api.send("GET", "/api/me", "passwordChanger", "second-password-2", null, null).status()).isEqualTo(200);
 		assertThat(accounts.findByUsername("passwordChanger").orElseThrow().passwordHash()).startsWith("{bcrypt}");
