@@ -166,10 +166,17 @@ class AccountPageTests {
 		assertThat(badInput.body()).contains("Name: is required").contains("Lifetime: choose one of the lifetimes offered");
 		assertThat(tokens(page.username())).as("no token made by a refused form").isEqualTo(before);
 
+		// a form from another site (no CSRF token) is refused before anything is looked at
+		TestHttp.Response forged = page.browser().submit("/account/tokens",
+				"name=forged&expiresInDays=365&currentPassword=" + PASSWORD);
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(tokens(page.username())).isEqualTo(before);
+
 		TestHttp.Response created = page.post("/account/tokens",
-				Map.of("name", "Finance system", "expiresInDays", "30", "currentPassword", PASSWORD));
+				Map.of("name", "Finance system <script>", "expiresInDays", "30", "currentPassword", PASSWORD));
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.header("Cache-Control")).contains("no-store");
+		assertThat(created.body()).as("the name is text, never markup").doesNotContain("<script>");
 		Matcher shown = TOKEN.matcher(created.body());
 		assertThat(shown.find()).as("the new token is on the page").isTrue();
 		String token = shown.group();
@@ -180,12 +187,13 @@ class AccountPageTests {
 		assertThat(me.json().path("username").asText()).isEqualTo(page.username());
 
 		TestHttp.Response listed = page.open();
-		assertThat(listed.body()).contains("Finance system").doesNotContain(token.substring(3));
+		assertThat(listed.body()).contains("Finance system &lt;script&gt;").doesNotContain("<script>")
+			.doesNotContain(token.substring(3));
 		long id = jdbc.sql("SELECT t.id FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE u.username = ?")
 			.param(page.username())
 			.query(Long.class)
 			.single();
-		assertThat(listed.body()).contains("id=\"token-" + id + "\"").contains("Revoke Finance system");
+		assertThat(listed.body()).contains("id=\"token-" + id + "\"").contains("Revoke Finance system &lt;script&gt;");
 
 		// another person's token is not theirs to revoke
 		Page stranger = signIn(person());
@@ -195,7 +203,7 @@ class AccountPageTests {
 
 		TestHttp.Response revoked = page.post("/account/tokens/" + id + "/revoke", Map.of());
 		assertThat(revoked.status()).isEqualTo(302);
-		assertThat(page.open().body()).contains("The token “Finance system” is revoked").contains("Revoked ");
+		assertThat(page.open().body()).contains("The token “Finance system &lt;script&gt;” is revoked").contains("Revoked ");
 		assertThat(bearer(token).status())
 			.isEqualTo(401);
 	}
