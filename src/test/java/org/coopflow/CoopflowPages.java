@@ -58,6 +58,9 @@ public final class CoopflowPages {
 		pages.addAll(List.of("/portfolio", "/implementation", "/implementation/" + ids.implementedProgramme(),
 				"/overlap-alerts", "/overlap-alerts/chart", "/overlap-alerts/" + ids.alert()));
 		pages.addAll(List.of("/programmes", "/programmes?office=ALL", "/programmes/" + ids.implementedProgramme()));
+		if (user.equals("admin")) {
+			pages.add("/users");
+		}
 		if (user.startsWith("officer")) {
 			pages.addAll(List.of("/programmes/new", "/programmes/imports/new"));
 		}

@@ -59,7 +59,9 @@ class PagesInWordsTests {
 		for (String page : CoopflowPages.of(user, ids())) {
 			TestHttp.Response response = browser.browse(page);
 			assertThat(response.status()).as(user + " " + page).isEqualTo(200);
-			String text = visibleText(response.body());
+			// the users page's username column is where usernames belong: what people sign in with
+			String text = visibleText(page.equals("/users") ? response.body().replaceAll("<td>[A-Za-z0-9]+</td>", "<td></td>")
+					: response.body());
 			if (page.equals("/account")) {
 				// the one place a username belongs: the person's own, as what they sign in with
 				text = text.replace("Username " + user + " ", "Username ");

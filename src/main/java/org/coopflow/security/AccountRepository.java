@@ -43,6 +43,15 @@ interface AccountRepository extends Repository<Account, Long> {
 	@Query("UPDATE app_user SET password_hash = :passwordHash WHERE username = :username")
 	int updatePasswordHash(String username, String passwordHash);
 
+	/** Sets the one column, as {@link #updatePasswordHash} does. */
+	@Modifying
+	@Query("UPDATE app_user SET enabled = :enabled WHERE username = :username")
+	int updateEnabled(String username, boolean enabled);
+
+	/** Whether a username is taken, whatever its letters' case: MariaDB's collation would find it so. */
+	@Query("SELECT COUNT(*) FROM app_user WHERE LOWER(username) = LOWER(:username)")
+	long countByUsernameIgnoringCase(String username);
+
 	default List<Account> findAllEnabled() {
 		return findByEnabledTrueOrderByUsername();
 	}

@@ -92,13 +92,21 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 			}
 		}
 		for (Account account : accounts.findAll()) {
-			for (Role role : OFFICE_ROLES) {
-				if (account.enabled() && account.role().isBoundToOffice()) {
-					grant(authorizations, role.name(), Resources.USER, account.username(), Permissions.READ);
-				}
-				else {
-					withdrawRead(authorizations, role.name(), account.username());
-				}
+			followAccount(authorizations, account);
+		}
+	}
+
+	/**
+	 * Officers and coordinators see an account in Tasklist while it is an enabled officer or coordinator;
+	 * at every start for every account, and when an administrator adds, disables or enables one.
+	 */
+	static void followAccount(AuthorizationService authorizations, Account account) {
+		for (Role role : OFFICE_ROLES) {
+			if (account.enabled() && account.role().isBoundToOffice()) {
+				grant(authorizations, role.name(), Resources.USER, account.username(), Permissions.READ);
+			}
+			else {
+				withdrawRead(authorizations, role.name(), account.username());
 			}
 		}
 	}

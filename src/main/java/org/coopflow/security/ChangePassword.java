@@ -4,8 +4,6 @@ import java.util.Optional;
 
 import org.coopflow.shared.InvalidInputException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,10 +21,10 @@ class ChangePassword {
 
 	private final CurrentPassword currentPassword;
 
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+	private final SignInSessions sessions;
 
 	ChangePassword(AccountRepository accounts, PasswordEncoder passwordEncoder, CurrentPassword currentPassword,
-			FindByIndexNameSessionRepository<? extends Session> sessions) {
+			SignInSessions sessions) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.currentPassword = currentPassword;
@@ -48,11 +46,7 @@ class ChangePassword {
 		accounts.updatePasswordHash(username, passwordEncoder.encode(newPassword));
 		// API tokens stay: each is revoked on its own, and an integration should not stop because a person
 		// changed their password
-		sessions.findByPrincipalName(username)
-			.keySet()
-			.stream()
-			.filter(id -> !id.equals(keepSession))
-			.forEach(sessions::deleteById);
+		sessions.end(username, keepSession);
 	}
 
 	/** Why a new password cannot be taken, if it cannot. */

@@ -25,11 +25,15 @@ record Navigation(List<Link> links, String account) {
 					new String[] { "Programmes open for funding", "/donor/programmes" },
 					new String[] { "Pledge", "/donor/pledges/new" }, new String[] { "My pledges", "/donor/pledges" },
 					new String[] { "Chart", "/donor/chart" });
-			case PROGRAMME_OFFICER, COORDINATOR, ADMIN -> List.of(new String[] { "Home", "/" },
+			case PROGRAMME_OFFICER, COORDINATOR -> List.of(new String[] { "Home", "/" },
 					new String[] { "Programmes", "/programmes" }, new String[] { "Portfolio", "/portfolio" },
 					new String[] { "Implementation", "/implementation" },
 					new String[] { "Overlap alerts", "/overlap-alerts" },
 					new String[] { "Tasklist", TasklistLinks.HOME });
+			case ADMIN -> List.of(new String[] { "Home", "/" }, new String[] { "Programmes", "/programmes" },
+					new String[] { "Portfolio", "/portfolio" }, new String[] { "Implementation", "/implementation" },
+					new String[] { "Overlap alerts", "/overlap-alerts" }, new String[] { "Tasklist", TasklistLinks.HOME },
+					new String[] { "Users", "/users" });
 		};
 		// the longest address the path starts with is the section; /donor/pledges/new is not under My pledges
 		String section = places.stream()

@@ -136,6 +136,9 @@ class SecurityConfiguration {
 				// rates of exchange are entered by officers and administrators; everyone reads them
 				.requestMatchers(paths(HttpMethod.PUT, "/api/exchange-rates/**"), paths(HttpMethod.POST, "/api/exchange-rates/**"))
 				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.ADMIN.name())
+				// coopflow's users: administrators add, disable and enable them
+				.requestMatchers(paths("/api/users", "/api/users/**"))
+				.hasRole(Role.ADMIN.name())
 				// the IATI file is the offices' publication: staff fetch it to publish, donors read the registry
 				.requestMatchers(paths("/api/iati/**"))
 				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.COORDINATOR.name(), Role.ADMIN.name())
@@ -166,6 +169,9 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(paths("/camunda/**"))
 				.hasAnyRole(CAMUNDA_WORKERS)
+				// administering users
+				.requestMatchers(paths("/users", "/users/**"))
+				.hasRole(Role.ADMIN.name())
 				// a donor's pages speak for the donor's Member State; no other role has one
 				.requestMatchers(paths("/donor/**"))
 				.hasRole(Role.DONOR.name())
