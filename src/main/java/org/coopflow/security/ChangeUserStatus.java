@@ -1,6 +1,8 @@
 package org.coopflow.security;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidInputException;
 import org.coopflow.shared.NotFoundException;
@@ -12,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * An administrator disables a user (who leaves, or whose account may be misused), enables one again, or
  * gives one a new password. Users are never deleted: Camunda's history and coopflow's timelines keep their
  * names. A disabled user cannot sign in, their sessions end at once and their API tokens stop working;
- * officers and coordinators no longer see them in Tasklist.
+ * officers and coordinators no longer see them in Tasklist, and the tasks they had claimed go back to their
+ * office.
  */
 @Service
 class ChangeUserStatus {
@@ -25,12 +28,15 @@ class ChangeUserStatus {
 
 	private final AuthorizationService authorizations;
 
+	private final TaskService tasks;
+
 	ChangeUserStatus(AccountRepository accounts, PasswordEncoder passwordEncoder, SignInSessions sessions,
-			AuthorizationService authorizations) {
+			AuthorizationService authorizations, TaskService tasks) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
 		this.authorizations = authorizations;
+		this.tasks = tasks;
 	}
 
 	/**
@@ -45,6 +51,11 @@ class ChangeUserStatus {
 		accounts.updateEnabled(account.username(), false);
 		sessions.end(account.username(), null);
 		CamundaIdentityPlugin.followAccount(authorizations, find(username));
+		// the tasks they had claimed go back to their candidate groups (their office's unclaimed tasks): only
+		// an administrator could reassign them otherwise, since officers hold TASK_WORK, not UPDATE
+		for (Task task : tasks.createTaskQuery().taskAssignee(account.username()).list()) {
+			tasks.setAssignee(task.getId(), null);
+		}
 	}
 
 	@Transactional

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,9 @@ class UsersAdministrationTests {
 
 	@Autowired
 	ApiTokens tokens;
+
+	@Autowired
+	TaskService taskService;
 
 	private TestHttp api() {
 		return TestHttp.api(port);
@@ -136,8 +141,16 @@ class UsersAdministrationTests {
 		TestHttp browser = TestHttp.browser(port);
 		browser.signIn(username, PASSWORD);
 		assertThat(browser.browse("/").status()).isEqualTo(200);
+		Task claimed = taskService.newTask();
+		claimed.setName("Something of theirs");
+		taskService.saveTask(claimed);
+		taskService.addCandidateGroup(claimed.getId(), "PROGRAMME_OFFICER_OHCHR");
+		taskService.setAssignee(claimed.getId(), username);
 
 		assertThat(api().send("POST", "/api/users/" + username + "/disable", "admin", null, null).status()).isEqualTo(204);
+		assertThat(taskService.createTaskQuery().taskId(claimed.getId()).singleResult().getAssignee())
+			.as("back to the office's unclaimed tasks").isNull();
+		taskService.deleteTask(claimed.getId(), true);
 		assertThat(browser.browse("/").status()).as("the session ended").isEqualTo(302);
 		assertThat(signIn(username, PASSWORD)).isEqualTo(401);
 		assertThat(api().sendWithHeader("GET", "/api/me", "Authorization", "Bearer " + token, "application/json", null).status())
