@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.coopflow.reference.CountryNames;
 import org.coopflow.reference.Office;
 import org.coopflow.shared.ConflictException;
@@ -20,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class AddUser {
+
+	private static final Logger log = LoggerFactory.getLogger(AddUser.class);
 
 	private final AccountRepository accounts;
 
@@ -43,7 +47,7 @@ class AddUser {
 	 * @throws ConflictException when the username is taken (whatever the case of its letters)
 	 */
 	@Transactional
-	Account add(NewUser user) {
+	Account add(String administrator, NewUser user) {
 		List<InvalidField> errors = problems(user);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -56,6 +60,8 @@ class AddUser {
 				user.displayName().strip(), email, user.role(), user.role().isBoundToOffice() ? user.office() : null,
 				user.role().isBoundToMemberState() ? user.memberState() : null, true));
 		CamundaIdentityPlugin.followAccount(authorizations, account);
+		// who gave whom access, for the record (the table keeps no history of its own)
+		log.info("{} added the user {} ({})", administrator, account.username(), new CoopflowUser(account).getRoleInWords());
 		return account;
 	}
 

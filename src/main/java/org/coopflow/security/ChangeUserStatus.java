@@ -1,8 +1,12 @@
 package org.coopflow.security;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidInputException;
 import org.coopflow.shared.NotFoundException;
@@ -19,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ChangeUserStatus {
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeUserStatus.class);
 
 	private final AccountRepository accounts;
 
@@ -53,16 +59,20 @@ class ChangeUserStatus {
 		CamundaIdentityPlugin.followAccount(authorizations, find(username));
 		// the tasks they had claimed go back to their candidate groups (their office's unclaimed tasks): only
 		// an administrator could reassign them otherwise, since officers hold TASK_WORK, not UPDATE
-		for (Task task : tasks.createTaskQuery().taskAssignee(account.username()).list()) {
+		List<Task> claimed = tasks.createTaskQuery().taskAssignee(account.username()).list();
+		for (Task task : claimed) {
 			tasks.setAssignee(task.getId(), null);
 		}
+		log.info("{} disabled the user {}; {} claimed tasks went back to their candidate groups", administrator,
+				account.username(), claimed.size());
 	}
 
 	@Transactional
-	void enable(String username) {
+	void enable(String administrator, String username) {
 		Account account = find(username);
 		accounts.updateEnabled(account.username(), true);
 		CamundaIdentityPlugin.followAccount(authorizations, find(username));
+		log.info("{} enabled the user {}", administrator, account.username());
 	}
 
 	/**
@@ -70,13 +80,14 @@ class ChangeUserStatus {
 	 * @throws InvalidInputException naming {@code newPassword}
 	 */
 	@Transactional
-	void resetPassword(String username, String newPassword) {
+	void resetPassword(String administrator, String username, String newPassword) {
 		Account account = find(username);
 		ChangePassword.problemWithNew(newPassword).ifPresent(reason -> {
 			throw new InvalidInputException("newPassword", reason);
 		});
 		accounts.updatePasswordHash(account.username(), passwordEncoder.encode(newPassword));
 		sessions.end(account.username(), null);
+		log.info("{} gave the user {} a new password", administrator, account.username());
 	}
 
 	private Account find(String username) {

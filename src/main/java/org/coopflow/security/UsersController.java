@@ -68,8 +68,8 @@ class UsersController {
 	@Operation(summary = "Add a user, with a first password to give them by a safe channel",
 			description = "office for PROGRAMME_OFFICER and COORDINATOR, memberState (ISO 3166 code) for DONOR. "
 					+ "Bad input is 400 naming every field; a username taken (whatever its case) is 409.")
-	ResponseEntity<User> add(@RequestBody AddUser.NewUser user) {
-		User added = User.of(addUser.add(user));
+	ResponseEntity<User> add(@AuthenticationPrincipal CoopflowUser administrator, @RequestBody AddUser.NewUser user) {
+		User added = User.of(addUser.add(administrator.getUsername(), user));
 		return ResponseEntity.created(URI.create("/api/users/" + added.username())).body(added);
 	}
 
@@ -82,15 +82,16 @@ class UsersController {
 
 	@PostMapping("/{username}/enable")
 	@Operation(summary = "Enable a disabled user again")
-	ResponseEntity<Void> enable(@PathVariable String username) {
-		status.enable(username);
+	ResponseEntity<Void> enable(@AuthenticationPrincipal CoopflowUser administrator, @PathVariable String username) {
+		status.enable(administrator.getUsername(), username);
 		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/{username}/password")
 	@Operation(summary = "Give a user a new password (they lost theirs); their sessions end, their API tokens stay")
-	ResponseEntity<Void> resetPassword(@PathVariable String username, @RequestBody NewPassword password) {
-		status.resetPassword(username, password.newPassword());
+	ResponseEntity<Void> resetPassword(@AuthenticationPrincipal CoopflowUser administrator, @PathVariable String username,
+			@RequestBody NewPassword password) {
+		status.resetPassword(administrator.getUsername(), username, password.newPassword());
 		return ResponseEntity.noContent().build();
 	}
 

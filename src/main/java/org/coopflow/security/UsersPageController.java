@@ -79,7 +79,7 @@ class UsersPageController {
 		}
 		try {
 			if (errors.isEmpty()) {
-				Account added = addUser.add(new AddUser.NewUser(form.username(), displayName, email, chosenRole,
+				Account added = addUser.add(administrator.getUsername(), new AddUser.NewUser(form.username(), displayName, email, chosenRole,
 						chosenOffice, memberState.isBlank() ? null : memberState, password));
 				redirect.addFlashAttribute("done", "Added " + added.displayName() + " (" + added.username()
 						+ "). Give them the first password by a safe channel; they change it on their account page.");
@@ -110,8 +110,9 @@ class UsersPageController {
 	}
 
 	@PostMapping("/{username}/enable")
-	String enable(@PathVariable String username, RedirectAttributes redirect) {
-		status.enable(username);
+	String enable(@AuthenticationPrincipal CoopflowUser administrator, @PathVariable String username,
+			RedirectAttributes redirect) {
+		status.enable(administrator.getUsername(), username);
 		redirect.addFlashAttribute("done", username + " is enabled again.");
 		return "redirect:/users#user-" + username;
 	}
@@ -121,7 +122,7 @@ class UsersPageController {
 			@RequestParam(defaultValue = "") String newPassword, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
-			status.resetPassword(username, newPassword);
+			status.resetPassword(administrator.getUsername(), username, newPassword);
 			redirect.addFlashAttribute("done", username + " has a new password and is signed out everywhere. "
 					+ "Give it to them by a safe channel; they change it on their account page.");
 			return "redirect:/users#user-" + username;
