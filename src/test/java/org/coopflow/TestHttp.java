@@ -183,6 +183,14 @@ public final class TestHttp {
 		return execute(request);
 	}
 
+	/** POSTs the form's fields (each URL-encoded, in the map's order) as a browser does; see {@link #submit(String, String)}. */
+	public Response submit(String path, java.util.Map<String, String> fields) {
+		return submit(path, fields.entrySet()
+			.stream()
+			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(java.util.stream.Collectors.joining("&")));
+	}
+
 	/** GET as a browser does: asks for HTML. */
 	public Response browse(String path) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))

@@ -2,14 +2,11 @@ package org.coopflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
@@ -74,11 +71,7 @@ class AccountPageTests {
 		TestHttp.Response post(String path, Map<String, String> fields) {
 			Map<String, String> all = new LinkedHashMap<>(fields);
 			all.put("_csrf", open().csrfToken());
-			return browser.submit(path, all.entrySet()
-				.stream()
-				.map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
-						+ URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&")));
+			return browser.submit(path, all);
 		}
 
 	}

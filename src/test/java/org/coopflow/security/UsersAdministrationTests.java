@@ -2,13 +2,10 @@ package org.coopflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -229,11 +226,7 @@ class UsersAdministrationTests {
 	private static TestHttp.Response post(TestHttp browser, String path, Map<String, String> fields) {
 		Map<String, String> all = new LinkedHashMap<>(fields);
 		all.put("_csrf", browser.browse("/users").csrfToken());
-		return browser.submit(path, all.entrySet()
-			.stream()
-			.map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&")));
+		return browser.submit(path, all);
 	}
 
 }
