@@ -89,6 +89,10 @@ class AccountPageController {
 			try {
 				changePassword.change(user.getUsername(), currentPassword, newPassword, request.getRemoteAddr(),
 						request.getSession().getId());
+				// and this session goes on under a new id: if the password is changed because its cookie leaked,
+				// the leaked id must end too (after the others are ended: the store renames the row at the
+				// request's end, and would find nothing to rename had the row been ended under its old id)
+				request.changeSessionId();
 				redirect.addFlashAttribute("done", "Your password is changed. Use the new one from now on; you are signed out everywhere else.");
 				return "redirect:/account";
 			}
@@ -161,7 +165,8 @@ class AccountPageController {
 		return "redirect:/account#tokens";
 	}
 
-	private static String tooMany(TooManyWrongPasswordsException e, HttpServletResponse response) {
+	/** The form's words for a wait, with the answer's 429 and Retry-After. */
+	static String tooMany(TooManyWrongPasswordsException e, HttpServletResponse response) {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
 		return "too many wrong passwords: wait " + e.retryAfterSeconds() + " seconds, then try again";

@@ -48,6 +48,13 @@ interface AccountRepository extends Repository<Account, Long> {
 	@Query("UPDATE app_user SET enabled = :enabled WHERE username = :username")
 	int updateEnabled(String username, boolean enabled);
 
+	/**
+	 * The enabled administrators, their rows locked until the transaction ends: two administrators disabling
+	 * each other at once are then counted one after the other, and one of them stays.
+	 */
+	@Query("SELECT username FROM app_user WHERE role = 'ADMIN' AND enabled = TRUE FOR UPDATE")
+	List<String> lockEnabledAdministrators();
+
 	/** Whether a username is taken, whatever its letters' case: MariaDB's collation would find it so. */
 	@Query("SELECT COUNT(*) FROM app_user WHERE LOWER(username) = LOWER(:username)")
 	long countByUsernameIgnoringCase(String username);

@@ -11,6 +11,7 @@ import org.coopflow.reference.Office;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidField;
 import org.coopflow.shared.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,14 @@ class AddUser {
 	/** What the administrator gives; office only for officers and coordinators, memberState only for donors. */
 	record NewUser(String username, String displayName, String email, Role role, Office office, String memberState,
 			String password) {
+
+		/** Never the password: request bodies are logged at DEBUG. */
+		@Override
+		public String toString() {
+			return "NewUser[username=" + username + ", role=" + role + ", office=" + office + ", memberState=" + memberState
+					+ "]";
+		}
+
 	}
 
 	/**
@@ -56,9 +65,16 @@ class AddUser {
 			throw new ConflictException("The username " + user.username() + " is taken.");
 		}
 		String email = user.email() == null || user.email().isBlank() ? null : user.email().strip();
-		Account account = accounts.save(new Account(0, user.username(), passwordEncoder.encode(user.password()),
-				user.displayName().strip(), email, user.role(), user.role().isBoundToOffice() ? user.office() : null,
-				user.role().isBoundToMemberState() ? user.memberState() : null, true));
+		Account account;
+		try {
+			account = accounts.save(new Account(0, user.username(), passwordEncoder.encode(user.password()),
+					user.displayName().strip(), email, user.role(), user.role().isBoundToOffice() ? user.office() : null,
+					user.role().isBoundToMemberState() ? user.memberState() : null, true));
+		}
+		catch (DuplicateKeyException e) {
+			// another administrator added the same username (or, on MariaDB, one differing in case) just now
+			throw new ConflictException("The username " + user.username() + " is taken.");
+		}
 		CamundaIdentityPlugin.followAccount(authorizations, account);
 		// who gave whom access, for the record (the table keeps no history of its own)
 		log.info("{} added the user {} ({})", administrator, account.username(), new CoopflowUser(account).getRoleInWords());

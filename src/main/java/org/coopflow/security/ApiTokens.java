@@ -98,6 +98,15 @@ class ApiTokens {
 			.update() == 1;
 	}
 
+	/** Revokes every token of the user not yet revoked; @return how many */
+	int revokeAll(String username) {
+		return jdbc.sql("""
+				UPDATE api_token SET revoked_at = ?
+				WHERE revoked_at IS NULL AND user_id = (SELECT id FROM app_user WHERE username = ?)""")
+			.params(Timestamp.from(clock.instant()), username)
+			.update();
+	}
+
 	boolean exists(String username, long id) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.id = ? AND u.username = ?""")

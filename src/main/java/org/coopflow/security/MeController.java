@@ -35,6 +35,13 @@ class MeController {
 
 	record PasswordChange(@NotBlank String currentPassword,
 			@NotBlank @Size(min = InitialAdministrator.MIN_PASSWORD_LENGTH, max = ChangePassword.MAX_PASSWORD_LENGTH) String newPassword) {
+
+		/** Never the passwords: request bodies are logged at DEBUG. */
+		@Override
+		public String toString() {
+			return "PasswordChange[…]";
+		}
+
 	}
 
 	@GetMapping

@@ -67,6 +67,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 				+ request.getRequestURI() + ".");
 	}
 
+	/** Answers the request with a problem of coopflow's shape, for the security filters' own refusals. */
+	void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		write(request, response, status, detail);
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

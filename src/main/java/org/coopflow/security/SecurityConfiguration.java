@@ -118,6 +118,8 @@ class SecurityConfiguration {
 		return http.securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
 			// personal API tokens (Bearer) for /api/** only; checked before Basic, and without a password hash
 			.addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+			// no CSRF token here: a browser's remembered Basic credentials must not serve another site's form
+			.addFilterBefore(new CrossSiteApiRequests(problems), ApiTokenFilter.class)
 			.authenticationManager(signIn(users, passwordEncoder, throttle, events))
 			.authorizeHttpRequests(requests -> requests
 				// status only, without details, for load balancers and orchestrators

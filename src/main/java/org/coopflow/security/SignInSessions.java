@@ -3,6 +3,8 @@ package org.coopflow.security;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Ends a person's sign-in sessions, on every node at once since sessions live in the database: when
@@ -17,8 +19,28 @@ class SignInSessions {
 		this.sessions = sessions;
 	}
 
-	/** @param keep the session that stays (the one the person is using), or null to end them all */
+	/**
+	 * Within a transaction, once it has committed: the sessions are kept in transactions of their own
+	 * ({@code SessionStore}), so ending them before the account's change is committed would let a sign-in in
+	 * between read the old row and keep a session nobody ends.
+	 *
+	 * @param keep the session that stays (the one the person is using), or null to end them all
+	 */
 	void end(String username, String keep) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					endNow(username, keep);
+				}
+			});
+		}
+		else {
+			endNow(username, keep);
+		}
+	}
+
+	private void endNow(String username, String keep) {
 		sessions.findByPrincipalName(username)
 			.keySet()
 			.stream()

@@ -9,8 +9,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coopflow.reference.Office;
 import org.coopflow.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -18,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** coopflow's users, for administrators (SecurityConfiguration lets only ADMIN in). */
+/**
+ * coopflow's users, for administrators (SecurityConfiguration lets only ADMIN in), signed in with their
+ * password: a request let in by an API token is refused (403), so that a leaked token cannot make itself
+ * an account, or take over one, that outlives its revocation.
+ */
 @RestController
 @RequestMapping("/api/users")
 @Tag(name = "Users (administrators)")
@@ -48,6 +55,20 @@ class UsersController {
 	}
 
 	record NewPassword(String newPassword) {
+
+		/** Never the password: request bodies are logged at DEBUG. */
+		@Override
+		public String toString() {
+			return "NewPassword[…]";
+		}
+
+	}
+
+	@ModelAttribute
+	void withPasswordOnly(Authentication authentication) {
+		if (authentication instanceof ApiTokenAuthentication) {
+			throw new AccessDeniedException("Users are administered with your password (HTTP Basic), not with an API token.");
+		}
 	}
 
 	@GetMapping

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.coopflow.reference.CountryNames;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The administrators' users page: every user with their role and state, a form to add one, and per user
  * Disable or Enable and a new password. It does what {@code /api/users} does, for an administrator in a
- * browser.
+ * browser. Adding a user and giving a new password ask for the administrator's own password again: each
+ * makes a credential that outlives this session, which a session left open must not be enough for.
  */
 @Controller
 @RequestMapping("/users")
@@ -32,7 +34,7 @@ class UsersPageController {
 
 	static final Map<String, String> LABELS = Map.of("username", "Username", "displayName", "Name", "email",
 			"E-mail", "role", "Role", "office", "Office", "memberState", "Member State", "password", "First password",
-			"newPassword", "New password");
+			"newPassword", "New password", "adminPassword", "Your password");
 
 	private final AccountRepository accounts;
 
@@ -40,10 +42,14 @@ class UsersPageController {
 
 	private final ChangeUserStatus status;
 
-	UsersPageController(AccountRepository accounts, AddUser addUser, ChangeUserStatus status) {
+	private final CurrentPassword currentPassword;
+
+	UsersPageController(AccountRepository accounts, AddUser addUser, ChangeUserStatus status,
+			CurrentPassword currentPassword) {
 		this.accounts = accounts;
 		this.addUser = addUser;
 		this.status = status;
+		this.currentPassword = currentPassword;
 	}
 
 	/** One user as the page lists them. */
@@ -69,18 +75,23 @@ class UsersPageController {
 			@RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String office,
 			@RequestParam(defaultValue = "") String memberState, @RequestParam(defaultValue = "") String password,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String adminPassword, HttpServletRequest request, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Form form = new Form(username.strip(), displayName, email, role, office, memberState);
 		Map<String, String> errors = new LinkedHashMap<>();
 		Role chosenRole = parse(Role.class, role);
 		Office chosenOffice = parse(Office.class, office);
+		AddUser.NewUser user = new AddUser.NewUser(form.username(), displayName, email, chosenRole, chosenOffice,
+				memberState.isBlank() ? null : memberState, password);
+		// every mistake in the form at once; the administrator's password (a throttled check) once the rest is right
+		AddUser.problems(user).forEach(error -> errors.putIfAbsent(error.field(), error.reason()));
 		if (!role.isBlank() && chosenRole == null) {
 			errors.put("role", "choose one of the roles offered");
 		}
 		try {
 			if (errors.isEmpty()) {
-				Account added = addUser.add(administrator.getUsername(), new AddUser.NewUser(form.username(), displayName, email, chosenRole,
-						chosenOffice, memberState.isBlank() ? null : memberState, password));
+				currentPassword.check(administrator.getUsername(), adminPassword, request.getRemoteAddr(), "adminPassword");
+				Account added = addUser.add(administrator.getUsername(), user);
 				redirect.addFlashAttribute("done", "Added " + added.displayName() + " (" + added.username()
 						+ "). Give them the first password by a safe channel; they change it on their account page.");
 				return "redirect:/users#user-" + added.username();
@@ -92,7 +103,12 @@ class UsersPageController {
 		catch (ConflictException e) {
 			errors.put("username", "is taken: choose another");
 		}
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		catch (TooManyWrongPasswordsException e) {
+			errors.put("adminPassword", AccountPageController.tooMany(e, response));
+		}
+		if (response.getStatus() < 400) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
 		return show(administrator, model, form, errors, null, Map.of());
 	}
 
@@ -100,38 +116,53 @@ class UsersPageController {
 	String disable(@AuthenticationPrincipal CoopflowUser administrator, @PathVariable String username,
 			RedirectAttributes redirect) {
 		try {
-			status.disable(administrator.getUsername(), username);
-			redirect.addFlashAttribute("done", username + " is disabled: signed out everywhere, API tokens refused.");
+			String disabled = status.disable(administrator.getUsername(), username);
+			redirect.addFlashAttribute("done", disabled + " is disabled: signed out everywhere, API tokens revoked.");
+			return "redirect:/users#user-" + disabled;
 		}
 		catch (ConflictException e) {
 			redirect.addFlashAttribute("refused", e.getMessage());
+			return "redirect:/users";
 		}
-		return "redirect:/users#user-" + username;
 	}
 
 	@PostMapping("/{username}/enable")
 	String enable(@AuthenticationPrincipal CoopflowUser administrator, @PathVariable String username,
 			RedirectAttributes redirect) {
-		status.enable(administrator.getUsername(), username);
-		redirect.addFlashAttribute("done", username + " is enabled again.");
-		return "redirect:/users#user-" + username;
+		String enabled = status.enable(administrator.getUsername(), username);
+		redirect.addFlashAttribute("done", enabled + " is enabled again.");
+		return "redirect:/users#user-" + enabled;
 	}
 
 	@PostMapping("/{username}/password")
 	String resetPassword(@AuthenticationPrincipal CoopflowUser administrator, @PathVariable String username,
-			@RequestParam(defaultValue = "") String newPassword, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String adminPassword,
+			HttpServletRequest request, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		ChangePassword.problemWithNew(newPassword).ifPresent(reason -> errors.put("newPassword", reason));
 		try {
-			status.resetPassword(administrator.getUsername(), username, newPassword);
-			redirect.addFlashAttribute("done", username + " has a new password and is signed out everywhere. "
-					+ "Give it to them by a safe channel; they change it on their account page.");
-			return "redirect:/users#user-" + username;
+			if (errors.isEmpty()) {
+				currentPassword.check(administrator.getUsername(), adminPassword, request.getRemoteAddr(), "adminPassword");
+				String reset = status.resetPassword(administrator.getUsername(), username, newPassword);
+				redirect.addFlashAttribute("done", reset + " has a new password and is signed out everywhere. "
+						+ "Give it to them by a safe channel; they change it on their account page.");
+				return "redirect:/users#user-" + reset;
+			}
 		}
 		catch (InvalidInputException e) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return show(administrator, model, Form.blank(), Map.of(), username,
-					Map.of("newPassword", e.errors().get(0).reason()));
+			e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.reason()));
 		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("refused", e.getMessage());
+			return "redirect:/users";
+		}
+		catch (TooManyWrongPasswordsException e) {
+			errors.put("adminPassword", AccountPageController.tooMany(e, response));
+		}
+		if (response.getStatus() < 400) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		return show(administrator, model, Form.blank(), Map.of(), username, errors);
 	}
 
 	private String show(CoopflowUser administrator, Model model, Form form, Map<String, String> errors,

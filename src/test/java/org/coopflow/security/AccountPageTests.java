@@ -106,7 +106,10 @@ class AccountPageTests {
 
 	@Test
 	void aPasswordChangedOnThePageIsTheOneThatSignsIn() {
-		Page page = signIn(person());
+		String username = person();
+		TestHttp browser = TestHttp.browser(port);
+		String signedInAs = browser.signIn(username, PASSWORD).cookie("JSESSIONID");
+		Page page = new Page(browser, username);
 		String before = hash(page.username());
 
 		TestHttp.Response wrongCurrent = page.post("/account/password",
@@ -138,6 +141,9 @@ class AccountPageTests {
 		assertThat(page.open().body()).contains("Your password is changed.");
 		assertThat(page.open().status()).as("this session stays").isEqualTo(200);
 		assertThat(elsewhere.open().status()).as("the person's other session ends").isEqualTo(302);
+		assertThat(TestHttp.api(port)
+			.sendWithHeaders("GET", "/account", null, Map.of("Cookie", "JSESSIONID=" + signedInAs), "text/html", null)
+			.status()).as("this session goes on under a new id: the one it had, if it leaked, is ended too").isEqualTo(302);
 		assertThat(apiStatus(page.username(), "a-new-password-2")).isEqualTo(200);
 		assertThat(apiStatus(page.username(), PASSWORD)).isEqualTo(401);
 		assertThat(hash(page.username())).startsWith("{bcrypt}");

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +40,14 @@ class UsersAdministrationTests {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	SignInThrottle throttle;
+
+	@AfterEach
+	void forgetFailures() {
+		throttle.clear();
+	}
 
 	private TestHttp api() {
 		return TestHttp.api(port);
@@ -127,6 +136,14 @@ class UsersAdministrationTests {
 			assertThat(browser.browse("/users").status()).as(user).isEqualTo(403);
 		}
 		assertThat(api().get("/api/users", "admin").json().findValuesAsText("username")).contains("officerCpcjd", "admin");
+		// an administrator's API token administers nobody: a leaked one must not make itself an account
+		String token = tokens.issue("admin", "admin script", Instant.now().plusSeconds(3600)).token();
+		TestHttp.Response withToken = api().sendWithHeaders("POST", "/api/users", null,
+				Map.of("Authorization", "Bearer " + token), "application/json", officer(unique("x")));
+		assertThat(withToken.status()).isEqualTo(403);
+		assertThat(withToken.json().path("detail").asText()).contains("not with an API token");
+		assertThat(api().sendWithHeaders("GET", "/api/users", null, Map.of("Authorization", "Bearer " + token),
+				"application/json", null).status()).isEqualTo(403);
 		assertThat(api().get("/api/users", "admin").body()).doesNotContain("bcrypt");
 	}
 
@@ -157,6 +174,8 @@ class UsersAdministrationTests {
 		assertThat(api().send("POST", "/api/users/" + username + "/enable", "admin", null, null).status()).isEqualTo(204);
 		assertThat(signIn(username, PASSWORD)).isEqualTo(200);
 		assertThat(colleaguesSee(username)).isTrue();
+		assertThat(api().sendWithHeader("GET", "/api/me", "Authorization", "Bearer " + token, "application/json", null)
+			.json().path("detail").asText()).as("revoked, not back with Enable").contains("revoked");
 
 		TestHttp.Response self = api().send("POST", "/api/users/admin/disable", "admin", null, null);
 		assertThat(self.status()).as("never one's own account: an administrator always remains").isEqualTo(409);
@@ -181,6 +200,26 @@ class UsersAdministrationTests {
 		assertThat(signIn(username, "a-second-password")).isEqualTo(200);
 		assertThat(signIn(username, PASSWORD)).isEqualTo(401);
 		assertThat(browser.browse("/").status()).isEqualTo(302);
+
+		TestHttp.Response own = api().send("PUT", "/api/users/admin/password", "admin", "application/json",
+				"{\"newPassword\": \"a-second-password\"}");
+		assertThat(own.status()).as("one's own password is changed with the current one, on the account page").isEqualTo(409);
+		assertThat(signIn("admin", TestHttp.DEMO_PASSWORD)).isEqualTo(200);
+	}
+
+	@Test
+	void anotherSitesFormCannotUseABrowsersRememberedCredentials() {
+		String username = unique("victim");
+		assertThat(add(officer(username)).status()).isEqualTo(201);
+		TestHttp.Response forged = api().sendWithHeaders("POST", "/api/users/" + username + "/disable", "admin",
+				Map.of("Sec-Fetch-Site", "cross-site"), "application/x-www-form-urlencoded", "");
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(forged.json().path("detail").asText()).contains("another site");
+		assertThat(signIn(username, PASSWORD)).isEqualTo(200);
+		assertThat(api().sendWithHeaders("GET", "/api/users/" + username, "admin", Map.of("Sec-Fetch-Site", "cross-site"),
+				"application/json", null).status()).as("reading changes nothing").isEqualTo(200);
+		assertThat(api().sendWithHeaders("POST", "/api/users/" + username + "/disable", "admin",
+				Map.of("Sec-Fetch-Site", "same-origin"), "application/json", null).status()).isEqualTo(204);
 	}
 
 	@Test
@@ -200,6 +239,7 @@ class UsersAdministrationTests {
 		form.put("office", "");
 		form.put("memberState", "");
 		form.put("password", PASSWORD);
+		form.put("adminPassword", "");
 		TestHttp.Response refused = post(browser, "/users", form);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("Username: is required").contains("Office: is required for coordinators")
@@ -209,6 +249,11 @@ class UsersAdministrationTests {
 		String username = unique("karin");
 		form.put("username", username);
 		form.put("office", "CPCJD");
+		TestHttp.Response withoutOwnPassword = post(browser, "/users", form);
+		assertThat(withoutOwnPassword.status()).isEqualTo(400);
+		assertThat(withoutOwnPassword.body()).contains("Your password: does not match your current password");
+		assertThat(users()).isEqualTo(before);
+		form.put("adminPassword", TestHttp.DEMO_PASSWORD);
 		TestHttp.Response added = post(browser, "/users", form);
 		assertThat(added.status()).isEqualTo(302);
 		assertThat(browser.browse("/users").body()).contains("Added Karin Coordinator (" + username + ")")

@@ -54,11 +54,13 @@ class UsersPageBrowserTests {
 		HeadlessChromium.type(browser(), "displayName", "Karin Lindqvist");
 		new Select(browser().findElement(By.id("role"))).selectByVisibleText("Coordinator");
 		HeadlessChromium.type(browser(), "password", "first password 1");
+		HeadlessChromium.type(browser(), "adminPassword", "demo");
 		HeadlessChromium.follow(browser(), browser().findElement(By.xpath("//button[text()='Add user']")));
 		assertThat(browser().findElement(By.id("add-errors")).getText()).contains("Office: is required for coordinators");
 
 		new Select(browser().findElement(By.id("office"))).selectByValue("OHCHR");
 		HeadlessChromium.type(browser(), "password", "first password 1");
+		HeadlessChromium.type(browser(), "adminPassword", "demo");
 		HeadlessChromium.follow(browser(), browser().findElement(By.xpath("//button[text()='Add user']")));
 		assertThat(browser().findElement(By.id("done")).getText()).contains("Added Karin Lindqvist (" + username + ")");
 		assertThat(browser().findElement(By.id("user-" + username)).getText()).contains("Coordinator, OHCHR")
