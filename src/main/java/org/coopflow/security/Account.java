@@ -15,6 +15,11 @@ record Account(@Id long id, String username, String passwordHash, String display
 	/** Camunda accepts only these user ids (its default whitelist); coopflow uses the same rule. */
 	static final String USERNAME_PATTERN = "[a-zA-Z0-9]+";
 
+	/** The same account, enabled or not, as the row reads once that change is written. */
+	Account withEnabled(boolean enabled) {
+		return new Account(id, username, passwordHash, displayName, email, role, office, countryCode, enabled);
+	}
+
 	java.util.List<String> camundaGroups() {
 		return role.camundaGroups(office);
 	}

@@ -100,7 +100,7 @@ class AccountPageController {
 				e.errors().forEach(error -> errors.put(error.field(), error.reason()));
 			}
 			catch (TooManyWrongPasswordsException e) {
-				errors.put("currentPassword", tooMany(e, response));
+				errors.put("currentPassword", e.answerOnPage(response));
 			}
 		}
 		if (response.getStatus() < 400) {
@@ -143,7 +143,7 @@ class AccountPageController {
 				e.errors().forEach(error -> errors.put(error.field(), error.reason()));
 			}
 			catch (TooManyWrongPasswordsException e) {
-				errors.put("tokenCurrentPassword", tooMany(e, response));
+				errors.put("tokenCurrentPassword", e.answerOnPage(response));
 			}
 		}
 		if (response.getStatus() < 400) {
@@ -163,13 +163,6 @@ class AccountPageController {
 		tokens.revoke(user.getUsername(), id);
 		redirect.addFlashAttribute("done", "The token “" + name + "” is revoked: requests with it are refused from now on.");
 		return "redirect:/account#tokens";
-	}
-
-	/** The form's words for a wait, with the answer's 429 and Retry-After. */
-	static String tooMany(TooManyWrongPasswordsException e, HttpServletResponse response) {
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-		return "too many wrong passwords: wait " + e.retryAfterSeconds() + " seconds, then try again";
 	}
 
 	private String show(CoopflowUser user, Model model, Map<String, String> passwordErrors,

@@ -65,7 +65,7 @@ class ChangeUserStatus {
 		// its integrations' tokens back with a later Enable
 		int revoked = tokens.revokeAll(account.username());
 		sessions.end(account.username(), null);
-		CamundaIdentityPlugin.followAccount(authorizations, find(username));
+		CamundaIdentityPlugin.followAccount(authorizations, account.withEnabled(false));
 		// the tasks they had claimed go back to their candidate groups (their office's unclaimed tasks): only
 		// an administrator could reassign them otherwise, since officers hold TASK_WORK, not UPDATE; a task of
 		// a suspended process cannot change, and stays theirs until it is resumed
@@ -82,7 +82,7 @@ class ChangeUserStatus {
 	String enable(String administrator, String username) {
 		Account account = find(username);
 		accounts.updateEnabled(account.username(), true);
-		CamundaIdentityPlugin.followAccount(authorizations, find(username));
+		CamundaIdentityPlugin.followAccount(authorizations, account.withEnabled(true));
 		log.info("{} enabled the user {}", administrator, account.username());
 		return account.username();
 	}

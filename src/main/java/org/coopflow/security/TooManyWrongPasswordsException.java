@@ -2,6 +2,8 @@ package org.coopflow.security;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +27,13 @@ class TooManyWrongPasswordsException extends ErrorResponseException {
 
 	long retryAfterSeconds() {
 		return retryAfterSeconds;
+	}
+
+	/** For a page's form: sets the answer's 429 and Retry-After, and says the wait in the field's words. */
+	String answerOnPage(HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		return "too many wrong passwords: wait " + retryAfterSeconds + " seconds, then try again";
 	}
 
 }

@@ -104,7 +104,7 @@ class UsersPageController {
 			errors.put("username", "is taken: choose another");
 		}
 		catch (TooManyWrongPasswordsException e) {
-			errors.put("adminPassword", AccountPageController.tooMany(e, response));
+			errors.put("adminPassword", e.answerOnPage(response));
 		}
 		if (response.getStatus() < 400) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -157,7 +157,7 @@ class UsersPageController {
 			return "redirect:/users";
 		}
 		catch (TooManyWrongPasswordsException e) {
-			errors.put("adminPassword", AccountPageController.tooMany(e, response));
+			errors.put("adminPassword", e.answerOnPage(response));
 		}
 		if (response.getStatus() < 400) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
