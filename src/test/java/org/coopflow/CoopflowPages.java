@@ -59,7 +59,7 @@ public final class CoopflowPages {
 				"/overlap-alerts", "/overlap-alerts/chart", "/overlap-alerts/" + ids.alert()));
 		pages.addAll(List.of("/programmes", "/programmes?office=ALL", "/programmes/" + ids.implementedProgramme()));
 		if (user.equals("admin")) {
-			pages.add("/users");
+			pages.addAll(List.of("/users", "/standards"));
 		}
 		if (user.startsWith("officer")) {
 			pages.addAll(List.of("/programmes/new", "/programmes/imports/new"));

@@ -14,14 +14,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The codes other modules validate against: countries, standards and currencies with their minor
- * units. They change only with a Liquibase changeset, that is with a new deployment, so they are kept in
- * memory: every pledge, programme and import would otherwise read some 450 rows again. They are read
- * again when older than {@code coopflow.reference.refresh} (30 seconds): when several nodes share the
- * database and one of them is upgraded first, its changeset adds codes that the nodes still running must
- * accept within that time, not only after their own restart (docs/cluster.md).
+ * units. They change with a Liquibase changeset, that is with a new deployment, or when an administrator
+ * adds a standard, so they are kept in memory: every pledge, programme and import would otherwise read
+ * some 450 rows again. They are read again when older than {@code coopflow.reference.refresh} (30
+ * seconds): when several nodes share the database and one of them is upgraded first, or an administrator
+ * adds a standard on one of them, the others must accept the new codes within that time, not only after
+ * their own restart (docs/cluster.md). The node where the standard was added reads them again at once.
  */
 @org.springframework.modulith.NamedInterface("api")
 @Service
@@ -70,6 +73,26 @@ public class ReferenceCodes {
 	/** The codes as read at most {@code coopflow.reference.refresh} ago. */
 	public Snapshot snapshot() {
 		return held.get(Boolean.TRUE);
+	}
+
+	/**
+	 * Reads the codes again at the next use, once the current transaction has committed what changed them:
+	 * forgotten any sooner, a read in between could hold the codes without the change for another refresh.
+	 */
+	void forgetOnCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					held.invalidateAll();
+				}
+
+			});
+		}
+		else {
+			held.invalidateAll();
+		}
 	}
 
 	private Snapshot read() {

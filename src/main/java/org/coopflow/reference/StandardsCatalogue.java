@@ -7,11 +7,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads the standards catalogue, which Liquibase seeds and nobody edits at run time.
+ * Reads the standards catalogue, which Liquibase seeds and administrators extend ({@link AddStandard}) and
+ * correct ({@link ChangeStandard}). Nothing keeps it in memory, so a change shows on every node at once.
  */
 @org.springframework.modulith.NamedInterface("api")
 @Service
 public class StandardsCatalogue {
+
+	/**
+	 * How many standards the catalogue may hold: overlap screening keeps one bit per standard in a long, beside
+	 * the theme sectors ({@code overlap.screening.ScreeningIndex}, 48 bits).
+	 */
+	public static final int MOST = 48;
 
 	private final JdbcClient jdbc;
 
@@ -20,7 +27,7 @@ public class StandardsCatalogue {
 	}
 
 	public List<Standard> all() {
-		return jdbc.sql("SELECT code, title, adopted_by FROM standard ORDER BY position")
+		return jdbc.sql("SELECT code, title, adopted_by FROM standard ORDER BY position, code")
 			.query(Standard.class)
 			.list();
 	}

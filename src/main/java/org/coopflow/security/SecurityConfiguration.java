@@ -138,6 +138,10 @@ class SecurityConfiguration {
 				// rates of exchange are entered by officers and administrators; everyone reads them
 				.requestMatchers(paths(HttpMethod.PUT, "/api/exchange-rates/**"), paths(HttpMethod.POST, "/api/exchange-rates/**"))
 				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.ADMIN.name())
+				// the standards catalogue: everyone reads it, administrators add standards and correct their words
+				.requestMatchers(paths(HttpMethod.PUT, "/api/standards", "/api/standards/**"),
+						paths(HttpMethod.POST, "/api/standards", "/api/standards/**"))
+				.hasRole(Role.ADMIN.name())
 				// coopflow's users: administrators add, disable and enable them
 				.requestMatchers(paths("/api/users", "/api/users/**"))
 				.hasRole(Role.ADMIN.name())
@@ -171,8 +175,8 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.name())
 				.requestMatchers(paths("/camunda/**"))
 				.hasAnyRole(CAMUNDA_WORKERS)
-				// administering users
-				.requestMatchers(paths("/users", "/users/**"))
+				// administering users and the standards catalogue
+				.requestMatchers(paths("/users", "/users/**", "/standards", "/standards/**"))
 				.hasRole(Role.ADMIN.name())
 				// a donor's pages speak for the donor's Member State; no other role has one
 				.requestMatchers(paths("/donor/**"))

@@ -41,7 +41,8 @@ class ReferenceDataTests {
 			assertThat(standard.path("title").asText()).isNotBlank();
 			assertThat(standard.path("adoptedBy").asText()).isNotBlank();
 		});
-		assertThat(codes).containsExactly("SMR-PRISONERS", "CODE-LEO", "BP-FORCE-FIREARMS", "VICTIMS-DECL",
+		// administrators may have added more after them (StandardsAdministrationTests)
+		assertThat(codes.subList(0, 9)).containsExactly("SMR-PRISONERS", "CODE-LEO", "BP-FORCE-FIREARMS", "VICTIMS-DECL",
 				"BP-JUDICIARY", "TOKYO-RULES", "GL-PROSECUTORS", "BP-LAWYERS", "DRAFT-ADMIN-JUSTICE");
 		assertThat(standards.get(5).path("title").asText()).contains("Tokyo Rules");
 		assertThat(standards.get(5).path("adoptedBy").asText()).contains("45/110");

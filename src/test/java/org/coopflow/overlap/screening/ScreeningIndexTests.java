@@ -1,6 +1,7 @@
 package org.coopflow.overlap.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.coopflow.reference.Office;
+import org.coopflow.reference.StandardsCatalogue;
 import org.junit.jupiter.api.Test;
 
 class ScreeningIndexTests {
@@ -258,6 +260,20 @@ class ScreeningIndexTests {
 
 	private static Set<String> allCountries() {
 		return new HashSet<>(Arrays.asList(Locale.getISOCountries()));
+	}
+
+	@Test
+	void tellsApartAsManyStandardsAsTheCatalogueMayHoldAndNoMore() {
+		// administrators add standards (reference.AddStandard) up to the catalogue's limit; every one of them
+		// must stay a signal of its own
+		for (int i = 0; i < StandardsCatalogue.MOST; i++) {
+			index.add(kenya.id(100 + i).themes(Set.of("STANDARD-" + i), Set.of()).profile());
+		}
+		assertThat(index.screen(twin.themes(Set.of("STANDARD-" + (StandardsCatalogue.MOST - 1)), Set.of()).profile()))
+			.singleElement()
+			.satisfies(alert -> assertThat(alert.otherProgrammeId()).isEqualTo(100 + StandardsCatalogue.MOST - 1));
+		assertThatThrownBy(() -> index.add(kenya.id(99).themes(Set.of("ONE-TOO-MANY"), Set.of()).profile()))
+			.isInstanceOf(IllegalStateException.class);
 	}
 
 }
