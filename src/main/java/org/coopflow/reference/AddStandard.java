@@ -51,8 +51,11 @@ class AddStandard {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		// every row locked, so that two administrators adding at once count each other and take different places
-		List<Integer> positions = jdbc.sql("SELECT position FROM standard FOR UPDATE").query(Integer.class).list();
+		// Two administrators adding at once must count each other. Each locks every row; the second waits for
+		// the first to commit, and then counts afresh (READ COMMITTED reads what is committed at each statement),
+		// since its locking scan may have passed the place where the first one's row went in.
+		jdbc.sql("SELECT code FROM standard FOR UPDATE").query(String.class).list();
+		List<Integer> positions = jdbc.sql("SELECT position FROM standard").query(Integer.class).list();
 		if (positions.size() >= StandardsCatalogue.MOST) {
 			throw new InvalidInputException("code", "cannot be added: the catalogue holds at most "
 					+ StandardsCatalogue.MOST + " standards, as many as overlap screening tells apart");

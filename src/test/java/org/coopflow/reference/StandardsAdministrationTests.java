@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -204,6 +208,39 @@ class StandardsAdministrationTests {
 			assertThat(catalogue.all().get(StandardsCatalogue.MOST - 1)).as("the new one comes last").isEqualTo(last);
 		});
 		assertThat(catalogue.find("FILLER-AA")).isEmpty();
+	}
+
+	@Test
+	void twoAdministratorsAddingAtOnceCountEachOther() throws Exception {
+		// the first one's code sorts before every other, so a locking scan of the second that waited for it has
+		// already passed the place where its row went in; only a fresh count after the wait sees it
+		String first = "AA-" + uniqueCode("FIRST");
+		String second = uniqueCode("SECOND");
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Future<Standard> secondAdded = new TransactionTemplate(transactions).execute(transaction -> {
+				addStandard.add("admin", new AddStandard.NewStandard(first, "First", "A resolution"));
+				Future<Standard> waiting = other.submit(
+						() -> addStandard.add("admin", new AddStandard.NewStandard(second, "Second", "A resolution")));
+				// long enough for the second to reach the rows this transaction holds; were it slower, it would
+				// simply find the first committed, and the test could not fail for that reason
+				try {
+					Thread.sleep(500);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				assertThat(waiting).as("waits for the first to commit").isNotDone();
+				return waiting;
+			});
+			secondAdded.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			other.shutdownNow();
+		}
+		int firstPlace = jdbc.sql("SELECT position FROM standard WHERE code = ?").param(first).query(Integer.class).single();
+		int secondPlace = jdbc.sql("SELECT position FROM standard WHERE code = ?").param(second).query(Integer.class).single();
+		assertThat(secondPlace).as("comes after the first, not beside it").isEqualTo(firstPlace + 1);
 	}
 
 	@Test
