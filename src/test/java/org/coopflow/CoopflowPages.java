@@ -58,6 +58,7 @@ public final class CoopflowPages {
 		pages.addAll(List.of("/portfolio", "/implementation", "/implementation/" + ids.implementedProgramme(),
 				"/overlap-alerts", "/overlap-alerts/chart", "/overlap-alerts/" + ids.alert()));
 		pages.addAll(List.of("/programmes", "/programmes?office=ALL", "/programmes/" + ids.implementedProgramme()));
+		pages.add("/exchange-rates");
 		if (user.equals("admin")) {
 			pages.addAll(List.of("/users", "/standards"));
 		}

@@ -128,21 +128,37 @@ public final class TestHttp {
 	 */
 	public Response postFile(String path, String user, String part, String filename, String contentType,
 			byte[] content) {
-		String boundary = "coopflow-" + java.util.UUID.randomUUID();
-		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-				+ filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
-		String tail = "\r\n--" + boundary + "--\r\n";
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-			.POST(BodyPublishers.concat(BodyPublishers.ofString(head, StandardCharsets.UTF_8),
-					BodyPublishers.ofByteArray(content), BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))
-			.header("Accept", "application/json, application/problem+json, */*;q=0.5")
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary);
+		HttpRequest.Builder request = multipart(path, part, filename, contentType, content)
+			.header("Accept", "application/json, application/problem+json, */*;q=0.5");
 		if (user != null) {
 			String credentials = Base64.getEncoder()
 				.encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
 			request.header("Authorization", "Basic " + credentials);
 		}
 		return execute(request.build());
+	}
+
+	/**
+	 * POST {@code multipart/form-data} with one file part, as a signed-in browser's upload form sends it: with
+	 * this client's session cookie and the page's CSRF token (in the header Spring Security also reads).
+	 */
+	public Response uploadFile(String path, String csrfToken, String part, String filename, String contentType,
+			byte[] content) {
+		return execute(multipart(path, part, filename, contentType, content)
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.header("X-CSRF-TOKEN", csrfToken)
+			.build());
+	}
+
+	private HttpRequest.Builder multipart(String path, String part, String filename, String contentType, byte[] content) {
+		String boundary = "coopflow-" + java.util.UUID.randomUUID();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		return HttpRequest.newBuilder(URI.create(base + path))
+			.POST(BodyPublishers.concat(BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+					BodyPublishers.ofByteArray(content), BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary);
 	}
 
 	/** A request with one extra header, as a browser's script sends it (with the session's cookies). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -110,6 +111,22 @@ public class ExchangeRates {
 			}
 			events.publishEvent(new ExchangeRateEntered(rate.currency(), rate.month(), rate.unitsPerUsd(), by));
 		}
+	}
+
+	/**
+	 * Enters or corrects one currency's rate for a month, as {@link #enter} does.
+	 *
+	 * @return the rate as stored, with who entered it and when
+	 * @throws InvalidInputException naming the currency or the rate when either is wrong; nothing entered
+	 */
+	@Transactional
+	public ExchangeRate enterOne(String currency, YearMonth month, BigDecimal unitsPerUsd, String by) {
+		List<InvalidField> errors = check(currency, unitsPerUsd);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		enter(List.of(new ExchangeRate(currency, month, unitsPerUsd, null, null)), by);
+		return ofMonth(month).stream().filter(rate -> rate.currency().equals(currency)).findFirst().orElseThrow();
 	}
 
 	public ReferenceCodes.Snapshot codes() {

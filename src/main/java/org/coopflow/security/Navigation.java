@@ -28,12 +28,12 @@ record Navigation(List<Link> links, String account) {
 			case PROGRAMME_OFFICER, COORDINATOR -> List.of(new String[] { "Home", "/" },
 					new String[] { "Programmes", "/programmes" }, new String[] { "Portfolio", "/portfolio" },
 					new String[] { "Implementation", "/implementation" },
-					new String[] { "Overlap alerts", "/overlap-alerts" },
+					new String[] { "Overlap alerts", "/overlap-alerts" }, new String[] { "Rates", "/exchange-rates" },
 					new String[] { "Tasklist", TasklistLinks.HOME });
 			case ADMIN -> List.of(new String[] { "Home", "/" }, new String[] { "Programmes", "/programmes" },
 					new String[] { "Portfolio", "/portfolio" }, new String[] { "Implementation", "/implementation" },
-					new String[] { "Overlap alerts", "/overlap-alerts" }, new String[] { "Tasklist", TasklistLinks.HOME },
-					new String[] { "Users", "/users" }, new String[] { "Standards", "/standards" });
+					new String[] { "Overlap alerts", "/overlap-alerts" }, new String[] { "Rates", "/exchange-rates" },
+					new String[] { "Tasklist", TasklistLinks.HOME }, new String[] { "Users", "/users" }, new String[] { "Standards", "/standards" });
 		};
 		// the longest address the path starts with is the section; /donor/pledges/new is not under My pledges
 		String section = places.stream()

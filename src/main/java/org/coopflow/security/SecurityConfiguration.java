@@ -190,6 +190,11 @@ class SecurityConfiguration {
 				// the programme pages; only the owning office's officers write there (the programmes module decides)
 				.requestMatchers(paths("/programmes", "/programmes/**"))
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
+				// the rates page: officers and administrators enter rates, coordinators read them
+				.requestMatchers(paths(HttpMethod.POST, "/exchange-rates", "/exchange-rates/**"))
+				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.ADMIN.name())
+				.requestMatchers(paths("/exchange-rates"))
+				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
 				// the portfolio is the offices' view; a donor follows its own pledges' reports instead
 				.requestMatchers(paths("/portfolio"))
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
