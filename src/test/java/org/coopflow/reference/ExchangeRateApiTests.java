@@ -87,6 +87,21 @@ class ExchangeRateApiTests {
 		assertThat(api().get("/api/exchange-rates?month=2031-04", "coordinatorCpcjd").json()).hasSize(3);
 	}
 
+	@Test
+	void aFileThatIsNotCsvOrLacksValuesIsABadRequestNamingTheLine() {
+		TestHttp.Response short_ = api().send("POST", "/api/exchange-rates/imports", "officerCpcjd", "text/csv",
+				"currency,month,unitsPerUsd\nEUR,2031-05,0.91\nJPY,2031-05\n");
+		assertThat(short_.status()).isEqualTo(400);
+		assertThat(short_.contentType()).startsWith("application/problem+json");
+		assertThat(short_.json().path("errors").get(0).path("line").asInt()).isEqualTo(3);
+		assertThat(short_.json().path("errors").get(0).path("reason").asText()).contains("has 2 values");
+		TestHttp.Response unclosed = api().send("POST", "/api/exchange-rates/imports", "officerCpcjd", "text/csv",
+				"currency,month,unitsPerUsd\n\"EUR,2031-05,0.91\n");
+		assertThat(unclosed.status()).isEqualTo(400);
+		assertThat(unclosed.json().path("errors").get(0).path("column").asText()).isEqualTo("file");
+		assertThat(api().get("/api/exchange-rates?month=2031-05", "admin").json()).isEmpty();
+	}
+
 	private static List<String> fields(JsonNode problem) {
 		List<String> fields = new ArrayList<>();
 		problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
