@@ -193,7 +193,7 @@ class SecurityConfiguration {
 				// the rates page: officers and administrators enter rates, coordinators read them
 				.requestMatchers(paths(HttpMethod.POST, "/exchange-rates", "/exchange-rates/**"))
 				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.ADMIN.name())
-				.requestMatchers(paths("/exchange-rates"))
+				.requestMatchers(paths("/exchange-rates", "/exchange-rates/**"))
 				.hasAnyRole(Role.COORDINATOR.name(), Role.ADMIN.name(), Role.PROGRAMME_OFFICER.name())
 				// the portfolio is the offices' view; a donor follows its own pledges' reports instead
 				.requestMatchers(paths("/portfolio"))

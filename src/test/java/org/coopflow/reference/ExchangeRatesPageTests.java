@@ -131,7 +131,9 @@ class ExchangeRatesPageTests {
 		assertThat(upload(coordinator, "currency,month,unitsPerUsd\nNOK,2039-05,10\n").status()).isEqualTo(403);
 		assertThat(ratesOf("2039-05")).isZero();
 
-		assertThat(signedIn("donorNorway").browse("/exchange-rates").status()).isEqualTo(403);
+		TestHttp donor = signedIn("donorNorway");
+		assertThat(donor.browse("/exchange-rates").status()).isEqualTo(403);
+		assertThat(donor.browse("/exchange-rates/imports").status()).as("under it too").isEqualTo(403);
 		assertThat(coordinator.browse("/exchange-rates?month=May").status()).isEqualTo(400);
 		assertThat(coordinator.browse("/exchange-rates?month=May").body()).contains("&#39;May&#39; is not a month such as 2026-11");
 	}
