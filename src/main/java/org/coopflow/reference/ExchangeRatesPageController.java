@@ -66,7 +66,7 @@ class ExchangeRatesPageController {
 	}
 
 	/** One rate as the page lists it. */
-	record Row(String currency, String name, String rate, String enteredBy, String enteredOn) {
+	record Row(String currency, String name, String rate, String enteredOn) {
 	}
 
 	/** A currency that had a rate the month before and has none yet in this one. */
@@ -172,9 +172,11 @@ class ExchangeRatesPageController {
 		model.addAttribute("next", monthLink(month.plusMonths(1)));
 		model.addAttribute("nextInWords", MONTH.format(month.plusMonths(1)));
 		model.addAttribute("rows", ofMonth.stream()
-			.map(rate -> new Row(rate.currency(), name(rate.currency()), rate(rate.unitsPerUsd()), rate.enteredBy(),
-					DAY.format(rate.enteredAt())))
+			.map(rate -> new Row(rate.currency(), name(rate.currency()), rate(rate.unitsPerUsd()), DAY.format(rate.enteredAt())))
 			.toList());
+		// who entered the month's rates, once per person (the page names them; a month is mostly one import)
+		model.addAttribute("enteredBy", ofMonth.stream()
+			.collect(Collectors.groupingBy(ExchangeRate::enteredBy, java.util.TreeMap::new, Collectors.counting())));
 		model.addAttribute("missing", rates.ofMonth(month.minusMonths(1))
 			.stream()
 			.map(ExchangeRate::currency)

@@ -70,9 +70,9 @@ class ExchangeRatesPageTests {
 		assertThat(february.body()).contains("4 rates imported from rates.csv, for January 2039, February 2039")
 			.contains("Rates of exchange, February 2039").contains("1 USD = 10.61 NOK")
 			.contains("Not entered yet for February 2039").contains("Euro (EUR), Japanese Yen (JPY)")
-			.contains("by Amina Diallo");
+			.contains("Entered by <span>Amina Diallo (1 rate)</span>.");
 		TestHttp.Response january = officer.browse("/exchange-rates?month=2039-01");
-		assertThat(january.body()).contains("3 rates for January 2039").contains("1 USD = 151.25 JPY")
+		assertThat(january.body()).contains("3 rates for January 2039").contains("Entered by <span>Amina Diallo (3 rates)</span>.").contains("1 USD = 151.25 JPY")
 			.contains("1 USD = 0.92 EUR").contains("id=\"rate-NOK\"");
 	}
 
