@@ -139,20 +139,27 @@ public final class TestHttp {
 	}
 
 	/**
-	 * POST {@code multipart/form-data} with one file part, as a signed-in browser's upload form sends it: with
-	 * this client's session cookie and the page's CSRF token (in the header Spring Security also reads).
+	 * POST {@code multipart/form-data} as a signed-in browser's upload form sends it: this client's session cookie,
+	 * the page's CSRF token as the form's {@code _csrf} field, then the file part.
 	 */
 	public Response uploadFile(String path, String csrfToken, String part, String filename, String contentType,
 			byte[] content) {
-		return execute(multipart(path, part, filename, contentType, content)
+		return execute(multipart(path, java.util.Map.of("_csrf", csrfToken), part, filename, contentType, content)
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-			.header("X-CSRF-TOKEN", csrfToken)
 			.build());
 	}
 
 	private HttpRequest.Builder multipart(String path, String part, String filename, String contentType, byte[] content) {
+		return multipart(path, java.util.Map.of(), part, filename, contentType, content);
+	}
+
+	private HttpRequest.Builder multipart(String path, java.util.Map<String, String> fields, String part, String filename,
+			String contentType, byte[] content) {
 		String boundary = "coopflow-" + java.util.UUID.randomUUID();
-		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+		StringBuilder before = new StringBuilder();
+		fields.forEach((name, value) -> before.append("--").append(boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+		String head = before + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
 				+ filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
 		String tail = "\r\n--" + boundary + "--\r\n";
 		return HttpRequest.newBuilder(URI.create(base + path))

@@ -51,10 +51,11 @@ class AddStandard {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		// Two administrators adding at once must count each other. Each locks every row; the second waits for
-		// the first to commit, and then counts afresh (READ COMMITTED reads what is committed at each statement),
-		// since its locking scan may have passed the place where the first one's row went in.
-		jdbc.sql("SELECT code FROM standard FOR UPDATE").query(String.class).list();
+		// Two administrators adding at once must count each other: they take turns on the catalogue's lock row
+		// (not on the standards' rows, which programme saves hold shared locks on through their foreign keys),
+		// and the second counts afresh once the first has committed (READ COMMITTED reads what is committed at
+		// each statement).
+		jdbc.sql("SELECT catalogue FROM catalogue_lock WHERE catalogue = 'standard' FOR UPDATE").query(String.class).single();
 		List<Integer> positions = jdbc.sql("SELECT position FROM standard").query(Integer.class).list();
 		if (positions.size() >= StandardsCatalogue.MOST) {
 			throw new InvalidInputException("code", "cannot be added: the catalogue holds at most "
@@ -63,7 +64,8 @@ class AddStandard {
 		if (jdbc.sql("SELECT COUNT(*) FROM standard WHERE code = ?").param(standard.code()).query(Long.class).single() > 0) {
 			throw new ConflictException("The catalogue already has the standard " + standard.code() + ".");
 		}
-		Standard added = new Standard(standard.code(), standard.title().strip(), standard.adoptedBy().strip());
+		Standard added = new Standard(standard.code(), ChangeStandard.oneLine(standard.title()),
+				ChangeStandard.oneLine(standard.adoptedBy()));
 		try {
 			jdbc.sql("INSERT INTO standard (code, position, title, adopted_by) VALUES (?, ?, ?, ?)")
 				.params(added.code(), positions.stream().mapToInt(Integer::intValue).max().orElse(0) + 1, added.title(),

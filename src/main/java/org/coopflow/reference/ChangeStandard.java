@@ -46,15 +46,25 @@ class ChangeStandard {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		Standard changed = new Standard(code, wording.title().strip(), wording.adoptedBy().strip());
-		int updated = jdbc.sql("UPDATE standard SET title = ?, adopted_by = ? WHERE code = ?")
-			.params(changed.title(), changed.adoptedBy(), code)
+		Standard before = jdbc.sql("SELECT code, title, adopted_by FROM standard WHERE code = ? FOR UPDATE")
+			.param(code)
+			.query(Standard.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("The catalogue has no standard " + code + "."));
+		// the code as stored, whatever the case it was asked for in (MariaDB's collation compares without it)
+		Standard changed = new Standard(before.code(), oneLine(wording.title()), oneLine(wording.adoptedBy()));
+		jdbc.sql("UPDATE standard SET title = ?, adopted_by = ? WHERE code = ?")
+			.params(changed.title(), changed.adoptedBy(), changed.code())
 			.update();
-		if (updated == 0) {
-			throw new NotFoundException("The catalogue has no standard " + code + ".");
-		}
-		log.info("{} changed the standard {} to: {}; {}", administrator, code, changed.title(), changed.adoptedBy());
+		// the catalogue keeps no history of its own: the log keeps what it said before
+		log.info("{} changed the standard {} from: {}; {} to: {}; {}", administrator, changed.code(), before.title(),
+				before.adoptedBy(), changed.title(), changed.adoptedBy());
 		return changed;
+	}
+
+	/** Words as one line: a line break typed into the form (or sent to forge a log line) becomes a space. */
+	static String oneLine(String words) {
+		return words.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
 	}
 
 	static List<InvalidField> problems(Wording wording) {
@@ -65,10 +75,10 @@ class ChangeStandard {
 	}
 
 	private static void check(List<InvalidField> errors, String field, String value, int length, String what) {
-		if (value == null || value.isBlank()) {
+		if (value == null || oneLine(value).isEmpty()) {
 			errors.add(new InvalidField(field, "is required: " + what));
 		}
-		else if (value.strip().length() > length) {
+		else if (oneLine(value).length() > length) {
 			errors.add(new InvalidField(field, "must be at most " + length + " characters long"));
 		}
 	}

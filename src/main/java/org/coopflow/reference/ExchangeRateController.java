@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +54,14 @@ class ExchangeRateController {
 	@GetMapping
 	@Operation(summary = "The rates of one month (yyyy-MM): units of each currency per US dollar")
 	List<ExchangeRate> ofMonth(@RequestParam String month) {
-		return rates.ofMonth(month(month, "month"));
+		return rates.ofMonth(ExchangeRates.month(month, "month"));
 	}
 
 	@PutMapping("/{month}/{currency}")
 	@Operation(summary = "Enter or correct one currency's rate for a month")
 	ExchangeRate enter(@PathVariable String month, @PathVariable String currency, @RequestBody RateValue value,
 			Principal user) {
-		return rates.enterOne(currency, month(month, "month"), value.unitsPerUsd(), user.getName());
+		return rates.enterOne(currency, ExchangeRates.month(month, "month"), value.unitsPerUsd(), user.getName());
 	}
 
 	/** {@code currency,month,unitsPerUsd}; every line is checked first, and one bad line imports nothing. */
@@ -83,13 +82,5 @@ class ExchangeRateController {
 		return problem;
 	}
 
-	private static YearMonth month(String value, String field) {
-		try {
-			return YearMonth.parse(value);
-		}
-		catch (DateTimeParseException e) {
-			throw new InvalidInputException(field, "'" + value + "' is not a month such as 2026-11");
-		}
-	}
 
 }

@@ -62,6 +62,32 @@ public class ExchangeRates {
 	public record Rating(String currency, YearMonth rateMonth, BigDecimal unitsPerUsd, boolean provisional) {
 	}
 
+	/** The months rates are kept for: a typo such as 2206-11 is refused, not kept as a rate nobody finds. */
+	public static final YearMonth FIRST_MONTH = YearMonth.of(1990, 1);
+
+	public static final YearMonth LAST_MONTH = YearMonth.of(2099, 12);
+
+	/**
+	 * A month as people and files write it, 2026-11.
+	 *
+	 * @throws InvalidInputException naming {@code field} when it is not such a month, or not one rates are kept for
+	 */
+	public static YearMonth month(String text, String field) {
+		YearMonth month;
+		try {
+			month = YearMonth.parse(text == null ? "" : text.strip());
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new InvalidInputException(field, text == null || text.isBlank() ? "is required: a month such as 2026-11"
+					: "'" + text + "' is not a month such as 2026-11");
+		}
+		if (month.isBefore(FIRST_MONTH) || month.isAfter(LAST_MONTH)) {
+			throw new InvalidInputException(field, "'" + text + "' is not a month rates are kept for (" + FIRST_MONTH
+					+ " to " + LAST_MONTH + ")");
+		}
+		return month;
+	}
+
 	public List<ExchangeRate> ofMonth(YearMonth month) {
 		return jdbc.sql("""
 				SELECT currency, rate_month, units_per_usd, entered_by, entered_at FROM exchange_rate

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +46,9 @@ class ExchangeRatesPageController {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
+	/** Thousands grouped with commas, as the page shows rates: 10,480.25. */
+	private static final String GROUPED = "\\d{1,3}(,\\d{3})+(\\.\\d+)?";
+
 	static final Map<String, String> LABELS = Map.of("currency", "Currency", "month", "Month", "unitsPerUsd",
 			"Units per US dollar");
 
@@ -83,11 +85,11 @@ class ExchangeRatesPageController {
 		YearMonth shown = YearMonth.now(clock.withZone(ZoneOffset.UTC));
 		if (month != null && !month.isBlank()) {
 			try {
-				shown = YearMonth.parse(month.strip());
+				shown = ExchangeRates.month(month, "month");
 			}
-			catch (DateTimeParseException e) {
+			catch (InvalidInputException e) {
 				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-				model.addAttribute("monthError", "'" + month + "' is not a month such as 2026-11; this month is shown instead.");
+				model.addAttribute("monthError", e.errors().get(0).reason() + "; this month is shown instead.");
 			}
 		}
 		return show(shown, new Form("", shown.toString(), ""), Map.of(), model, request);
@@ -102,19 +104,25 @@ class ExchangeRatesPageController {
 		YearMonth rateMonth = null;
 		BigDecimal value = null;
 		try {
-			rateMonth = YearMonth.parse(form.month());
+			rateMonth = ExchangeRates.month(form.month(), "month");
 		}
-		catch (DateTimeParseException e) {
-			errors.put("month", form.month().isEmpty() ? "is required" : "'" + form.month() + "' is not a month such as 2026-11");
+		catch (InvalidInputException e) {
+			errors.put("month", e.errors().get(0).reason());
 		}
-		try {
-			value = form.unitsPerUsd().isEmpty() ? null : new BigDecimal(form.unitsPerUsd().replace(",", ""));
-			if (value == null) {
-				errors.put("unitsPerUsd", "is required: how many units of the currency one US dollar bought");
+		if (form.unitsPerUsd().isEmpty()) {
+			errors.put("unitsPerUsd", "is required: how many units of the currency one US dollar bought");
+		}
+		else if (form.unitsPerUsd().contains(",") && !form.unitsPerUsd().matches(GROUPED)) {
+			// "10,52" is a decimal comma to many in Geneva and Vienna: never read it as 1052
+			errors.put("unitsPerUsd", "'" + form.unitsPerUsd() + "': write the decimals after a point, e.g. 10.52");
+		}
+		else {
+			try {
+				value = new BigDecimal(form.unitsPerUsd().replace(",", ""));
 			}
-		}
-		catch (NumberFormatException e) {
-			errors.put("unitsPerUsd", "'" + form.unitsPerUsd() + "' is not a number such as 10.52");
+			catch (NumberFormatException e) {
+				errors.put("unitsPerUsd", "'" + form.unitsPerUsd() + "' is not a number such as 10.52");
+			}
 		}
 		// every mistake at once: the currency and the rate's own checks whatever the month
 		rates.check(form.currency(), value == null ? BigDecimal.ONE : value)

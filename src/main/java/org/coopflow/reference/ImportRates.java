@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import org.coopflow.shared.InvalidField;
+import org.coopflow.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ImportRates {
+
+	static final int SHOWN_ERRORS = 200;
 
 	private final ExchangeRates rates;
 
@@ -70,7 +72,7 @@ class ImportRates {
 		Set<String> seen = new HashSet<>();
 		try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(body).get(),
 				StandardCharsets.UTF_8);
-				CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
+				CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get().parse(reader)) {
 			if (!csv.getHeaderNames().containsAll(List.of("currency", "month", "unitsPerUsd"))) {
 				throw new Rejected("The header must be: currency,month,unitsPerUsd",
 						List.of(new LineError(1, "header", "must be currency,month,unitsPerUsd")));
@@ -85,10 +87,10 @@ class ImportRates {
 				YearMonth month = null;
 				BigDecimal value = null;
 				try {
-					month = YearMonth.parse(record.get("month"));
+					month = ExchangeRates.month(record.get("month"), "month");
 				}
-				catch (DateTimeParseException e) {
-					errors.add(new LineError(line, "month", "'" + record.get("month") + "' is not a month such as 2026-11"));
+				catch (InvalidInputException e) {
+					e.errors().forEach(error -> errors.add(new LineError(line, error.field(), error.reason())));
 				}
 				try {
 					value = new BigDecimal(record.get("unitsPerUsd"));
@@ -113,7 +115,10 @@ class ImportRates {
 					List.of(new LineError(1, "file", "is not CSV that can be read")));
 		}
 		if (!errors.isEmpty()) {
-			throw new Rejected("Some lines are wrong; nothing was imported.", errors);
+			// a wrong file of thousands of lines is not answered with thousands of reasons
+			throw new Rejected(errors.size() > SHOWN_ERRORS
+					? errors.size() + " problems; the first " + SHOWN_ERRORS + " are listed. Nothing was imported."
+					: "Some lines are wrong; nothing was imported.", errors.subList(0, Math.min(errors.size(), SHOWN_ERRORS)));
 		}
 		if (parsed.isEmpty()) {
 			throw new Rejected("The file has no rates below the header.", List.of(new LineError(2, "file", "no rows")));

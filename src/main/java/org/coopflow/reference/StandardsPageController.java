@@ -55,7 +55,7 @@ class StandardsPageController {
 		try {
 			Standard added = addStandard.add(administrator.getName(), form);
 			redirect.addFlashAttribute("done", "Added " + added.title() + " (" + added.code()
-					+ "). Programmes, pledges, activities and results may name it from now on.");
+					+ "). Programmes, pledges, activities and results may name it from now on (on every server of a cluster within half a minute).");
 			return "redirect:/standards#standard-" + added.code();
 		}
 		catch (InvalidInputException e) {

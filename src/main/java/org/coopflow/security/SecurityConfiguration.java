@@ -4,12 +4,14 @@ import static org.springframework.http.HttpMethod.GET;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -21,8 +23,10 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -59,6 +63,14 @@ class SecurityConfiguration {
 	 * Plain path patterns: Camunda's webapps and REST API are servlets of their own, which Spring MVC's
 	 * default matchers (bound to the DispatcherServlet) would never match.
 	 */
+	/** An administrator signed in with their password (Basic or a session), not let in by an API token. */
+	private static AuthorizationDecision administratorWithPassword(Supplier<Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication who = authentication.get();
+		return new AuthorizationDecision(who != null && !(who instanceof ApiTokenAuthentication)
+				&& who.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Role.ADMIN.name()).equals(a.getAuthority())));
+	}
+
 	private static RequestMatcher paths(String... patterns) {
 		return paths(null, patterns);
 	}
@@ -138,10 +150,12 @@ class SecurityConfiguration {
 				// rates of exchange are entered by officers and administrators; everyone reads them
 				.requestMatchers(paths(HttpMethod.PUT, "/api/exchange-rates/**"), paths(HttpMethod.POST, "/api/exchange-rates/**"))
 				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.ADMIN.name())
-				// the standards catalogue: everyone reads it, administrators add standards and correct their words
+				// the standards catalogue: everyone reads it, administrators add standards and correct their words,
+				// with their password: a standard added stays for good, so a leaked API token must not fill the
+				// catalogue or reword it
 				.requestMatchers(paths(HttpMethod.PUT, "/api/standards", "/api/standards/**"),
 						paths(HttpMethod.POST, "/api/standards", "/api/standards/**"))
-				.hasRole(Role.ADMIN.name())
+				.access(SecurityConfiguration::administratorWithPassword)
 				// coopflow's users: administrators add, disable and enable them
 				.requestMatchers(paths("/api/users", "/api/users/**"))
 				.hasRole(Role.ADMIN.name())

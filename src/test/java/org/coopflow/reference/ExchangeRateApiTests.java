@@ -100,6 +100,30 @@ class ExchangeRateApiTests {
 		assertThat(unclosed.status()).isEqualTo(400);
 		assertThat(unclosed.json().path("errors").get(0).path("column").asText()).isEqualTo("file");
 		assertThat(api().get("/api/exchange-rates?month=2031-05", "admin").json()).isEmpty();
+
+		StringBuilder manyWrong = new StringBuilder("currency,month,unitsPerUsd\n");
+		for (int i = 0; i < 250; i++) {
+			manyWrong.append("EUR,2031-05\n");
+		}
+		TestHttp.Response capped = api().send("POST", "/api/exchange-rates/imports", "officerCpcjd", "text/csv", manyWrong.toString());
+		assertThat(capped.status()).isEqualTo(400);
+		assertThat(capped.json().path("detail").asText()).isEqualTo("250 problems; the first 200 are listed. Nothing was imported.");
+		assertThat(capped.json().path("errors")).hasSize(200);
+	}
+
+	@Test
+	void blankLinesAreSkippedAndMonthsOutsideTheKeptRangeRefused() {
+		TestHttp.Response imported = api().send("POST", "/api/exchange-rates/imports", "officerCpcjd", "text/csv",
+				"currency,month,unitsPerUsd\nEUR,2031-06,0.91\n\nJPY,2031-06,150\n\n");
+		assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+		assertThat(imported.json().path("entered").asInt()).isEqualTo(2);
+		for (String month : List.of("2206-11", "0999-01", "+999999999-12")) {
+			TestHttp.Response refused = api().get("/api/exchange-rates?month=" + month.replace("+", "%2B"), "admin");
+			assertThat(refused.status()).as(month).isEqualTo(400);
+			assertThat(refused.json().path("errors").get(0).path("reason").asText()).as(month).contains("1990-01 to 2099-12");
+		}
+		assertThat(api().send("PUT", "/api/exchange-rates/2206-11/EUR", "admin", "application/json", "{\"unitsPerUsd\": \"1\"}")
+			.status()).isEqualTo(400);
 	}
 
 	private static List<String> fields(JsonNode problem) {

@@ -108,6 +108,8 @@ class ExchangeRatesPageTests {
 			.contains("value=\"ten\"");
 		assertThat(enter(admin, "USD", "2039-04", "1").body()).contains("USD is the base of the rates");
 		assertThat(enter(admin, "NOK", "April", "10").body()).contains("Month: &#39;April&#39; is not a month such as 2026-11");
+		assertThat(enter(admin, "NOK", "2039-04", "10,52").body()).as("a decimal comma is not a thousands separator")
+			.contains("Units per US dollar: &#39;10,52&#39;: write the decimals after a point, e.g. 10.52");
 		assertThat(ratesOf("2039-04")).isZero();
 
 		TestHttp.Response entered = enter(admin, "NOK", "2039-04", "10.5");
@@ -136,6 +138,10 @@ class ExchangeRatesPageTests {
 		assertThat(donor.browse("/exchange-rates/imports").status()).as("under it too").isEqualTo(403);
 		assertThat(coordinator.browse("/exchange-rates?month=May").status()).isEqualTo(400);
 		assertThat(coordinator.browse("/exchange-rates?month=May").body()).contains("&#39;May&#39; is not a month such as 2026-11");
+		TestHttp.Response farOff = coordinator.browse("/exchange-rates?month=%2B999999999-12");
+		assertThat(farOff.status()).isEqualTo(400);
+		assertThat(farOff.contentType()).startsWith("text/html");
+		assertThat(farOff.body()).contains("is not a month rates are kept for (1990-01 to 2099-12); this month is shown instead");
 	}
 
 }

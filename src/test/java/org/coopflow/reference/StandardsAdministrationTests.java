@@ -185,6 +185,18 @@ class StandardsAdministrationTests {
 			assertThat(browser.browse("/standards").status()).as(user).isEqualTo(403);
 		}
 		assertThat(add(null, standard(uniqueCode("NOT"), "A title", "A resolution")).status()).isEqualTo(401);
+
+		// an administrator's API token reads the catalogue but does not change it: what is added stays for good
+		TestHttp.Response issued = api().send("POST", "/api/me/tokens", "admin", "application/json", "{\"name\": \"catalogue script\"}");
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		Map<String, String> bearer = Map.of("Authorization", "Bearer " + issued.json().path("token").asText());
+		assertThat(api().sendWithHeaders("GET", "/api/standards/TOKYO-RULES", null, bearer, "application/json", null).status()).isEqualTo(200);
+		TestHttp.Response byToken = api().sendWithHeaders("POST", "/api/standards", null, bearer, "application/json",
+				standard(uniqueCode("TOKEN"), "A title", "A resolution"));
+		assertThat(byToken.status()).isEqualTo(403);
+		assertThat(byToken.contentType()).startsWith("application/problem+json");
+		assertThat(api().sendWithHeaders("PUT", "/api/standards/TOKYO-RULES", null, bearer, "application/json",
+				"{\"title\": \"Changed\", \"adoptedBy\": \"Changed\"}").status()).isEqualTo(403);
 		assertThat(standards()).isEqualTo(before);
 		assertThat(api().get("/api/standards/TOKYO-RULES", "admin").json().path("title").asText()).contains("Tokyo Rules");
 	}
@@ -212,8 +224,9 @@ class StandardsAdministrationTests {
 
 	@Test
 	void twoAdministratorsAddingAtOnceCountEachOther() throws Exception {
-		// the first one's code sorts before every other, so a locking scan of the second that waited for it has
-		// already passed the place where its row went in; only a fresh count after the wait sees it
+		// the second waits for the first on the catalogue's lock row, then counts what the first committed; the
+		// first one's code sorts before every other, so a count taken by a scan that waited on the standards'
+		// own rows would have passed the place where its row went in
 		String first = "AA-" + uniqueCode("FIRST");
 		String second = uniqueCode("SECOND");
 		ExecutorService other = Executors.newSingleThreadExecutor();
@@ -282,6 +295,38 @@ class StandardsAdministrationTests {
 		assertThat(post(browser, "/standards/" + code, words).status()).isEqualTo(302);
 		assertThat(browser.browse("/standards").body()).contains("(the Beijing Rules) (" + code + "): every page shows the new words");
 		assertThat(api().get("/api/standards/" + code, "admin").json().path("adoptedBy").asText()).isEqualTo("GA res. 40/33");
+
+		TestHttp.Response unknown = post(browser, "/standards/NO-SUCH-STANDARD", words);
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).as("a page's error is a page").startsWith("text/html");
+	}
+
+	@Test
+	void wordsAreKeptOnOneLineAndTheCodeAsStored() {
+		String code = uniqueCode("LINES");
+		assertThat(add("admin", standard(code, "  Rules\r\nINFO forged log line ", "GA res.\n\t1/1 ")).json().path("title").asText())
+			.isEqualTo("Rules INFO forged log line");
+		TestHttp.Response bell = api().send("PUT", "/api/standards/" + code, "admin", "application/json",
+				"{\"title\": \"New words\", \"adoptedBy\": \"\\u0007\"}");
+		assertThat(bell.status()).isEqualTo(400);
+		assertThat(bell.json().path("errors").findValuesAsText("field")).containsExactly("adoptedBy");
+		assertThat(api().get("/api/standards/" + code, "admin").json().path("adoptedBy").asText()).isEqualTo("GA res. 1/1");
+
+		TestHttp.Response lowerCase = api().send("PUT", "/api/standards/" + code.toLowerCase(), "admin", "application/json",
+				"{\"title\": \"New\\nwords\", \"adoptedBy\": \"GA res. 2/2\"}");
+		boolean caseInsensitive = jdbc.sql("SELECT COUNT(*) FROM standard WHERE code = ?")
+			.param(code.toLowerCase())
+			.query(Long.class)
+			.single() == 1;
+		if (caseInsensitive) {
+			// MariaDB's collation finds the code whatever its case: the answer names it as stored
+			assertThat(lowerCase.status()).isEqualTo(200);
+			assertThat(lowerCase.json().path("code").asText()).isEqualTo(code);
+			assertThat(lowerCase.json().path("title").asText()).isEqualTo("New words");
+		}
+		else {
+			assertThat(lowerCase.status()).as("H2 compares codes with their case").isEqualTo(404);
+		}
 	}
 
 	private static TestHttp.Response post(TestHttp browser, String path, Map<String, String> fields) {

@@ -68,7 +68,9 @@ class StandardsPageBrowserTests {
 		chromium.signOut(port);
 		HeadlessChromium.signIn(browser(), port, "officerOhchr");
 		browser().get("http://localhost:" + port + "/programmes/new");
-		assertThat(browser().findElement(By.id("content")).getText()).contains("(the Beijing Rules)");
+		// the new standard's own box, by its code: another test may have added a standard of the same title
+		assertThat(browser().findElement(By.xpath("//input[@name='standards'][@value='" + code + "']/..")).getText())
+			.contains("(the Beijing Rules)");
 	}
 
 }
