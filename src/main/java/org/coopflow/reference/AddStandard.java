@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An administrator adds an instrument to the standards catalogue, for instance one a UN congress has just
  * adopted. It comes last in the catalogue's order, and from then on programmes, pledges' earmarks,
- * activities and results may name it. A standard once added stays: whatever named it keeps naming it, so
- * only its title and adoption can be corrected ({@link ChangeStandard}).
+ * activities and results may name it. Its code never changes, since they name it by it: its title and adoption
+ * can be corrected ({@link ChangeStandard}), and it can be removed while nothing names it ({@link RemoveStandard}).
  */
 @Service
 class AddStandard {

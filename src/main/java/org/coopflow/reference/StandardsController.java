@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.coopflow.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The standards catalogue: everyone signed in reads it; administrators add standards and correct their
- * words (who may write is decided in the security module's URL rules).
+ * The standards catalogue: everyone signed in reads it; administrators add standards, correct their words and
+ * remove one nothing names (who may write is decided in the security module's URL rules).
  */
 @RestController
 @RequestMapping("/api/standards")
@@ -32,10 +33,14 @@ class StandardsController {
 
 	private final ChangeStandard changeStandard;
 
-	StandardsController(StandardsCatalogue catalogue, AddStandard addStandard, ChangeStandard changeStandard) {
+	private final RemoveStandard removeStandard;
+
+	StandardsController(StandardsCatalogue catalogue, AddStandard addStandard, ChangeStandard changeStandard,
+			RemoveStandard removeStandard) {
 		this.catalogue = catalogue;
 		this.addStandard = addStandard;
 		this.changeStandard = changeStandard;
+		this.removeStandard = removeStandard;
 	}
 
 	@GetMapping
@@ -63,6 +68,14 @@ class StandardsController {
 	@Operation(summary = "Correct a standard's title and what adopted it (administrators); the code stays")
 	Standard change(@PathVariable String code, @RequestBody ChangeStandard.Wording wording, Principal administrator) {
 		return changeStandard.change(administrator.getName(), code, wording);
+	}
+
+	@DeleteMapping("/{code}")
+	@Operation(summary = "Remove a standard nothing names (administrators), e.g. one added with a mistyped code",
+			description = "409 naming what still names it: programmes (or their history), pledges, activities, results, overlap alerts.")
+	ResponseEntity<Void> remove(@PathVariable String code, Principal administrator) {
+		removeStandard.remove(administrator.getName(), code);
+		return ResponseEntity.noContent().build();
 	}
 
 }

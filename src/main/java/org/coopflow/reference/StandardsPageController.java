@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrators' standards page: the catalogue in its order, a form to add a standard, and per
- * standard a form to correct its words. It does what {@code POST} and {@code PUT /api/standards} do, for an
- * administrator in a browser.
+ * standard a form to correct its words and a button to remove it when nothing names it. It does what
+ * {@code /api/standards} does, for an administrator in a browser.
  */
 @Controller
 @RequestMapping("/standards")
@@ -35,10 +35,14 @@ class StandardsPageController {
 
 	private final ChangeStandard changeStandard;
 
-	StandardsPageController(StandardsCatalogue catalogue, AddStandard addStandard, ChangeStandard changeStandard) {
+	private final RemoveStandard removeStandard;
+
+	StandardsPageController(StandardsCatalogue catalogue, AddStandard addStandard, ChangeStandard changeStandard,
+			RemoveStandard removeStandard) {
 		this.catalogue = catalogue;
 		this.addStandard = addStandard;
 		this.changeStandard = changeStandard;
+		this.removeStandard = removeStandard;
 	}
 
 	@GetMapping
@@ -83,6 +87,19 @@ class StandardsPageController {
 			e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.reason()));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return show(model, new AddStandard.NewStandard("", "", ""), Map.of(), code, wording, errors);
+		}
+	}
+
+	@PostMapping("/{code}/remove")
+	String remove(@PathVariable String code, Principal administrator, RedirectAttributes redirect) {
+		try {
+			Standard removed = removeStandard.remove(administrator.getName(), code);
+			redirect.addFlashAttribute("done", "Removed " + removed.title() + " (" + removed.code() + ") from the catalogue.");
+			return "redirect:/standards";
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("refused", e.getMessage());
+			return "redirect:/standards#standard-" + code;
 		}
 	}
 

@@ -154,7 +154,8 @@ class SecurityConfiguration {
 				// with their password: a standard added stays for good, so a leaked API token must not fill the
 				// catalogue or reword it
 				.requestMatchers(paths(HttpMethod.PUT, "/api/standards", "/api/standards/**"),
-						paths(HttpMethod.POST, "/api/standards", "/api/standards/**"))
+						paths(HttpMethod.POST, "/api/standards", "/api/standards/**"),
+						paths(HttpMethod.DELETE, "/api/standards", "/api/standards/**"))
 				.access(SecurityConfiguration::administratorWithPassword)
 				// coopflow's users: administrators add, disable and enable them
 				.requestMatchers(paths("/api/users", "/api/users/**"))

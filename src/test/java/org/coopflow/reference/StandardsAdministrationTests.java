@@ -149,6 +149,50 @@ class StandardsAdministrationTests {
 	}
 
 	@Test
+	void aStandardNothingNamesCanBeRemovedAndOneAProgrammeNamesStays() {
+		String typo = uniqueCode("BANKGOK");
+		assertThat(add("admin", standard(typo, "Bangkok Rules, mistyped", "GA res. 65/229")).status()).isEqualTo(201);
+		referenceCodes.snapshot();
+		assertThat(api().send("DELETE", "/api/standards/" + typo, "officerCpcjd", null, null).status()).isEqualTo(403);
+		TestHttp.Response removed = api().send("DELETE", "/api/standards/" + typo, "admin", null, null);
+		assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+		assertThat(api().get("/api/standards/" + typo, "admin").status()).isEqualTo(404);
+		assertThat(api().send("DELETE", "/api/standards/" + typo, "admin", null, null).status()).isEqualTo(404);
+		ObjectNode draft = JSON.createObjectNode();
+		draft.put("title", "Prison rules in Chad");
+		draft.put("description", "Rules for prisons");
+		draft.putArray("countries").add("TD");
+		draft.putArray("standards").add(typo);
+		draft.putArray("activityTypes").add("TRAINING");
+		TestPortfolio.apart(draft);
+		draft.putObject("budget").put("amount", "1000").put("currency", "USD");
+		assertThat(api().send("POST", "/api/programmes", "officerCpcjd", "application/json", draft.toString()).status())
+			.as("no longer accepted at once on this node").isEqualTo(400);
+
+		String named = uniqueCode("NAMED");
+		assertThat(add("admin", standard(named, "Rules a programme promotes", "GA res. 1/1")).status()).isEqualTo(201);
+		draft.putArray("standards").add(named);
+		TestHttp.Response programme = api().send("POST", "/api/programmes", "officerCpcjd", "application/json", draft.toString());
+		assertThat(programme.status()).as(programme.body()).isEqualTo(201);
+		TestHttp.Response stays = api().send("DELETE", "/api/standards/" + named, "admin", null, null);
+		assertThat(stays.status()).isEqualTo(409);
+		assertThat(stays.contentType()).startsWith("application/problem+json");
+		assertThat(stays.json().path("detail").asText()).isEqualTo(named
+				+ " stays in the catalogue: 1 programme names it. Only a standard nothing names can be removed.");
+		assertThat(api().get("/api/standards/" + named, "admin").status()).isEqualTo(200);
+
+		TestHttp browser = TestHttp.browser(port);
+		browser.signIn("admin", TestHttp.DEMO_PASSWORD);
+		assertThat(post(browser, "/standards/" + named + "/remove", Map.of()).status()).isEqualTo(302);
+		assertThat(browser.browse("/standards").body()).contains(named + " stays in the catalogue: 1 programme names it.");
+		String another = uniqueCode("UNUSED");
+		assertThat(add("admin", standard(another, "Rules nobody named", "GA res. 2/2")).status()).isEqualTo(201);
+		assertThat(post(browser, "/standards/" + another + "/remove", Map.of()).status()).isEqualTo(302);
+		assertThat(browser.browse("/standards").body()).contains("Removed Rules nobody named (" + another + ") from the catalogue.")
+			.doesNotContain("id=\"standard-" + another + "\"");
+	}
+
+	@Test
 	void badInputNamesEveryFieldAndAddsNothing() {
 		long before = standards();
 		TestHttp.Response bad = add("admin", "{\"code\": \"bangkok rules\", \"title\": \"\", \"adoptedBy\": null}");
