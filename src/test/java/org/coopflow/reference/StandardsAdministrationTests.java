@@ -76,6 +76,19 @@ class StandardsAdministrationTests {
 		return json.toString();
 	}
 
+	/** A programme draft promoting {@code standard}, on dates apart from every other test's. */
+	private static ObjectNode draft(String title, String standard) {
+		ObjectNode draft = JSON.createObjectNode();
+		draft.put("title", title);
+		draft.put("description", "Prison rules, and training in them");
+		draft.putArray("countries").add("KE");
+		draft.putArray("standards").add(standard);
+		draft.putArray("activityTypes").add("TRAINING");
+		TestPortfolio.apart(draft);
+		draft.putObject("budget").put("amount", "90000").put("currency", "USD");
+		return draft;
+	}
+
 	private TestHttp.Response add(String user, String json) {
 		return api().send("POST", "/api/standards", user, "application/json", json);
 	}
@@ -104,15 +117,8 @@ class StandardsAdministrationTests {
 		assertThat(api().get("/api/standards/" + code, "donorJapan").json().path("adoptedBy").asText())
 			.isEqualTo("GA res. 65/229 of 21 December 2010");
 
-		ObjectNode draft = JSON.createObjectNode();
-		draft.put("title", "Women in prison in Kenya");
-		draft.put("description", "Gender-specific prison rules for women prisoners");
-		draft.putArray("countries").add("KE");
-		draft.putArray("standards").add(code);
-		draft.putArray("activityTypes").add("TRAINING");
-		TestPortfolio.apart(draft);
-		draft.putObject("budget").put("amount", "90000").put("currency", "USD");
-		TestHttp.Response programme = api().send("POST", "/api/programmes", "officerCpcjd", "application/json", draft.toString());
+		TestHttp.Response programme = api().send("POST", "/api/programmes", "officerCpcjd", "application/json",
+				draft("Women in prison in Kenya", code).toString());
 		assertThat(programme.status()).as(programme.body()).isEqualTo(201);
 		assertThat(programme.json().path("standards").toString()).contains(code);
 
@@ -158,14 +164,7 @@ class StandardsAdministrationTests {
 		assertThat(removed.status()).as(removed.body()).isEqualTo(204);
 		assertThat(api().get("/api/standards/" + typo, "admin").status()).isEqualTo(404);
 		assertThat(api().send("DELETE", "/api/standards/" + typo, "admin", null, null).status()).isEqualTo(404);
-		ObjectNode draft = JSON.createObjectNode();
-		draft.put("title", "Prison rules in Chad");
-		draft.put("description", "Rules for prisons");
-		draft.putArray("countries").add("TD");
-		draft.putArray("standards").add(typo);
-		draft.putArray("activityTypes").add("TRAINING");
-		TestPortfolio.apart(draft);
-		draft.putObject("budget").put("amount", "1000").put("currency", "USD");
+		ObjectNode draft = draft("Prison rules in Chad", typo);
 		assertThat(api().send("POST", "/api/programmes", "officerCpcjd", "application/json", draft.toString()).status())
 			.as("no longer accepted at once on this node").isEqualTo(400);
 
