@@ -1,11 +1,18 @@
 package org.coopflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,11 +20,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
+import org.coopflow.shared.ConflictException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Administrators add, disable and enable users and give them new passwords, through {@code /api/users} and
@@ -43,6 +53,12 @@ class UsersAdministrationTests {
 
 	@Autowired
 	SignInThrottle throttle;
+
+	@Autowired
+	ChangeUserStatus status;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@AfterEach
 	void forgetFailures() {
@@ -220,6 +236,56 @@ class UsersAdministrationTests {
 				"application/json", null).status()).as("reading changes nothing").isEqualTo(200);
 		assertThat(api().sendWithHeaders("POST", "/api/users/" + username + "/disable", "admin",
 				Map.of("Sec-Fetch-Site", "same-origin"), "application/json", null).status()).isEqualTo(204);
+	}
+
+	private List<String> enabledAdministrators() {
+		return jdbc.sql("SELECT username FROM app_user WHERE role = 'ADMIN' AND enabled = TRUE ORDER BY username")
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void twoAdministratorsDisablingEachOtherAtOnceLeaveOne() throws Exception {
+		String first = unique("adminA");
+		String second = unique("adminB");
+		for (String admin : List.of(first, second)) {
+			assertThat(add("""
+					{"username": "%s", "displayName": "Administrator %s", "role": "ADMIN", "password": "%s"}"""
+				.formatted(admin, admin, PASSWORD)).status()).isEqualTo(201);
+		}
+		// the demo admin steps aside for the test, so that the two are the only enabled administrators
+		status.disable(first, "admin");
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			assertThat(enabledAdministrators()).containsExactlyInAnyOrder(first, second);
+			Future<String> secondDisablesFirst = new TransactionTemplate(transactions).execute(transaction -> {
+				status.disable(first, second);
+				Future<String> waiting = other.submit(() -> status.disable(second, first));
+				// long enough for the second to reach the rows this transaction holds; were it slower, it would
+				// find the first's disable committed, and the test could not fail for that reason
+				try {
+					Thread.sleep(500);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				assertThat(waiting).as("waits for the first to commit").isNotDone();
+				return waiting;
+			});
+			assertThatThrownBy(() -> secondDisablesFirst.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+				.hasCauseInstanceOf(ConflictException.class)
+				.cause()
+				.hasMessage("The last enabled administrator cannot be disabled.");
+			assertThat(enabledAdministrators()).containsExactly(first);
+		}
+		finally {
+			other.shutdownNow();
+			status.enable(first, "admin");
+			status.enable(first, second);
+			status.disable("admin", first);
+			status.disable("admin", second);
+		}
+		assertThat(enabledAdministrators()).contains("admin").doesNotContain(first, second);
 	}
 
 	@Test
