@@ -12,6 +12,7 @@ import org.coopflow.shared.ConflictException;
 import org.coopflow.shared.InvalidField;
 import org.coopflow.shared.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,9 +72,13 @@ class AddUser {
 					user.displayName().strip(), email, user.role(), user.role().isBoundToOffice() ? user.office() : null,
 					user.role().isBoundToMemberState() ? user.memberState() : null, true));
 		}
-		catch (DuplicateKeyException e) {
-			// another administrator added the same username (or, on MariaDB, one differing in case) just now
-			throw new ConflictException("The username " + user.username() + " is taken.");
+		catch (DbActionExecutionException e) {
+			// Spring Data JDBC wraps the driver's refusal: another administrator added the same username, or one
+			// differing only in case (the database's unique key compares without it), just now
+			if (e.getCause() instanceof DuplicateKeyException) {
+				throw new ConflictException("The username " + user.username() + " is taken.");
+			}
+			throw e;
 		}
 		CamundaIdentityPlugin.followAccount(authorizations, account);
 		// who gave whom access, for the record (the table keeps no history of its own)

@@ -1,6 +1,7 @@
 package org.coopflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -8,6 +9,7 @@ import org.coopflow.CoopflowTest;
 import org.coopflow.reference.Office;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +41,15 @@ class AccountRepositoryTests {
 				Role.DONOR, null, "DE", true));
 		assertThat(jdbc.sql("SELECT created_at FROM app_user WHERE username = 'mappedDonor'").query().singleValue())
 			.as("the column the entity leaves out keeps its default").isNotNull();
+	}
+
+	@Test
+	void theDatabaseRefusesAUsernameThatDiffersOnlyInCase() {
+		// what two administrators adding jsmith and Jsmith at the same moment would leave, had AddUser's question
+		// been answered for both before either inserted: MariaDB's collation refuses it, H2 its own key
+		accounts.insert("caseOfficer", "{noop}secret", "Case Officer", Role.PROGRAMME_OFFICER, Office.OHCHR, null);
+		assertThatThrownBy(() -> accounts.insert("CASEofficer", "{noop}secret", "Another", Role.PROGRAMME_OFFICER,
+				Office.OHCHR, null)).hasCauseInstanceOf(DuplicateKeyException.class);
 	}
 
 	@Test

@@ -58,6 +58,9 @@ class UsersAdministrationTests {
 	ChangeUserStatus status;
 
 	@Autowired
+	AddUser addUser;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	@AfterEach
@@ -286,6 +289,40 @@ class UsersAdministrationTests {
 			status.disable("admin", second);
 		}
 		assertThat(enabledAdministrators()).contains("admin").doesNotContain(first, second);
+	}
+
+	@Test
+	void twoAdministratorsAddingTheSameNameInAnotherCaseAtOnceAddOne() throws Exception {
+		String username = unique("jsmith");
+		AddUser.NewUser lower = new AddUser.NewUser(username, "J Smith", null, Role.COORDINATOR,
+				org.coopflow.reference.Office.CPCJD, null, PASSWORD);
+		AddUser.NewUser upper = new AddUser.NewUser(username.toUpperCase(), "J Smith", null, Role.COORDINATOR,
+				org.coopflow.reference.Office.CPCJD, null, PASSWORD);
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Future<Account> secondAdds = new TransactionTemplate(transactions).execute(transaction -> {
+				addUser.add("admin", lower);
+				// the second asks whether the name is taken before the first has committed, so only the
+				// database's key can refuse it
+				Future<Account> waiting = other.submit(() -> addUser.add("admin", upper));
+				try {
+					Thread.sleep(500);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return waiting;
+			});
+			assertThatThrownBy(() -> secondAdds.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+				.hasCauseInstanceOf(ConflictException.class)
+				.cause()
+				.hasMessage("The username " + username.toUpperCase() + " is taken.");
+		}
+		finally {
+			other.shutdownNow();
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE LOWER(username) = ?").param(username.toLowerCase())
+			.query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
