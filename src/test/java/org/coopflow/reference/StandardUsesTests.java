@@ -35,7 +35,7 @@ class StandardUsesTests {
 	ApplicationContext context;
 
 	private String addStandard() {
-		String code = "USED-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase().substring(0, 6);
+		String code = StandardsAdministrationTests.uniqueCode("USED");
 		TestHttp.Response added = TestHttp.api(port).send("POST", "/api/standards", "admin", "application/json",
 				"{\"code\": \"" + code + "\", \"title\": \"Rules " + code + "\", \"adoptedBy\": \"GA res. 1/1\"}");
 		assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -68,6 +68,25 @@ class StandardUsesTests {
 				Map.of("Idempotency-Key", UUID.randomUUID().toString()), "application/json", pledge.toString());
 		assertThat(pledged.status()).as(pledged.body()).isEqualTo(201);
 		assertThat(namedBy(code)).containsExactly("1 overlap alert", "1 pledge", "2 programmes");
+
+		ObjectNode draft = PledgeFixtures.JSON.createObjectNode();
+		draft.put("title", "Judicial independence in Chad " + code);
+		draft.put("description", "Training judges");
+		draft.putArray("countries").add("TD");
+		draft.putArray("standards").add("BP-JUDICIARY");
+		draft.putArray("activityTypes").add("TRAINING");
+		org.coopflow.TestPortfolio.apart(draft);
+		draft.putObject("budget").put("amount", "1000").put("currency", "USD");
+		TestHttp.Response programme = TestHttp.api(port).send("POST", "/api/programmes", "officerCpcjd", "application/json",
+				draft.toString());
+		assertThat(programme.status()).as(programme.body()).isEqualTo(201);
+		ObjectNode result = PledgeFixtures.JSON.createObjectNode().put("type", "OUTCOME").put("title", "Judges decide freely");
+		result.putArray("standards").add(code);
+		TestHttp.Response added = TestHttp.api(port).send("POST",
+				"/api/programmes/" + programme.json().path("id").asLong() + "/results", "officerCpcjd", "application/json",
+				result.toString());
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		assertThat(namedBy(code)).containsExactly("1 overlap alert", "1 pledge", "1 result", "2 programmes");
 	}
 
 }

@@ -60,7 +60,7 @@ class StandardsAdministrationTests {
 	}
 
 	/** A code no other test uses: letters only, since a UUID's digits could start it. */
-	private static String uniqueCode(String prefix) {
+	static String uniqueCode(String prefix) {
 		StringBuilder letters = new StringBuilder();
 		for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
 			letters.append((char) ('A' + Character.digit(c, 16)));

@@ -3,7 +3,6 @@ package org.coopflow.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.UUID;
 
 import org.coopflow.CoopflowTest;
 import org.coopflow.HeadlessChromium;
@@ -42,8 +41,7 @@ class StandardsPageBrowserTests {
 		assertThat(browser().getTitle()).isEqualTo("Standards · coopflow");
 		assertThat(browser().findElement(By.id("standard-TOKYO-RULES")).getText()).contains("Tokyo Rules");
 
-		String letters = UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase();
-		String code = "BEIJING-" + letters.substring(0, Math.min(8, letters.length()));
+		String code = StandardsAdministrationTests.uniqueCode("BEIJING");
 		HeadlessChromium.type(browser(), "code", code);
 		HeadlessChromium.type(browser(), "title", "Rules for juvenile justice");
 		HeadlessChromium.follow(browser(), browser().findElement(By.xpath("//button[text()='Add standard']")));
