@@ -31,10 +31,13 @@ class AddStandard {
 
 	private final JdbcClient jdbc;
 
+	private final StandardsCatalogue catalogue;
+
 	private final ReferenceCodes codes;
 
-	AddStandard(JdbcClient jdbc, ReferenceCodes codes) {
+	AddStandard(JdbcClient jdbc, StandardsCatalogue catalogue, ReferenceCodes codes) {
 		this.jdbc = jdbc;
+		this.catalogue = catalogue;
 		this.codes = codes;
 	}
 
@@ -51,18 +54,12 @@ class AddStandard {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		// Two administrators adding at once must count each other: they take turns on the catalogue's lock row
-		// (not on the standards' rows, which programme saves hold shared locks on through their foreign keys),
-		// and the second counts afresh once the first has committed (READ COMMITTED reads what is committed at
-		// each statement).
-		jdbc.sql("SELECT catalogue FROM catalogue_lock WHERE catalogue = 'standard' FOR UPDATE").query(String.class).single();
+		// two administrators adding at once count each other, and take different places
+		catalogue.takeTurn();
 		List<Integer> positions = jdbc.sql("SELECT position FROM standard").query(Integer.class).list();
 		if (positions.size() >= StandardsCatalogue.MOST) {
 			throw new InvalidInputException("code", "cannot be added: the catalogue holds at most "
 					+ StandardsCatalogue.MOST + " standards, as many as overlap screening tells apart");
-		}
-		if (jdbc.sql("SELECT COUNT(*) FROM standard WHERE code = ?").param(standard.code()).query(Long.class).single() > 0) {
-			throw new ConflictException("The catalogue already has the standard " + standard.code() + ".");
 		}
 		Standard added = new Standard(standard.code(), ChangeStandard.oneLine(standard.title()),
 				ChangeStandard.oneLine(standard.adoptedBy()));
@@ -73,6 +70,7 @@ class AddStandard {
 				.update();
 		}
 		catch (DuplicateKeyException e) {
+			// the code's key is the one judge of whether the catalogue has it
 			throw new ConflictException("The catalogue already has the standard " + standard.code() + ".");
 		}
 		// programmes and the rest check codes against ReferenceCodes: at once on this node, within its refresh on others

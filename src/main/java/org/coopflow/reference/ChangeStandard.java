@@ -29,8 +29,11 @@ class ChangeStandard {
 
 	private final JdbcClient jdbc;
 
-	ChangeStandard(JdbcClient jdbc) {
+	private final StandardsCatalogue catalogue;
+
+	ChangeStandard(JdbcClient jdbc, StandardsCatalogue catalogue) {
 		this.jdbc = jdbc;
+		this.catalogue = catalogue;
 	}
 
 	record Wording(String title, String adoptedBy) {
@@ -46,12 +49,7 @@ class ChangeStandard {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		Standard before = jdbc.sql("SELECT code, title, adopted_by FROM standard WHERE code = ? FOR UPDATE")
-			.param(code)
-			.query(Standard.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("The catalogue has no standard " + code + "."));
-		// the code as stored, whatever the case it was asked for in (MariaDB's collation compares without it)
+		Standard before = catalogue.lockedForChange(code);
 		Standard changed = new Standard(before.code(), oneLine(wording.title()), oneLine(wording.adoptedBy()));
 		jdbc.sql("UPDATE standard SET title = ?, adopted_by = ? WHERE code = ?")
 			.params(changed.title(), changed.adoptedBy(), changed.code())

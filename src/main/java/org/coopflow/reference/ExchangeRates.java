@@ -2,6 +2,8 @@ package org.coopflow.reference;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,9 +95,13 @@ public class ExchangeRates {
 				SELECT currency, rate_month, units_per_usd, entered_by, entered_at FROM exchange_rate
 				WHERE rate_month = ? ORDER BY currency""")
 			.param(month.atDay(1))
-			.query((rs, row) -> new ExchangeRate(rs.getString(1).trim(), YearMonth.from(rs.getDate(2).toLocalDate()),
-					rs.getBigDecimal(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+			.query(ExchangeRates::rate)
 			.list();
+	}
+
+	private static ExchangeRate rate(ResultSet rs, int row) throws SQLException {
+		return new ExchangeRate(rs.getString(1).trim(), YearMonth.from(rs.getDate(2).toLocalDate()), rs.getBigDecimal(3),
+				rs.getString(4), rs.getTimestamp(5).toInstant());
 	}
 
 	/** Checks one rate; field names are prefixed so that an import can say which line they are on. */
@@ -152,7 +158,12 @@ public class ExchangeRates {
 			throw new InvalidInputException(errors);
 		}
 		enter(List.of(new ExchangeRate(currency, month, unitsPerUsd, null, null)), by);
-		return ofMonth(month).stream().filter(rate -> rate.currency().equals(currency)).findFirst().orElseThrow();
+		return jdbc.sql("""
+				SELECT currency, rate_month, units_per_usd, entered_by, entered_at FROM exchange_rate
+				WHERE currency = ? AND rate_month = ?""")
+			.params(currency, month.atDay(1))
+			.query(ExchangeRates::rate)
+			.single();
 	}
 
 	public ReferenceCodes.Snapshot codes() {

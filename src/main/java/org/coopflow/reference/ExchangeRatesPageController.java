@@ -82,7 +82,7 @@ class ExchangeRatesPageController {
 	@GetMapping
 	String page(@RequestParam(required = false) String month, HttpServletRequest request, Model model,
 			HttpServletResponse response) {
-		YearMonth shown = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+		YearMonth shown = thisMonth();
 		if (month != null && !month.isBlank()) {
 			try {
 				shown = ExchangeRates.month(month, "month");
@@ -128,19 +128,14 @@ class ExchangeRatesPageController {
 		rates.check(form.currency(), value == null ? BigDecimal.ONE : value)
 			.forEach(error -> errors.putIfAbsent(error.field(), error.reason()));
 		if (errors.isEmpty()) {
-			try {
-				ExchangeRate entered = rates.enterOne(form.currency(), rateMonth, value, user.getName());
-				redirect.addFlashAttribute("done", "Entered for " + MONTH.format(entered.month()) + ": 1 USD = "
-						+ rate(entered.unitsPerUsd()) + " " + entered.currency()
-						+ ". Pledges rated provisionally in that month are re-rated at it.");
-				return "redirect:" + monthLink(entered.month()) + "#rate-" + entered.currency();
-			}
-			catch (InvalidInputException e) {
-				e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.reason()));
-			}
+			// checked above, with the month and the number, so that every mistake is named at once
+			rates.enter(List.of(new ExchangeRate(form.currency(), rateMonth, value, null, null)), user.getName());
+			redirect.addFlashAttribute("done", "Entered for " + MONTH.format(rateMonth) + ": 1 USD = " + rate(value) + " "
+					+ form.currency() + ". Pledges rated provisionally in that month are re-rated at it.");
+			return "redirect:" + monthLink(rateMonth) + "#rate-" + form.currency();
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return show(rateMonth == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : rateMonth, form, errors, model,
+		return show(rateMonth == null ? thisMonth() : rateMonth, form, errors, model,
 				request);
 	}
 
@@ -148,7 +143,7 @@ class ExchangeRatesPageController {
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Principal user,
 			HttpServletRequest request, Model model, HttpServletResponse response, RedirectAttributes redirect)
 			throws IOException {
-		YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+		YearMonth now = thisMonth();
 		if (file == null || file.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("fileError", "Choose a CSV file to import.");
@@ -204,6 +199,10 @@ class ExchangeRatesPageController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("labels", LABELS);
 		return "exchange-rates";
+	}
+
+	private YearMonth thisMonth() {
+		return YearMonth.now(clock.withZone(ZoneOffset.UTC));
 	}
 
 	private static String monthLink(YearMonth month) {

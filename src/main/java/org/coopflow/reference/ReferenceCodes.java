@@ -10,12 +10,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import org.coopflow.shared.AfterCommit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The codes other modules validate against: countries, standards and currencies with their minor
@@ -80,19 +79,7 @@ public class ReferenceCodes {
 	 * forgotten any sooner, a read in between could hold the codes without the change for another refresh.
 	 */
 	void forgetOnCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					held.invalidateAll();
-				}
-
-			});
-		}
-		else {
-			held.invalidateAll();
-		}
+		AfterCommit.run(held::invalidateAll);
 	}
 
 	private Snapshot read() {

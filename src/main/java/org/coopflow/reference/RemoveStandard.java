@@ -24,12 +24,15 @@ class RemoveStandard {
 
 	private final JdbcClient jdbc;
 
+	private final StandardsCatalogue catalogue;
+
 	private final List<StandardUses> uses;
 
 	private final ReferenceCodes codes;
 
-	RemoveStandard(JdbcClient jdbc, List<StandardUses> uses, ReferenceCodes codes) {
+	RemoveStandard(JdbcClient jdbc, StandardsCatalogue catalogue, List<StandardUses> uses, ReferenceCodes codes) {
 		this.jdbc = jdbc;
+		this.catalogue = catalogue;
 		this.uses = uses;
 		this.codes = codes;
 	}
@@ -42,12 +45,8 @@ class RemoveStandard {
 	@Transactional
 	Standard remove(String administrator, String code) {
 		// additions and removals take turns, so that a count of the catalogue is never taken halfway
-		jdbc.sql("SELECT catalogue FROM catalogue_lock WHERE catalogue = 'standard' FOR UPDATE").query(String.class).single();
-		Standard standard = jdbc.sql("SELECT code, title, adopted_by FROM standard WHERE code = ? FOR UPDATE")
-			.param(code)
-			.query(Standard.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("The catalogue has no standard " + code + "."));
+		catalogue.takeTurn();
+		Standard standard = catalogue.lockedForChange(code);
 		List<String> namedBy = uses.stream().map(use -> use.of(standard.code())).flatMap(Optional::stream).sorted().toList();
 		if (!namedBy.isEmpty()) {
 			boolean one = namedBy.size() == 1 && namedBy.get(0).startsWith("1 ");

@@ -3,6 +3,7 @@ package org.coopflow.reference;
 import java.util.List;
 import java.util.Optional;
 
+import org.coopflow.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -42,6 +43,30 @@ public class StandardsCatalogue {
 			.param(code)
 			.query(Standard.class)
 			.optional();
+	}
+
+	/**
+	 * Makes this transaction's addition or removal wait for another administrator's, on the catalogue's lock row
+	 * ({@code catalogue_lock}), not on the standards' rows, which programme saves hold shared locks on through
+	 * their foreign keys. Once it returns, a count of the catalogue (READ COMMITTED) includes what the other
+	 * committed.
+	 */
+	void takeTurn() {
+		jdbc.sql("SELECT catalogue FROM catalogue_lock WHERE catalogue = 'standard' FOR UPDATE").query(String.class).single();
+	}
+
+	/**
+	 * The standard, its row locked until the transaction ends, as stored (MariaDB's collation finds a code
+	 * whatever the case it is asked for in).
+	 *
+	 * @throws NotFoundException when the catalogue has no such standard
+	 */
+	Standard lockedForChange(String code) {
+		return jdbc.sql("SELECT code, title, adopted_by FROM standard WHERE code = ? FOR UPDATE")
+			.param(code)
+			.query(Standard.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("The catalogue has no standard " + code + "."));
 	}
 
 }

@@ -1,10 +1,9 @@
 package org.coopflow.security;
 
+import org.coopflow.shared.AfterCommit;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Ends a person's sign-in sessions, on every node at once since sessions live in the database: when
@@ -27,17 +26,7 @@ class SignInSessions {
 	 * @param keep the session that stays (the one the person is using), or null to end them all
 	 */
 	void end(String username, String keep) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					endNow(username, keep);
-				}
-			});
-		}
-		else {
-			endNow(username, keep);
-		}
+		AfterCommit.run(() -> endNow(username, keep));
 	}
 
 	private void endNow(String username, String keep) {
