@@ -214,6 +214,13 @@ public final class TestHttp {
 			.collect(java.util.stream.Collectors.joining("&")));
 	}
 
+	/** Submits a form of {@code formPage} to {@code path}, with the CSRF token that page carries, as the browser does. */
+	public Response submitFrom(String formPage, String path, java.util.Map<String, String> fields) {
+		java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		all.put("_csrf", browse(formPage).csrfToken());
+		return submit(path, all);
+	}
+
 	/** GET as a browser does: asks for HTML. */
 	public Response browse(String path) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))

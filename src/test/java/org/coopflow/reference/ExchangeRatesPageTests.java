@@ -53,8 +53,7 @@ class ExchangeRatesPageTests {
 		form.put("month", month);
 		form.put("unitsPerUsd", unitsPerUsd);
 		// from the month's page, as a person enters it there (and so that it shows the last entry's message)
-		form.put("_csrf", browser.browse("/exchange-rates?month=" + month).csrfToken());
-		return browser.submit("/exchange-rates", form);
+		return browser.submitFrom("/exchange-rates?month=" + month, "/exchange-rates", form);
 	}
 
 	@Test

@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.TestPortfolio;
+import org.coopflow.TestRaces;
 import org.coopflow.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -182,11 +180,11 @@ class StandardsAdministrationTests {
 
 		TestHttp browser = TestHttp.browser(port);
 		browser.signIn("admin", TestHttp.DEMO_PASSWORD);
-		assertThat(post(browser, "/standards/" + named + "/remove", Map.of()).status()).isEqualTo(302);
+		assertThat(browser.submitFrom("/standards", "/standards/" + named + "/remove", Map.of()).status()).isEqualTo(302);
 		assertThat(browser.browse("/standards").body()).contains(named + " stays in the catalogue: 1 programme names it.");
 		String another = uniqueCode("UNUSED");
 		assertThat(add("admin", standard(another, "Rules nobody named", "GA res. 2/2")).status()).isEqualTo(201);
-		assertThat(post(browser, "/standards/" + another + "/remove", Map.of()).status()).isEqualTo(302);
+		assertThat(browser.submitFrom("/standards", "/standards/" + another + "/remove", Map.of()).status()).isEqualTo(302);
 		assertThat(browser.browse("/standards").body()).contains("Removed Rules nobody named (" + another + ") from the catalogue.")
 			.doesNotContain("id=\"standard-" + another + "\"");
 	}
@@ -272,28 +270,10 @@ class StandardsAdministrationTests {
 		// own rows would have passed the place where its row went in
 		String first = "AA-" + uniqueCode("FIRST");
 		String second = uniqueCode("SECOND");
-		ExecutorService other = Executors.newSingleThreadExecutor();
-		try {
-			Future<Standard> secondAdded = new TransactionTemplate(transactions).execute(transaction -> {
-				addStandard.add("admin", new AddStandard.NewStandard(first, "First", "A resolution"));
-				Future<Standard> waiting = other.submit(
-						() -> addStandard.add("admin", new AddStandard.NewStandard(second, "Second", "A resolution")));
-				// long enough for the second to reach the rows this transaction holds; were it slower, it would
-				// simply find the first committed, and the test could not fail for that reason
-				try {
-					Thread.sleep(500);
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-				assertThat(waiting).as("waits for the first to commit").isNotDone();
-				return waiting;
-			});
-			secondAdded.get(30, TimeUnit.SECONDS);
-		}
-		finally {
-			other.shutdownNow();
-		}
+		TestRaces.whileTheFirstHoldsItsRows(transactions,
+				() -> addStandard.add("admin", new AddStandard.NewStandard(first, "First", "A resolution")),
+				() -> addStandard.add("admin", new AddStandard.NewStandard(second, "Second", "A resolution")), true)
+			.get(30, TimeUnit.SECONDS);
 		int firstPlace = jdbc.sql("SELECT position FROM standard WHERE code = ?").param(first).query(Integer.class).single();
 		int secondPlace = jdbc.sql("SELECT position FROM standard WHERE code = ?").param(second).query(Integer.class).single();
 		assertThat(secondPlace).as("comes after the first, not beside it").isEqualTo(firstPlace + 1);
@@ -312,7 +292,7 @@ class StandardsAdministrationTests {
 		form.put("code", "not a code");
 		form.put("title", "Rules on <b>something</b>");
 		form.put("adoptedBy", "");
-		TestHttp.Response refused = post(browser, "/standards", form);
+		TestHttp.Response refused = browser.submitFrom("/standards", "/standards", form);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("The standard was not added").contains("Code: must be capital letters")
 			.contains("Adopted or endorsed by: is required").contains("value=\"Rules on &lt;b&gt;something&lt;/b&gt;\"")
@@ -322,24 +302,24 @@ class StandardsAdministrationTests {
 		String code = uniqueCode("BEIJING");
 		form.put("code", code);
 		form.put("adoptedBy", "GA res. 40/33 of 29 November 1985");
-		TestHttp.Response added = post(browser, "/standards", form);
+		TestHttp.Response added = browser.submitFrom("/standards", "/standards", form);
 		assertThat(added.status()).isEqualTo(302);
 		assertThat(added.header("Location")).endsWith("/standards#standard-" + code);
 		assertThat(browser.browse("/standards").body()).contains("Added Rules on &lt;b&gt;something&lt;/b&gt; (" + code + ")").contains("id=\"standard-" + code + "\"");
-		assertThat(post(browser, "/standards", form).body()).as("the same code again").contains("Code: is in the catalogue already");
+		assertThat(browser.submitFrom("/standards", "/standards", form).body()).as("the same code again").contains("Code: is in the catalogue already");
 
 		Map<String, String> words = new LinkedHashMap<>();
 		words.put("title", "");
 		words.put("adoptedBy", "GA res. 40/33");
-		TestHttp.Response notChanged = post(browser, "/standards/" + code, words);
+		TestHttp.Response notChanged = browser.submitFrom("/standards", "/standards/" + code, words);
 		assertThat(notChanged.status()).isEqualTo(400);
 		assertThat(notChanged.body()).contains("Error: is required: the instrument").contains("GA res. 40/33</textarea>");
 		words.put("title", "UN Standard Minimum Rules for the Administration of Juvenile Justice (the Beijing Rules)");
-		assertThat(post(browser, "/standards/" + code, words).status()).isEqualTo(302);
+		assertThat(browser.submitFrom("/standards", "/standards/" + code, words).status()).isEqualTo(302);
 		assertThat(browser.browse("/standards").body()).contains("(the Beijing Rules) (" + code + "): every page shows the new words");
 		assertThat(api().get("/api/standards/" + code, "admin").json().path("adoptedBy").asText()).isEqualTo("GA res. 40/33");
 
-		TestHttp.Response unknown = post(browser, "/standards/NO-SUCH-STANDARD", words);
+		TestHttp.Response unknown = browser.submitFrom("/standards", "/standards/NO-SUCH-STANDARD", words);
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.contentType()).as("a page's error is a page").startsWith("text/html");
 	}
@@ -370,12 +350,6 @@ class StandardsAdministrationTests {
 		else {
 			assertThat(lowerCase.status()).as("H2 compares codes with their case").isEqualTo(404);
 		}
-	}
-
-	private static TestHttp.Response post(TestHttp browser, String path, Map<String, String> fields) {
-		Map<String, String> all = new LinkedHashMap<>(fields);
-		all.put("_csrf", browser.browse("/standards").csrfToken());
-		return browser.submit(path, all);
 	}
 
 }

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
+import org.coopflow.TestRaces;
 import org.coopflow.shared.ConflictException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Administrators add, disable and enable users and give them new passwords, through {@code /api/users} and
@@ -258,23 +256,10 @@ class UsersAdministrationTests {
 		}
 		// the demo admin steps aside for the test, so that the two are the only enabled administrators
 		status.disable(first, "admin");
-		ExecutorService other = Executors.newSingleThreadExecutor();
 		try {
 			assertThat(enabledAdministrators()).containsExactlyInAnyOrder(first, second);
-			Future<String> secondDisablesFirst = new TransactionTemplate(transactions).execute(transaction -> {
-				status.disable(first, second);
-				Future<String> waiting = other.submit(() -> status.disable(second, first));
-				// long enough for the second to reach the rows this transaction holds; were it slower, it would
-				// find the first's disable committed, and the test could not fail for that reason
-				try {
-					Thread.sleep(500);
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-				assertThat(waiting).as("waits for the first to commit").isNotDone();
-				return waiting;
-			});
+			Future<String> secondDisablesFirst = TestRaces.whileTheFirstHoldsItsRows(transactions,
+					() -> status.disable(first, second), () -> status.disable(second, first), true);
 			assertThatThrownBy(() -> secondDisablesFirst.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
 				.hasCauseInstanceOf(ConflictException.class)
 				.cause()
@@ -282,7 +267,6 @@ class UsersAdministrationTests {
 			assertThat(enabledAdministrators()).containsExactly(first);
 		}
 		finally {
-			other.shutdownNow();
 			status.enable(first, "admin");
 			status.enable(first, second);
 			status.disable("admin", first);
@@ -298,29 +282,14 @@ class UsersAdministrationTests {
 				org.coopflow.reference.Office.CPCJD, null, PASSWORD);
 		AddUser.NewUser upper = new AddUser.NewUser(username.toUpperCase(), "J Smith", null, Role.COORDINATOR,
 				org.coopflow.reference.Office.CPCJD, null, PASSWORD);
-		ExecutorService other = Executors.newSingleThreadExecutor();
-		try {
-			Future<Account> secondAdds = new TransactionTemplate(transactions).execute(transaction -> {
-				addUser.add("admin", lower);
-				// the second asks whether the name is taken before the first has committed, so only the
-				// database's key can refuse it
-				Future<Account> waiting = other.submit(() -> addUser.add("admin", upper));
-				try {
-					Thread.sleep(500);
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-				return waiting;
-			});
-			assertThatThrownBy(() -> secondAdds.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-				.hasCauseInstanceOf(ConflictException.class)
-				.cause()
-				.hasMessage("The username " + username.toUpperCase() + " is taken.");
-		}
-		finally {
-			other.shutdownNow();
-		}
+		// the second asks whether the name is taken before the first has committed, so only the database's key
+		// can refuse it
+		Future<Account> secondAdds = TestRaces.whileTheFirstHoldsItsRows(transactions, () -> addUser.add("admin", lower),
+				() -> addUser.add("admin", upper), false);
+		assertThatThrownBy(() -> secondAdds.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+			.hasCauseInstanceOf(ConflictException.class)
+			.cause()
+			.hasMessage("The username " + username.toUpperCase() + " is taken.");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE LOWER(username) = ?").param(username.toLowerCase())
 			.query(Long.class).single()).isEqualTo(1);
 	}
@@ -343,7 +312,7 @@ class UsersAdministrationTests {
 		form.put("memberState", "");
 		form.put("password", PASSWORD);
 		form.put("adminPassword", "");
-		TestHttp.Response refused = post(browser, "/users", form);
+		TestHttp.Response refused = browser.submitFrom("/users", "/users", form);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("Username: is required").contains("Office: is required for coordinators")
 			.contains("value=\"Karin Coordinator\"");
@@ -352,29 +321,23 @@ class UsersAdministrationTests {
 		String username = unique("karin");
 		form.put("username", username);
 		form.put("office", "CPCJD");
-		TestHttp.Response withoutOwnPassword = post(browser, "/users", form);
+		TestHttp.Response withoutOwnPassword = browser.submitFrom("/users", "/users", form);
 		assertThat(withoutOwnPassword.status()).isEqualTo(400);
 		assertThat(withoutOwnPassword.body()).contains("Your password: does not match your current password");
 		assertThat(users()).isEqualTo(before);
 		form.put("adminPassword", TestHttp.DEMO_PASSWORD);
-		TestHttp.Response added = post(browser, "/users", form);
+		TestHttp.Response added = browser.submitFrom("/users", "/users", form);
 		assertThat(added.status()).isEqualTo(302);
 		assertThat(browser.browse("/users").body()).contains("Added Karin Coordinator (" + username + ")")
 			.contains("Coordinator, CPCJD");
 		assertThat(signIn(username, PASSWORD)).isEqualTo(200);
 
-		assertThat(post(browser, "/users/" + username + "/disable", Map.of()).status()).isEqualTo(302);
+		assertThat(browser.submitFrom("/users", "/users/" + username + "/disable", Map.of()).status()).isEqualTo(302);
 		assertThat(browser.browse("/users").body()).contains(username + " is disabled");
 		assertThat(signIn(username, PASSWORD)).isEqualTo(401);
-		assertThat(post(browser, "/users/admin/disable", Map.of()).status()).isEqualTo(302);
+		assertThat(browser.submitFrom("/users", "/users/admin/disable", Map.of()).status()).isEqualTo(302);
 		assertThat(browser.browse("/users").body()).contains("You cannot disable your own account");
 		assertThat(signIn("admin", TestHttp.DEMO_PASSWORD)).isEqualTo(200);
-	}
-
-	private static TestHttp.Response post(TestHttp browser, String path, Map<String, String> fields) {
-		Map<String, String> all = new LinkedHashMap<>(fields);
-		all.put("_csrf", browser.browse("/users").csrfToken());
-		return browser.submit(path, all);
 	}
 
 }
