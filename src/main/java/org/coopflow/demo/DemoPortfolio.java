@@ -24,10 +24,9 @@ import org.coopflow.pledges.PledgeService;
 import org.coopflow.pledges.Earmarking;
 import org.coopflow.programmes.ActivityType;
 import org.coopflow.programmes.FundingProposalProcess;
-import org.coopflow.programmes.FundingProposals;
 import org.coopflow.programmes.ProgrammeDraft;
 import org.coopflow.programmes.ProgrammeService;
-import org.coopflow.programmes.ProgrammeView;
+import org.coopflow.programmes.ProposalSubmission;
 import org.coopflow.programmes.Scope;
 import org.coopflow.reference.Money;
 import org.coopflow.reference.Office;
@@ -49,8 +48,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo portfolio once per database: programmes of both offices in every status, pledges of
@@ -106,7 +103,7 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private final ProgrammeService programmes;
 
-	private final FundingProposals proposals;
+	private final ProposalSubmission submission;
 
 	private final PledgeService pledges;
 
@@ -120,8 +117,6 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private final UserDetailsService users;
 
-	private final TransactionTemplate transaction;
-
 	private final DemoLoading gate;
 
 	private final ResultPlanning results;
@@ -134,20 +129,19 @@ class DemoPortfolio implements ApplicationRunner {
 
 	private int pledgeCount;
 
-	DemoPortfolio(ProgrammeService programmes, FundingProposals proposals, PledgeService pledges,
+	DemoPortfolio(ProgrammeService programmes, ProposalSubmission submission, PledgeService pledges,
 			ActivityPlanning activities, Expenditures expenditures, DemoRates rates, DemoEngine engine, UserDetailsService users,
-			PlatformTransactionManager transactions, DemoLoading gate, ResultPlanning results, ActualsRecording actuals) {
+			DemoLoading gate, ResultPlanning results, ActualsRecording actuals) {
 		this.results = results;
 		this.actuals = actuals;
 		this.programmes = programmes;
-		this.proposals = proposals;
+		this.submission = submission;
 		this.pledges = pledges;
 		this.activities = activities;
 		this.expenditures = expenditures;
 		this.rates = rates;
 		this.engine = engine;
 		this.users = users;
-		this.transaction = new TransactionTemplate(transactions);
 		this.gate = gate;
 	}
 
@@ -538,13 +532,9 @@ class DemoPortfolio implements ApplicationRunner {
 		return programmes.create(team.officer, draft).id();
 	}
 
-	/** What "Submit" does (ProposalSubmission): the programme SUBMITTED and its process started, together. */
+	/** "Submit", as the officer presses it: the programme SUBMITTED and its process started, together. */
 	private void submit(Team team, long id) {
-		transaction.executeWithoutResult(status -> {
-			ProgrammeView programme = programmes.get(team.officer, id);
-			programmes.submit(id, team.officer.getUsername());
-			proposals.start(id, team.office, team.officer.getUsername(), programme.fundingDeadlineDays());
-		});
+		submission.submit(team.officer, id);
 	}
 
 	private void approve(Team team, long id) {

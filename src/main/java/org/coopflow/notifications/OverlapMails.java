@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.coopflow.overlap.OverlapAlertOverdue;
 import org.coopflow.overlap.OverlapAlertRaised;
-import org.coopflow.programmes.ProgrammeService;
+import org.coopflow.programmes.ProposalLifecycle;
 import org.coopflow.reference.Office;
 import org.coopflow.security.Role;
 import org.coopflow.security.UserDirectory;
@@ -24,9 +24,9 @@ class OverlapMails {
 
 	private final UserDirectory users;
 
-	private final ProgrammeService programmes;
+	private final ProposalLifecycle programmes;
 
-	OverlapMails(Notifications notifications, UserDirectory users, ProgrammeService programmes) {
+	OverlapMails(Notifications notifications, UserDirectory users, ProposalLifecycle programmes) {
 		this.programmes = programmes;
 		this.notifications = notifications;
 		this.users = users;

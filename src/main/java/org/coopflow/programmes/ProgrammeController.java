@@ -40,7 +40,7 @@ class ProgrammeController {
 		this.funding = funding;
 	}
 
-	// drafts are validated in ProgrammeService, field formats and business rules together, so that
+	// drafts are validated in ProgrammeDraftCheck, field formats and business rules together, so that
 	// a person sees every problem at once
 
 	@PostMapping

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -72,7 +71,7 @@ public class ProgrammeImport {
 
 	private static final String IMPORTED = "IMPORTED";
 
-	private final ProgrammeService service;
+	private final ProgrammeDraftCheck drafts;
 
 	private final ProgrammeRepository programmes;
 
@@ -86,12 +85,13 @@ public class ProgrammeImport {
 
 	private static final Logger log = LoggerFactory.getLogger(ProgrammeImport.class);
 
-	/** Wall time, as {@link ProgrammeService} stamps programmes: updated_at is the overlap index's watermark. */
-	private final Clock clock = Clock.systemUTC();
+	/** Stamps imported programmes with wall time, as every other change: updated_at is the overlap index's watermark. */
+	private final ProgrammeRecord record;
 
-	ProgrammeImport(ProgrammeService service, ProgrammeRepository programmes, ReferenceCodes referenceCodes,
-			TransactionTemplate transactions, ApplicationEventPublisher events, ObjectMapper json) {
-		this.service = service;
+	ProgrammeImport(ProgrammeDraftCheck drafts, ProgrammeRecord record, ProgrammeRepository programmes,
+			ReferenceCodes referenceCodes, TransactionTemplate transactions, ApplicationEventPublisher events, ObjectMapper json) {
+		this.drafts = drafts;
+		this.record = record;
 		this.programmes = programmes;
 		this.referenceCodes = referenceCodes;
 		this.transactions = transactions;
@@ -191,7 +191,7 @@ public class ProgrammeImport {
 	 * @throws org.springframework.security.access.AccessDeniedException for anyone but a programme officer
 	 */
 	public Report importCsv(CoopflowUser user, InputStream csv) {
-		Office office = ProgrammeService.officeOfOfficer(user, "import programmes");
+		Office office = ProgrammeAccess.officeOfOfficer(user, "import programmes");
 		long start = System.nanoTime();
 		Parsed parsed = parse(csv, office);
 		if (parsed.rows().isEmpty()) {
@@ -203,7 +203,7 @@ public class ProgrammeImport {
 			check(parsed);
 			checked[0] = System.nanoTime();
 			List<ProgrammeDraft> drafts = parsed.rows().stream().map(Row::draft).toList();
-			Instant now = clock.instant();
+			Instant now = record.now();
 			List<Long> inserted = programmes.insertAll(drafts, office, ProgrammeStatus.DRAFT, user.getUsername(), now);
 			programmes.insertChanges(inserted, IMPORTED, user.getUsername(), now,
 					changes(inserted, drafts, office, user.getUsername(), now));
@@ -467,7 +467,7 @@ public class ProgrammeImport {
 				Set<String> unparsed = new HashSet<>();
 				row.problems().forEach(problem -> unparsed.add(problem.column()));
 				Set<String> fields = new HashSet<>();
-				for (InvalidField error : service.check(row.draft(), codes)) {
+				for (InvalidField error : drafts.check(row.draft(), codes)) {
 					String column = column(error.field());
 					// a cell that did not parse was reported already (its null would add "must not be null"),
 					// and one message per list item is enough

@@ -3,7 +3,6 @@ package org.coopflow.programmes;
 import org.coopflow.shared.ConflictException;
 import org.coopflow.reference.Office;
 import org.coopflow.security.CoopflowUser;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,22 +16,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ProposalSubmission {
 
-	private final ProgrammeService programmes;
+	private final ProgrammeQueries programmes;
+
+	private final ProposalLifecycle lifecycle;
 
 	private final FundingProposals fundingProposals;
 
-	ProposalSubmission(ProgrammeService programmes, FundingProposals fundingProposals) {
+	ProposalSubmission(ProgrammeQueries programmes, ProposalLifecycle lifecycle, FundingProposals fundingProposals) {
 		this.programmes = programmes;
+		this.lifecycle = lifecycle;
 		this.fundingProposals = fundingProposals;
 	}
 
 	public ProgrammeView submit(CoopflowUser user, long programmeId) {
 		ProgrammeView programme = programmes.get(user, programmeId);
-		Office office = ProgrammeService.officeOfOfficer(user, "submit proposals");
-		if (programme.office() != office) {
-			throw new AccessDeniedException(
-					"An officer of " + office + " cannot submit a programme of " + programme.office());
-		}
+		Office office = ProgrammeAccess.officeOfOfficer(user, "submit proposals");
+		ProgrammeAccess.requireOwnOffice(office, programme, "submit");
 		if (programme.status() == ProgrammeStatus.RETURNED_FOR_REVISION) {
 			throw new ConflictException("Programme " + programmeId
 					+ " was returned for revision: edit it, then complete the task 'Revise proposal' in Tasklist to resubmit it.");
@@ -42,7 +41,7 @@ public class ProposalSubmission {
 					"Programme " + programmeId + " is " + programme.status().label().toLowerCase(java.util.Locale.ENGLISH)
 							+ ": only a draft can be submitted.");
 		}
-		programmes.submit(programmeId, user.getUsername());
+		lifecycle.submit(programmeId, user.getUsername());
 		fundingProposals.start(programmeId, office, user.getUsername(), programme.fundingDeadlineDays());
 		return programmes.get(user, programmeId);
 	}

@@ -21,7 +21,7 @@ import org.coopflow.TestHttp;
 import org.coopflow.TestPortfolio;
 import org.coopflow.pledges.PledgeFixtures;
 import org.coopflow.programmes.ImportFiles;
-import org.coopflow.programmes.ProgrammeService;
+import org.coopflow.programmes.ProposalLifecycle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,7 +42,7 @@ class ProgrammePagesTests {
 	int port;
 
 	@Autowired
-	ProgrammeService programmes;
+	ProposalLifecycle programmes;
 
 	private TestHttp signedIn(String user) {
 		TestHttp browser = TestHttp.browser(port);

@@ -100,7 +100,7 @@ class FundingProposalProcessTests {
 		BpmnAwareTests.init(engine);
 		when(screening.screen(anyLong())).thenReturn(List.of());
 		// the programme records its funding deadline when it opens for funding and when it is extended;
-		// the mocked lifecycle keeps it as ProgrammeService does
+		// the mocked lifecycle keeps it as ProposalTransitions does
 		AtomicReference<Instant> deadline = new AtomicReference<>();
 		when(lifecycle.facts(PROGRAMME_ID)).thenAnswer(invocation -> new ProposalFacts(PROGRAMME_ID, Office.CPCJD,
 				"Prison reform in East Africa", "Training on the Nelson Mandela Rules", List.of("KE", "TZ"),

@@ -29,7 +29,7 @@ class ProgrammeApiTests {
 	int port;
 
 	@Autowired
-	ProgrammeService service;
+	ProposalLifecycle service;
 
 	@Autowired
 	JdbcClient jdbc;
