@@ -38,7 +38,17 @@ public final class ActivityFixtures {
 
 	/** A FUNDED CPCJD programme (KE, UG; SMR-PRISONERS, TOKYO-RULES) with the given activity types. */
 	public long fundedProgramme(String... activityTypes) {
+		return funded(ProgrammeFixtures.draft("Standards in practice " + UUID.randomUUID()), activityTypes);
+	}
+
+	/** A FUNDED CPCJD programme (KE, UG) promoting only the given standard, with the given activity types. */
+	public long fundedProgrammePromoting(String standard, String... activityTypes) {
 		ObjectNode draft = ProgrammeFixtures.draft("Standards in practice " + UUID.randomUUID());
+		draft.putArray("standards").add(standard);
+		return funded(draft, activityTypes);
+	}
+
+	private long funded(ObjectNode draft, String... activityTypes) {
 		ArrayNode types = draft.putArray("activityTypes");
 		for (String type : activityTypes) {
 			types.add(type);

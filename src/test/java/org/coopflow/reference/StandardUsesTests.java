@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
+import org.coopflow.activities.ActivityFixtures;
+import org.coopflow.activities.SurveyRequest;
+import org.coopflow.activities.SurveySupport;
 import org.coopflow.overlap.TestAlertsAccess;
 import org.coopflow.pledges.PledgeFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What names a standard, as each module answers before one is removed ({@link RemoveStandard}): over the real
@@ -33,6 +37,12 @@ class StandardUsesTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SurveySupport surveys;
 
 	private String addStandard() {
 		String code = StandardsAdministrationTests.uniqueCode("USED");
@@ -87,6 +97,22 @@ class StandardUsesTests {
 				result.toString());
 		assertThat(added.status()).as(added.body()).isEqualTo(201);
 		assertThat(namedBy(code)).containsExactly("1 overlap alert", "1 pledge", "1 result", "2 programmes");
+	}
+
+	@Test
+	void anActivityServingAStandardNamesIt() {
+		String code = addStandard();
+		ActivityFixtures activities = new ActivityFixtures(TestHttp.api(port), jdbc);
+		long programme = activities.fundedProgrammePromoting(code, "TRAINING", "SURVEY_SUPPORT");
+		assertThat(namedBy(code)).containsExactly("1 programme");
+
+		activities.activity(programme, "TRAINING", code);
+		assertThat(namedBy(code)).containsExactly("1 activity", "1 programme");
+
+		// a survey that names no standard of its own, and asks a Member State about this one
+		long survey = activities.activity(programme, "SURVEY_SUPPORT");
+		surveys.askMemberState(survey, new SurveyRequest("JP", code, null), "officerCpcjd");
+		assertThat(namedBy(code)).containsExactly("1 programme", "2 activities");
 	}
 
 }
