@@ -169,13 +169,19 @@ class ProgrammeRepository {
 	}
 
 	/** Changes one column the process owns (status, budget, deadline) and bumps the version. */
-	void updateColumn(long id, String column, Object value, String user, Instant now) {
-		if (!List.of("status", "budget_amount", "funding_deadline_days", "funding_deadline_at").contains(column)) {
-			throw new IllegalArgumentException(column);
-		}
-		jdbc.sql("UPDATE programme SET " + column
-				+ " = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-			.params(value, user, Timestamp.from(now), id)
+	/** The funding period: its length in days, counted from opening for funding, and when it ends. */
+	void fundingDeadline(long id, int days, Instant endsAt, String user, Instant now) {
+		jdbc.sql("""
+				UPDATE programme SET funding_deadline_days = ?, funding_deadline_at = ?,
+				  updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?""")
+			.params(days, Timestamp.from(endsAt), user, Timestamp.from(now), id)
+			.update();
+	}
+
+	/** The budget, in the programme currency, revised down to what is funded. */
+	void budget(long id, java.math.BigDecimal amount, String user, Instant now) {
+		jdbc.sql("UPDATE programme SET budget_amount = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+			.params(amount, user, Timestamp.from(now), id)
 			.update();
 	}
 

@@ -117,8 +117,8 @@ class ProposalTransitions implements ProposalLifecycle {
 				EnumSet.of(ProgrammeStatus.UNDER_REVIEW), by, now)) {
 			throw new ConflictException("Programme " + programmeId + " was changed at the same time.");
 		}
-		programmes.updateColumn(programmeId, "funding_deadline_at",
-				java.sql.Timestamp.from(daysFrom(now, before.fundingDeadlineDays())), by, now);
+		programmes.fundingDeadline(programmeId, before.fundingDeadlineDays(), daysFrom(now, before.fundingDeadlineDays()), by,
+				now);
 		record.record(before, "OPENED_FOR_FUNDING", by, null);
 	}
 
@@ -139,9 +139,7 @@ class ProposalTransitions implements ProposalLifecycle {
 		ProgrammeRecord.requireStatus(before, ProgrammeStatus.PARTIALLY_FUNDED);
 		Instant now = record.now();
 		// the funding period counts from opening for funding; an extension lengthens it
-		programmes.updateColumn(programmeId, "funding_deadline_days", before.fundingDeadlineDays() + extraDays, by, now);
-		programmes.updateColumn(programmeId, "funding_deadline_at", java.sql.Timestamp.from(daysFrom(now, extraDays)), by,
-				now);
+		programmes.fundingDeadline(programmeId, before.fundingDeadlineDays() + extraDays, daysFrom(now, extraDays), by, now);
 		if (!programmes.transitionStatus(programmeId, ProgrammeStatus.OPEN_FOR_FUNDING,
 				EnumSet.of(ProgrammeStatus.PARTIALLY_FUNDED), by, now)) {
 			throw new ConflictException("Programme " + programmeId + " was changed at the same time.");
@@ -161,7 +159,7 @@ class ProposalTransitions implements ProposalLifecycle {
 		if (!currencies.checkDecimals("revisedBudget", amount, before.budget().currency(), errors)) {
 			throw new InvalidInputException(errors);
 		}
-		programmes.updateColumn(programmeId, "budget_amount", amount, by, record.now());
+		programmes.budget(programmeId, amount, by, record.now());
 		record.record(before, "BUDGET_REVISED", by, null);
 	}
 
