@@ -168,7 +168,6 @@ class ProgrammeRepository {
 			.update() == 1;
 	}
 
-	/** Changes one column the process owns (status, budget, deadline) and bumps the version. */
 	/** The funding period: its length in days, counted from opening for funding, and when it ends. */
 	void fundingDeadline(long id, int days, Instant endsAt, String user, Instant now) {
 		jdbc.sql("""
