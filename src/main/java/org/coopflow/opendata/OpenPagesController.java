@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.coopflow.programmes.ProgrammeStatus;
 import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.DacSectors;
 import org.coopflow.reference.Office;
 import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.shared.PageView;
@@ -71,6 +72,7 @@ class OpenPagesController {
 			return null;
 		}
 		model.addAttribute("p", programme);
+		model.addAttribute("sectors", programme.sectors().stream().map(DacSectors::inWords).toList());
 		return "open/programme";
 	}
 

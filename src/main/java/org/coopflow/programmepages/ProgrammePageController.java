@@ -24,6 +24,7 @@ import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.programmes.ProposalSubmission;
 import org.coopflow.reference.Amounts;
 import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.DacSectors;
 import org.coopflow.reference.Standard;
 import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.results.Phase;
@@ -112,6 +113,7 @@ class ProgrammePageController {
 		model.addAttribute("countries", p.countries().stream().map(CountryNames::name).toList());
 		model.addAttribute("standards", p.standards().stream().map(code -> titles.getOrDefault(code, code)).toList());
 		model.addAttribute("activityTypes", p.activityTypes().stream().map(type -> type.label()).toList());
+		model.addAttribute("sectors", p.sectors().stream().map(DacSectors::inWords).toList());
 		model.addAttribute("budget", Amounts.format(p.budget()));
 		model.addAttribute("money", new Money(Amounts.format(money.currency(), money.budget()),
 				Amounts.format(money.currency(), money.pledged()), Amounts.format(money.currency(), money.committed()),

@@ -6,11 +6,12 @@ import java.util.List;
 
 import org.coopflow.shared.InvalidField;
 import org.coopflow.reference.Currencies;
+import org.coopflow.reference.DacSectors;
 import org.coopflow.reference.ReferenceCodes;
 
 /**
  * The rules a programme must satisfy beyond each field's own format, checked all at once so that a
- * person fixes every problem in one go: known countries, standards and currency, an amount that fits
+ * person fixes every problem in one go: known countries, standards, DAC sectors and currency, an amount that fits
  * the currency's minor units, start before end, and a country list that fits the scope.
  */
 final class ProgrammeRules {
@@ -40,6 +41,17 @@ final class ProgrammeRules {
 		}
 		if (new HashSet<>(draft.standards()).size() < draft.standards().size()) {
 			errors.add(new InvalidField("standards", "lists a standard more than once"));
+		}
+		for (int i = 0; i < draft.sectors().size(); i++) {
+			String sector = draft.sectors().get(i);
+			// five digits are the format's to check; a code outside the list would make the IATI activity invalid
+			if (sector != null && sector.matches("\\d{5}") && !DacSectors.isActive(sector)) {
+				errors.add(new InvalidField("sectors[" + i + "]",
+						"'" + sector + "' is not a DAC sector code in use (the OECD DAC purpose codes, e.g. 15130)"));
+			}
+		}
+		if (new HashSet<>(draft.sectors()).size() < draft.sectors().size()) {
+			errors.add(new InvalidField("sectors", "lists a sector more than once"));
 		}
 		if (draft.plannedStart() != null && draft.plannedEnd() != null
 				&& !draft.plannedStart().isBefore(draft.plannedEnd())) {

@@ -262,7 +262,9 @@ class OpenDataTests {
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(list.body()).contains("Programmes funded through coopflow").contains("/open/programmes/" + id);
 		assertThat(one.statusCode()).isEqualTo(200);
-		assertThat(one.body()).contains("Norway").contains("id=\"received\">USD 40,000<").doesNotContain("Sign out");
+		assertThat(one.body()).contains("Norway").contains("id=\"received\">USD 40,000<")
+			.contains(">15130 Legal and judicial development<")
+			.doesNotContain("Sign out");
 	}
 
 }

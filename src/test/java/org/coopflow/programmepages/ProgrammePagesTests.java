@@ -322,6 +322,27 @@ class ProgrammePagesTests {
 			.doesNotContain(">NO<", ">PLEDGED<", "reviewerCpcjd");
 	}
 
+	@Test
+	void aProgrammesPageNamesItsSectorsAndSaysWhenItsFundingPeriodEnds() {
+		ObjectNode draft = org.coopflow.programmes.ProgrammeFixtures.draft("Sectors in words " + UUID.randomUUID());
+		draft.putArray("sectors").add("15130").add("15160");
+		long id = new org.coopflow.programmes.ProgrammeFixtures(TestHttp.api(port)).create("officerCpcjd", draft);
+		TestHttp browser = signedIn("officerCpcjd");
+		assertThat(browser.browse("/programmes/" + id).body())
+			.contains(">15130 Legal and judicial development<", ">15160 Human rights<", "90 days from opening for funding<");
+
+		programmes.submit(id, "officerCpcjd");
+		programmes.awaitReview(id);
+		programmes.openForFunding(id, "reviewerCpcjd");
+		String deadline = java.time.Instant
+			.parse(TestHttp.api(port).get("/api/programmes/" + id, "officerCpcjd").json().path("fundingDeadlineAt").asText())
+			.atZone(java.time.ZoneOffset.UTC)
+			.toLocalDate()
+			.toString();
+		assertThat(browser.browse("/programmes/" + id).body())
+			.contains("90 days from opening for funding; deadline " + deadline + "<");
+	}
+
 	// --- the import ----------------------------------------------------------------------------------
 
 	@Test

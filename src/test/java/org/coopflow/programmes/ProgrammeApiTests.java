@@ -112,6 +112,7 @@ class ProgrammeApiTests {
 		ObjectNode draft = draft(json, "");
 		draft.putArray("countries").add("XX");
 		draft.putArray("standards").add("NOT-A-STANDARD");
+		draft.putArray("sectors").add("15130").add("99999");
 		draft.put("plannedEnd", "2026-06-30");
 		draft.putObject("budget").put("amount", "1000.5").put("currency", "JPY");
 		TestHttp.Response response = api().send("POST", "/api/programmes", "officerCpcjd", "application/json",
@@ -123,7 +124,7 @@ class ProgrammeApiTests {
 			fields.add(error.path("field").asText());
 			assertThat(error.path("reason").asText()).isNotBlank();
 		});
-		assertThat(fields).contains("title", "countries[0]", "standards[0]", "plannedEnd", "budget.amount");
+		assertThat(fields).contains("title", "countries[0]", "standards[0]", "sectors[1]", "plannedEnd", "budget.amount");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM programme").query(Long.class).single()).isEqualTo(before);
 	}
 

@@ -57,6 +57,18 @@ class ProgrammeRulesTests {
 	}
 
 	@Test
+	void sectorsAreDacCodesInUseEachListedOnce() {
+		ProgrammeDraft good = valid();
+		ProgrammeDraft sectors = new ProgrammeDraft(null, good.title(), good.description(), good.scope(), good.countries(),
+				good.standards(), good.activityTypes(), List.of("15130", "99999", "11321", "15160", "15130", "151"), null, null,
+				good.plannedStart(), good.plannedEnd(), good.budget(), null, null, null);
+		// "151" is the format's to refuse (bean validation), not the rules'
+		assertThat(fields(sectors)).containsExactly("sectors[1]", "sectors[2]", "sectors");
+		assertThat(ProgrammeRules.check(sectors, codes, currencies).get(0).reason())
+			.isEqualTo("'99999' is not a DAC sector code in use (the OECD DAC purpose codes, e.g. 15130)");
+	}
+
+	@Test
 	void nationalNeedsACountryButRegionalAndGlobalDoNot() {
 		LocalDate start = LocalDate.of(2027, 1, 1);
 		LocalDate end = LocalDate.of(2027, 6, 30);
