@@ -171,7 +171,11 @@ class ProgrammePageController {
 	private Change change(ProgrammeChange change) {
 		List<String> fields = new ArrayList<>();
 		if (change.changes() != null && !"CREATED".equals(change.kind()) && !"IMPORTED".equals(change.kind())) {
-			change.changes().keySet().stream().filter(field -> !"status".equals(field)).map(ProgrammePageController::fieldName).forEach(fields::add);
+			change.changes().forEach((field, fromTo) -> {
+				if (!"status".equals(field)) {
+					fields.add(fieldName(field) + deadline(field, fromTo));
+				}
+			});
 		}
 		return new Change(kind(change.kind()), people.displayNameOf(change.changedBy()), change.changedAt(), fields,
 				change.note());
@@ -200,8 +204,25 @@ class ProgrammePageController {
 		};
 	}
 
+	/** The new funding deadline's day, which the process sets and nobody types: ": 2027-12-06". */
+	private static String deadline(String field, Object fromTo) {
+		if (!"fundingDeadlineAt".equals(field) || !(fromTo instanceof java.util.Map<?, ?> change)
+				|| !(change.get("to") instanceof String to)) {
+			return "";
+		}
+		try {
+			return ": " + java.time.Instant.parse(to).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return "";
+		}
+	}
+
 	/** A changed field's name as the form calls it, or its name in words. */
 	static String fieldName(String field) {
+		if ("fundingDeadlineAt".equals(field)) {
+			return "Funding deadline";
+		}
 		String key = "budget".equals(field) ? "budgetAmount" : field;
 		if (ProgrammeForm.LABELS.containsKey(key)) {
 			return "budgetAmount".equals(key) ? "Budget" : ProgrammeForm.LABELS.get(key);

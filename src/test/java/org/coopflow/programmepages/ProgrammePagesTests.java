@@ -340,7 +340,8 @@ class ProgrammePagesTests {
 			.toLocalDate()
 			.toString();
 		assertThat(browser.browse("/programmes/" + id).body())
-			.contains("90 days from opening for funding; deadline " + deadline + "<");
+			.contains("90 days from opening for funding; deadline " + deadline + "<")
+			.contains("Opened for funding</strong> by <span>Kenji Watanabe</span><span> (Funding deadline: " + deadline + ")");
 	}
 
 	// --- the import ----------------------------------------------------------------------------------
