@@ -20,6 +20,7 @@ import org.coopflow.programmes.ActivityType;
 import org.coopflow.programmes.ProgrammeDraft;
 import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.programmes.Scope;
+import org.coopflow.reference.DacSectors;
 import org.coopflow.reference.Money;
 
 /**
@@ -44,6 +45,10 @@ class ProgrammeForm {
 
 	private List<String> activityTypes = new ArrayList<>();
 
+	/** The sectors of the justice / human-rights group, ticked by name. */
+	private List<String> commonSectors = new ArrayList<>();
+
+	/** Any other DAC sectors, typed as codes. */
 	private String sectors;
 
 	private String beneficiaryInstitution;
@@ -75,7 +80,10 @@ class ProgrammeForm {
 		form.countries = new ArrayList<>(programme.countries());
 		form.standards = new ArrayList<>(programme.standards());
 		form.activityTypes = new ArrayList<>(programme.activityTypes().stream().map(Enum::name).toList());
-		form.sectors = String.join(", ", programme.sectors());
+		form.commonSectors = new ArrayList<>(
+				programme.sectors().stream().filter(DacSectors.JUSTICE_AND_HUMAN_RIGHTS::contains).toList());
+		form.sectors = String.join(", ",
+				programme.sectors().stream().filter(code -> !DacSectors.JUSTICE_AND_HUMAN_RIGHTS.contains(code)).toList());
 		form.beneficiaryInstitution = programme.beneficiaryInstitution();
 		form.implementingPartner = programme.implementingPartner();
 		form.plannedStart = programme.plannedStart() == null ? null : programme.plannedStart().toString();
@@ -108,8 +116,12 @@ class ProgrammeForm {
 				errors.add(new InvalidField("activityTypes", "'" + type + "' is not one of the choices"));
 			}
 		}
-		List<String> sectorCodes = isBlank(sectors) ? List.of()
-				: Arrays.stream(sectors.split("[,;\\s]+")).filter(code -> !code.isBlank()).toList();
+		// a code both ticked and typed is one sector, not a mistake to refuse
+		java.util.Set<String> chosenSectors = new java.util.LinkedHashSet<>(commonSectors);
+		if (!isBlank(sectors)) {
+			Arrays.stream(sectors.split("[,;\\s]+")).filter(code -> !code.isBlank()).forEach(chosenSectors::add);
+		}
+		List<String> sectorCodes = List.copyOf(chosenSectors);
 		LocalDate start = date(plannedStart, "plannedStart", errors);
 		LocalDate end = date(plannedEnd, "plannedEnd", errors);
 		BigDecimal amount = amount(budgetAmount, "budget.amount", "250000.00", errors);
@@ -260,6 +272,14 @@ class ProgrammeForm {
 
 	public void setActivityTypes(List<String> activityTypes) {
 		this.activityTypes = activityTypes == null ? new ArrayList<>() : activityTypes;
+	}
+
+	public List<String> getCommonSectors() {
+		return commonSectors;
+	}
+
+	public void setCommonSectors(List<String> commonSectors) {
+		this.commonSectors = commonSectors == null ? new ArrayList<>() : commonSectors;
 	}
 
 	public String getSectors() {

@@ -13,6 +13,7 @@ import org.coopflow.programmes.ProgrammeService;
 import org.coopflow.programmes.ProgrammeView;
 import org.coopflow.programmes.Scope;
 import org.coopflow.reference.CountryNames;
+import org.coopflow.reference.DacSectors;
 import org.coopflow.reference.StandardsCatalogue;
 import org.coopflow.security.CoopflowUser;
 import org.coopflow.security.UserDirectory;
@@ -47,6 +48,10 @@ class ProgrammeFormController {
 	}
 
 	/** One line of the summary at the top: the field in words, why, and the anchor of its input. */
+	/** A checkbox: the value sent, and what the officer reads. */
+	record Choice(String value, String label) {
+	}
+
 	record Problem(String anchor, String label, String reason) {
 	}
 
@@ -152,6 +157,9 @@ class ProgrammeFormController {
 		model.addAttribute("office", user.getOffice());
 		model.addAttribute("scopes", Scope.values());
 		model.addAttribute("activityTypes", ActivityType.values());
+		model.addAttribute("commonSectors", DacSectors.JUSTICE_AND_HUMAN_RIGHTS.stream()
+			.map(code -> new Choice(code, DacSectors.inWords(code)))
+			.toList());
 		model.addAttribute("standards", standards.all());
 		model.addAttribute("countries", CountryNames.all());
 		return "programmes/form";

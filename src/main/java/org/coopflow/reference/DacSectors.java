@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +24,12 @@ import javax.xml.stream.XMLStreamReader;
 public final class DacSectors {
 
 	private static final String CODELIST = "/iati/codelists/Sector.xml";
+
+	/**
+	 * The sectors of the justice / human-rights group the two offices' programmes are mostly in (the group overlap
+	 * screening treats as one theme), offered by name on the programme form; any other code in use is typed.
+	 */
+	public static final List<String> JUSTICE_AND_HUMAN_RIGHTS = List.of("15130", "15160", "15210", "15113", "15180");
 
 	private static final DacSectors INSTANCE = load();
 

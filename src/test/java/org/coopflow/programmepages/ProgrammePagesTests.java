@@ -209,6 +209,31 @@ class ProgrammePagesTests {
 	}
 
 	@Test
+	void sectorsAreTickedByNameOrTypedAndAnUnknownCodeIsNamed() {
+		TestHttp browser = signedIn("officerCpcjd");
+		assertThat(browser.browse("/programmes/new").body()).contains("name=\"commonSectors\" value=\"15130\"",
+				"15130 Legal and judicial development", "15160 Human rights", "15210 Security system management and reform");
+
+		Map<String, String> form = validForm("Sectors by name " + UUID.randomUUID());
+		form.put("commonSectors", "15160");
+		form.put("sectors", "99999, 15150");
+		TestHttp.Response refused = post(browser, "/programmes/new", "/programmes", form);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("href=\"#sectors\">DAC sectors: &#39;99999&#39; is not a DAC sector code in use",
+				"value=\"99999, 15150\"", "name=\"commonSectors\" value=\"15160\" checked");
+
+		// a code both ticked and typed is one sector
+		form.put("sectors", "15150 15160");
+		long id = idFrom(post(browser, "/programmes/new", "/programmes", form));
+		assertThat(browser.browse("/programmes/" + id).body()).contains(">15160 Human rights<",
+				">15150 Democratic participation and civil society<");
+		assertThat(browser.browse("/programmes/" + id + "/edit").body())
+			.contains("name=\"commonSectors\" value=\"15160\" checked", "id=\"sectors\" name=\"sectors\" type=\"text\"")
+			.contains("value=\"15150\"")
+			.doesNotContain("name=\"commonSectors\" value=\"15130\" checked");
+	}
+
+	@Test
 	void anOfficerCreatesEditsAndSubmitsADraftAndSeesItsPage() {
 		TestHttp browser = signedIn("officerCpcjd");
 		String title = "Judicial independence in Malawi " + UUID.randomUUID();
