@@ -79,6 +79,7 @@ class ProgrammePagesBrowserTests {
 		new Select(browser().findElement(By.id("countries"))).selectByValue("MW");
 		browser().findElement(By.cssSelector("input[name=standards][value=BP-JUDICIARY]")).click();
 		browser().findElement(By.cssSelector("input[name=activityTypes][value=TRAINING]")).click();
+		browser().findElement(By.cssSelector("input[name=commonSectors][value='15130']")).click();
 		chromium.date("plannedStart", period[0]);
 		chromium.date("plannedEnd", period[1]);
 		chromium.type("budgetAmount", "120000.50");
@@ -88,6 +89,7 @@ class ProgrammePagesBrowserTests {
 		assertThat(browser().findElement(By.id("status")).getText()).contains("Draft");
 		assertThat(browser().findElement(By.id("funding-gap")).getText()).isEqualTo("USD 120,000.50");
 		assertThat(browser().findElement(By.id("history")).getText()).contains("Created as a draft by Amina Diallo");
+		assertThat(browser().findElement(By.id("facts")).getText()).contains("15130 Legal and judicial development");
 		String page = browser().getCurrentUrl();
 
 		chromium.submit("submit");
