@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,9 +118,9 @@ class ProgrammeForm {
 			}
 		}
 		// a code both ticked and typed is one sector, not a mistake to refuse
-		java.util.Set<String> chosenSectors = new java.util.LinkedHashSet<>(commonSectors);
+		Set<String> chosenSectors = new LinkedHashSet<>(commonSectors);
 		if (!isBlank(sectors)) {
-			Arrays.stream(sectors.split("[,;\\s]+")).filter(code -> !code.isBlank()).forEach(chosenSectors::add);
+			Arrays.stream(sectors.split("[,;\\s\\u00A0]+")).filter(code -> !code.isBlank()).forEach(chosenSectors::add);
 		}
 		List<String> sectorCodes = List.copyOf(chosenSectors);
 		LocalDate start = date(plannedStart, "plannedStart", errors);

@@ -47,11 +47,11 @@ class ProgrammeFormController {
 		this.people = people;
 	}
 
-	/** One line of the summary at the top: the field in words, why, and the anchor of its input. */
 	/** A checkbox: the value sent, and what the officer reads. */
 	record Choice(String value, String label) {
 	}
 
+	/** One line of the summary at the top: the field in words, why, and the anchor of its input. */
 	record Problem(String anchor, String label, String reason) {
 	}
 

@@ -3,6 +3,8 @@ package org.coopflow.programmepages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -206,14 +208,14 @@ class ProgrammePageController {
 
 	/** The new funding deadline's day, which the process sets and nobody types: ": 2027-12-06". */
 	private static String deadline(String field, Object fromTo) {
-		if (!"fundingDeadlineAt".equals(field) || !(fromTo instanceof java.util.Map<?, ?> change)
+		if (!"fundingDeadlineAt".equals(field) || !(fromTo instanceof Map<?, ?> change)
 				|| !(change.get("to") instanceof String to)) {
 			return "";
 		}
 		try {
-			return ": " + java.time.Instant.parse(to).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+			return ": " + Instant.parse(to).atZone(ZoneOffset.UTC).toLocalDate();
 		}
-		catch (java.time.format.DateTimeParseException e) {
+		catch (DateTimeParseException e) {
 			return "";
 		}
 	}

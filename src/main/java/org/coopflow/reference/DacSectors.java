@@ -17,8 +17,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * The OECD DAC purpose codes a programme's sectors are given in (five digits), with their English names, read
  * from the IATI Sector codelist that coopflow also publishes against ({@code iati/codelists/Sector.xml}), so that
- * a programme can never carry a sector its IATI activity would be refused for. A withdrawn code keeps its name for
- * the programmes that carry it, but is not taken for new work.
+ * no new or changed programme carries a sector code its IATI activity would be refused for. A withdrawn code keeps
+ * its name on the pages of the programmes that carry it, but is not taken for new work: such a programme's next
+ * edit is refused, naming the code, until the officer replaces it.
  */
 @org.springframework.modulith.NamedInterface("api")
 public final class DacSectors {
@@ -26,8 +27,9 @@ public final class DacSectors {
 	private static final String CODELIST = "/iati/codelists/Sector.xml";
 
 	/**
-	 * The sectors of the justice / human-rights group the two offices' programmes are mostly in (the group overlap
-	 * screening treats as one theme), offered by name on the programme form; any other code in use is typed.
+	 * The sectors of the justice / human-rights group the two offices' programmes are mostly in (the five overlap
+	 * screening treats as one theme unless configured otherwise), offered by name on the programme form; any other
+	 * code in use is typed.
 	 */
 	public static final List<String> JUSTICE_AND_HUMAN_RIGHTS = List.of("15130", "15160", "15210", "15113", "15180");
 
@@ -49,7 +51,7 @@ public final class DacSectors {
 
 	/** The sector as people read it, e.g. "15130 Legal and judicial development"; the code alone if unknown. */
 	public static String inWords(String code) {
-		String name = INSTANCE.names.get(code);
+		String name = code == null ? null : INSTANCE.names.get(code);
 		return name == null ? code : code + " " + name;
 	}
 

@@ -44,6 +44,9 @@ class ProgrammePagesTests {
 	@Autowired
 	ProposalLifecycle programmes;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private TestHttp signedIn(String user) {
 		TestHttp browser = TestHttp.browser(port);
 		browser.signIn(user, TestHttp.DEMO_PASSWORD);
@@ -231,6 +234,31 @@ class ProgrammePagesTests {
 			.contains("name=\"commonSectors\" value=\"15160\" checked", "id=\"sectors\" name=\"sectors\" type=\"text\"")
 			.contains("value=\"15150\"")
 			.doesNotContain("name=\"commonSectors\" value=\"15130\" checked");
+	}
+
+	@Test
+	void aProgrammeWithASectorCodeSinceWithdrawnShowsItAndIsEditedOnceItIsReplaced() {
+		TestHttp browser = signedIn("officerCpcjd");
+		Map<String, String> form = validForm("Withdrawn sector " + UUID.randomUUID());
+		form.put("sectors", "15150");
+		long id = idFrom(post(browser, "/programmes/new", "/programmes", form));
+		// saved before the code was withdrawn (11321 was, at the end of 2019)
+		jdbc.sql("UPDATE programme_sector SET dac_code = '11321' WHERE programme_id = ?").param(id).update();
+
+		assertThat(browser.browse("/programmes/" + id).body()).contains(">11321 Lower secondary education<");
+		String edit = browser.browse("/programmes/" + id + "/edit").body();
+		assertThat(edit).contains("value=\"11321\"");
+		Matcher version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(edit);
+		assertThat(version.find()).isTrue();
+		form.put("version", version.group(1));
+		form.put("sectors", "11321");
+		TestHttp.Response refused = post(browser, "/programmes/" + id + "/edit", "/programmes/" + id, form);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("&#39;11321&#39; is not a DAC sector code in use");
+
+		form.put("sectors", "15150");
+		assertThat(post(browser, "/programmes/" + id + "/edit", "/programmes/" + id, form).status()).isEqualTo(302);
+		assertThat(browser.browse("/programmes/" + id).body()).contains(">15150 Democratic participation and civil society<");
 	}
 
 	@Test

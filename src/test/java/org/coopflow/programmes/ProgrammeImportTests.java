@@ -165,6 +165,7 @@ class ProgrammeImportTests {
 		manyBad.put("countries", "KE;XX;ke");
 		manyBad.put("standards", "SMR-PRISONERS;NO-SUCH-RULES");
 		manyBad.put("activityTypes", "TRAINING;WORKSHOP");
+		manyBad.put("sectors", "15130;99999;15130");
 		manyBad.put("budgetAmount", "250,000");
 		manyBad.put("fundingDeadlineDays", "ninety");
 		Map<String, String> badMoney = validRow("Yen with decimals, unknown scope");
@@ -187,12 +188,14 @@ class ProgrammeImportTests {
 				"6 standards item 2: 'NO-SUCH-RULES' is not in the standards catalogue",
 				"6 activityTypes 'WORKSHOP' is not one of ADVISORY_SERVICES, TRAINING, COMPENDIUM_TRANSLATION, "
 						+ "SURVEY_SUPPORT, EXPERT_MEETING, LEGISLATIVE_DRAFTING",
+				"6 sectors lists a sector more than once",
+				"6 sectors item 2: '99999' is not a DAC sector code in use (the OECD DAC purpose codes, e.g. 15130)",
 				"6 budgetAmount '250,000' is not an amount such as 250000.00 (a point for decimals, no separators)",
 				"6 fundingDeadlineDays 'ninety' is not a whole number",
 				"7 scope 'WORLDWIDE' is not one of NATIONAL, REGIONAL, GLOBAL",
 				"7 sectors item 1: must be a five-digit DAC sector code such as 15130",
 				"7 budgetAmount JPY has 0 decimal places");
-		assertThat(problem.path("errorCount").asInt()).isEqualTo(11);
+		assertThat(problem.path("errorCount").asInt()).isEqualTo(13);
 		assertThat(problem.path("rowsWithErrors").asInt()).isEqualTo(3);
 		assertThat(programmeCount()).isEqualTo(before);
 	}

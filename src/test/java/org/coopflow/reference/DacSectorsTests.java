@@ -25,6 +25,7 @@ class DacSectorsTests {
 		assertThat(DacSectors.isActive("99999")).isFalse();
 		assertThat(DacSectors.isActive(null)).isFalse();
 		assertThat(DacSectors.inWords("99999")).isEqualTo("99999");
+		assertThat(DacSectors.inWords(null)).isNull();
 	}
 
 }
