@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.coopflow.shared.TransientFailures;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
  * {@code TransientRetryPlugin}) with 503 and Retry-After instead of Camunda's 500: Camunda maps an
  * {@code OptimisticLockingException} to 500, and its task completion wraps it in a {@code RestException}
  * with 500 ("Cannot complete task ..."). The body keeps Camunda's error shape ({@code type}, {@code message},
- * {@code code}) that Camunda's webapps and clients read, so they show the message; every other failure is
- * answered exactly as Camunda answers it.
+ * {@code code}) that Camunda's webapps and clients read, so they show the message. Something that no longer
+ * exists (Camunda's {@code NotFoundException}, e.g. a task a colleague completed meanwhile) is 404 instead of
+ * Camunda's 400 or 500; every other failure is answered exactly as Camunda answers it.
  */
 @Component
 class EngineRestRetryLater implements ResourceConfigCustomizer {
@@ -38,6 +40,13 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 	}
 
 	static Response answer(Throwable e) {
+		if (notFound(e)) {
+			// Camunda answers its NotFoundException with 400, or 500 once complete has wrapped it; the thing is gone
+			return Response.status(Response.Status.NOT_FOUND)
+				.type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(Map.of("type", "NotFoundException", "message", String.valueOf(e.getMessage()), "code", 0))
+				.build();
+		}
 		if (!TransientFailures.isTransient(e)) {
 			return ExceptionHandlerHelper.getInstance().getResponse(e);
 		}
@@ -61,6 +70,15 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 							+ ") and was not completed; send it again.",
 					"code", 0, "retryable", true))
 			.build();
+	}
+
+	private static boolean notFound(Throwable e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof NotFoundException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// Jersey picks among mappers of the same exception type the one of highest priority (lowest number);

@@ -71,6 +71,7 @@ class TaskAnswers {
 	<T> Command<T> only(String taskId, Map<String, Object> variables,
 			BiFunction<String, Map<String, Object>, Command<T>> completion) {
 		return context -> {
+			requireTask(context, taskId);
 			Map<String, Object> accepted = accept(context, taskId, variables);
 			try {
 				return completion.apply(taskId, accepted).execute(context);
@@ -84,6 +85,7 @@ class TaskAnswers {
 	/** A command on a task that takes no answers (claiming, assigning), with its refusals made plain. */
 	<T> Command<T> plain(String taskId, Command<T> command) {
 		return context -> {
+			requireTask(context, taskId);
 			try {
 				return command.execute(context);
 			}
@@ -93,10 +95,17 @@ class TaskAnswers {
 		};
 	}
 
+	/** A task that was there when the list was read may be gone by now (a colleague completed it). */
+	private static void requireTask(CommandContext context, String taskId) {
+		// no id at all is the command's own error to report
+		if (taskId != null && context.getTaskManager().findTaskById(taskId) == null) {
+			throw new TaskGone(taskId);
+		}
+	}
+
 	private Map<String, Object> accept(CommandContext context, String taskId, Map<String, Object> variables) {
 		TaskEntity task = context.getTaskManager().findTaskById(taskId);
 		if (task == null || variables == null || variables.isEmpty()) {
-			// a missing task is the completion's own error to report
 			return variables;
 		}
 		TaskForm form = formOf(context, task);

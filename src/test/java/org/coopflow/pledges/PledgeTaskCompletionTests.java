@@ -224,6 +224,29 @@ class PledgeTaskCompletionTests {
 		return fixtures.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
 	}
 
+	@Test
+	void aTaskAColleagueCompletedMeanwhileIsGoneWith404AndNothingChanges() {
+		long id = announced();
+		String taskId = openTask(id, "officerCpcjd");
+		fixtures.step("POST", "/engine-rest/task/" + taskId + "/complete", "officerCpcjd",
+				"{\"variables\":{\"pledgeVerified\":{\"value\":true}}}", 204);
+		Trace before = trace(id, "officerCpcjd");
+
+		// the second officer's form was open on the same task: Tasklist sends complete or submit-form, or claims it
+		for (String[] call : new String[][] { { "complete", "{\"variables\":{\"pledgeVerified\":{\"value\":false}}}" },
+				{ "submit-form", "{\"variables\":{\"pledgeVerified\":{\"value\":false}}}" },
+				{ "claim", "{\"userId\": \"reviewerCpcjd\"}" }, { "resolve", "{\"variables\":{}}" } }) {
+			TestHttp.Response gone = api.send("POST", "/engine-rest/task/" + taskId + "/" + call[0], "reviewerCpcjd",
+					"application/json", call[1]);
+			assertThat(gone.status()).as(call[0] + ": " + gone.body()).isEqualTo(404);
+			assertThat(gone.json().path("message").asText()).as(call[0])
+				.contains("Task " + taskId + " no longer exists: someone completed it");
+		}
+		assertThat(api.send("POST", "/engine-rest/task/no-such-task/complete", "officerCpcjd", "application/json",
+				"{\"variables\":{}}").status()).isEqualTo(404);
+		assertThat(trace(id, "officerCpcjd")).isEqualTo(before);
+	}
+
 	/** Completes "Verify pledge" through engine-rest, as Tasklist would, with the variables sent. */
 	private void verifyAsOfficerCpcjd(long pledgeId, String variables) {
 		String taskId = openTask(pledgeId, "officerCpcjd");
