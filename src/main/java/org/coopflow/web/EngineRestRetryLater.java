@@ -1,20 +1,27 @@
 package org.coopflow.web;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.coopflow.shared.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -32,20 +39,31 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineRestRetryLater.class);
 
-	@Override
-	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-		config.register(new RestExceptions());
-		config.register(new EngineExceptions());
-		config.register(new AnyExceptions());
+	/** A path under {@code /engine-rest} about one task, e.g. {@code task/42/deployed-form}. */
+	private static final Pattern TASK = Pattern.compile("/?task/([^/]+)(/.*)?");
+
+	private final ObjectProvider<ProcessEngine> engine;
+
+	EngineRestRetryLater(ObjectProvider<ProcessEngine> engine) {
+		this.engine = engine;
 	}
 
-	static Response answer(Throwable e) {
+	@Override
+	public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+		config.register(new RestExceptions(this));
+		config.register(new EngineExceptions(this));
+		config.register(new AnyExceptions(this));
+	}
+
+	Response answer(Throwable e, UriInfo request) {
 		if (notFound(e)) {
 			// Camunda answers its NotFoundException with 400, or 500 once complete has wrapped it; the thing is gone
-			return Response.status(Response.Status.NOT_FOUND)
-				.type(MediaType.APPLICATION_JSON_TYPE)
-				.entity(Map.of("type", "NotFoundException", "message", String.valueOf(e.getMessage()), "code", 0))
-				.build();
+			return gone(String.valueOf(e.getMessage()));
+		}
+		String task = goneTask(e, request);
+		if (task != null) {
+			return gone("Task " + task + " no longer exists: someone completed it, or its process ended, since it was "
+					+ "opened. Reload the task list.");
 		}
 		if (!TransientFailures.isTransient(e)) {
 			return ExceptionHandlerHelper.getInstance().getResponse(e);
@@ -72,6 +90,36 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 			.build();
 	}
 
+	private static Response gone(String message) {
+		return Response.status(Response.Status.NOT_FOUND)
+			.type(MediaType.APPLICATION_JSON_TYPE)
+			.entity(Map.of("type", "NotFoundException", "message", message, "code", 0))
+			.build();
+	}
+
+	/**
+	 * The task a request about one task failed for, if it no longer exists: Camunda's reads of a task that is gone
+	 * (its form, variables, identity links) fail with 400 or 500 "task is null", or even a NullPointerException.
+	 * Asked only of a failure Camunda would answer with 400 or 500, so a success costs nothing; a task that exists
+	 * keeps Camunda's answer.
+	 */
+	private String goneTask(Throwable e, UriInfo request) {
+		Response.Status status = ExceptionHandlerHelper.getInstance().getStatus(e);
+		if (request == null || (status != Response.Status.INTERNAL_SERVER_ERROR && status != Response.Status.BAD_REQUEST)) {
+			return null;
+		}
+		Matcher task = TASK.matcher(request.getPath());
+		ProcessEngine processEngine = engine.getIfAvailable();
+		if (!task.matches() || processEngine == null) {
+			return null;
+		}
+		String id = task.group(1);
+		boolean exists = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+			.getCommandExecutorTxRequired()
+			.execute(context -> context.getTaskManager().findTaskById(id) != null);
+		return exists ? null : id;
+	}
+
 	private static boolean notFound(Throwable e) {
 		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof NotFoundException) {
@@ -87,9 +135,18 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 	@Priority(100)
 	static class RestExceptions implements ExceptionMapper<RestException> {
 
+		private final EngineRestRetryLater answers;
+
+		@Context
+		private UriInfo request;
+
+		RestExceptions(EngineRestRetryLater answers) {
+			this.answers = answers;
+		}
+
 		@Override
 		public Response toResponse(RestException e) {
-			return answer(e);
+			return answers.answer(e, request);
 		}
 
 	}
@@ -97,9 +154,18 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 	@Priority(100)
 	static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
 
+		private final EngineRestRetryLater answers;
+
+		@Context
+		private UriInfo request;
+
+		EngineExceptions(EngineRestRetryLater answers) {
+			this.answers = answers;
+		}
+
 		@Override
 		public Response toResponse(ProcessEngineException e) {
-			return answer(e);
+			return answers.answer(e, request);
 		}
 
 	}
@@ -107,9 +173,18 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 	@Priority(100)
 	static class AnyExceptions implements ExceptionMapper<Throwable> {
 
+		private final EngineRestRetryLater answers;
+
+		@Context
+		private UriInfo request;
+
+		AnyExceptions(EngineRestRetryLater answers) {
+			this.answers = answers;
+		}
+
 		@Override
 		public Response toResponse(Throwable e) {
-			return answer(e);
+			return answers.answer(e, request);
 		}
 
 	}

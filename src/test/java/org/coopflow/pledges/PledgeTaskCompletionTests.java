@@ -242,6 +242,14 @@ class PledgeTaskCompletionTests {
 			assertThat(gone.json().path("message").asText()).as(call[0])
 				.contains("Task " + taskId + " no longer exists: someone completed it");
 		}
+		// and Tasklist, opening it from a list read before, loads its form and variables
+		for (String read : List.of("deployed-form", "form-variables", "rendered-form", "variables", "localVariables",
+				"identity-links")) {
+			TestHttp.Response gone = api.get("/engine-rest/task/" + taskId + "/" + read, "reviewerCpcjd");
+			assertThat(gone.status()).as(read + ": " + gone.body()).isEqualTo(404);
+			assertThat(gone.json().path("message").asText()).as(read)
+				.contains("Task " + taskId + " no longer exists: someone completed it");
+		}
 		assertThat(api.send("POST", "/engine-rest/task/no-such-task/complete", "officerCpcjd", "application/json",
 				"{\"variables\":{}}").status()).isEqualTo(404);
 		assertThat(trace(id, "officerCpcjd")).isEqualTo(before);
