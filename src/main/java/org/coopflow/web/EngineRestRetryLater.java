@@ -39,8 +39,11 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineRestRetryLater.class);
 
-	/** A path under {@code /engine-rest} about one task, e.g. {@code task/42/deployed-form}. */
-	private static final Pattern TASK = Pattern.compile("/?task/([^/]+)(/.*)?");
+	/**
+	 * A path under {@code /engine-rest} about one task, e.g. {@code task/42/deployed-form}, not one of the task
+	 * collection's own ({@code task/count}, {@code task/create}, {@code task/report/...}).
+	 */
+	private static final Pattern TASK = Pattern.compile("/?task/(?!(?:count|create|report)(?:/|$))([^/]+)(/.*)?");
 
 	private final ObjectProvider<ProcessEngine> engine;
 

@@ -252,6 +252,8 @@ class PledgeTaskCompletionTests {
 		}
 		assertThat(api.send("POST", "/engine-rest/task/no-such-task/complete", "officerCpcjd", "application/json",
 				"{\"variables\":{}}").status()).isEqualTo(404);
+		// a bad question about the task list itself stays Camunda's 400
+		assertThat(api.get("/engine-rest/task/count?dueBefore=tomorrow", "officerCpcjd").status()).isEqualTo(400);
 		assertThat(trace(id, "officerCpcjd")).isEqualTo(before);
 	}
 
