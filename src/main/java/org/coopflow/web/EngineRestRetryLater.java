@@ -63,7 +63,8 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 			// Camunda answers its NotFoundException with 400, or 500 once complete has wrapped it; the thing is gone
 			return gone(String.valueOf(e.getMessage()));
 		}
-		String task = goneTask(e, request);
+		// a database that failed the request would fail the question whether its task exists too
+		String task = TransientFailures.isTransient(e) ? null : goneTask(e, request);
 		if (task != null) {
 			return gone("Task " + task + " no longer exists: someone completed it, or its process ended, since it was "
 					+ "opened. Reload the task list.");
@@ -117,10 +118,17 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 			return null;
 		}
 		String id = task.group(1);
-		boolean exists = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-			.getCommandExecutorTxRequired()
-			.execute(context -> context.getTaskManager().findTaskById(id) != null);
-		return exists ? null : id;
+		try {
+			boolean exists = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+				.getCommandExecutorTxRequired()
+				.execute(context -> context.getTaskManager().findTaskById(id) != null);
+			return exists ? null : id;
+		}
+		catch (RuntimeException unknown) {
+			// not knowing is no reason to answer worse than Camunda would
+			log.debug("Could not tell whether task {} exists: {}", id, unknown.toString());
+			return null;
+		}
 	}
 
 	private static boolean notFound(Throwable e) {

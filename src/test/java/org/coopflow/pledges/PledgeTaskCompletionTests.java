@@ -242,7 +242,19 @@ class PledgeTaskCompletionTests {
 			assertThat(gone.json().path("message").asText()).as(call[0])
 				.contains("Task " + taskId + " no longer exists: someone completed it");
 		}
-		// and Tasklist, opening it from a list read before, loads its form and variables
+		// Tasklist itself goes through the webapps' own engine API, which keeps Camunda's status codes: what the
+		// officer reads there is the refusal of the completion itself (workflow.TaskGone), not engine-rest's answer
+		org.coopflow.TasklistUser tasklist = new org.coopflow.TasklistUser(port, "reviewerCpcjd");
+		for (String call : List.of("complete", "submit-form", "claim")) {
+			TestHttp.Response refused = tasklist.post("/task/" + taskId + "/" + call,
+					"claim".equals(call) ? "{\"userId\": \"reviewerCpcjd\"}" : "{\"variables\":{}}");
+			assertThat(refused.status()).as(call + ": " + refused.body()).isIn(400, 500);
+			assertThat(refused.json().path("message").asText()).as(call)
+				.contains("Task " + taskId + " no longer exists: someone completed it, or its process ended, since it was "
+						+ "opened. Reload the task list.");
+		}
+
+		// and a client of engine-rest, reading it from a list read before, loads its form and variables
 		for (String read : List.of("deployed-form", "form-variables", "rendered-form", "variables", "localVariables",
 				"identity-links")) {
 			TestHttp.Response gone = api.get("/engine-rest/task/" + taskId + "/" + read, "reviewerCpcjd");
