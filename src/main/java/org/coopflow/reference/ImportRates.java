@@ -72,13 +72,22 @@ class ImportRates {
 		Set<String> seen = new HashSet<>();
 		try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(body).get(),
 				StandardCharsets.UTF_8);
-				CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get().parse(reader)) {
+				CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(false).get().parse(reader)) {
 			if (!csv.getHeaderNames().containsAll(List.of("currency", "month", "unitsPerUsd"))) {
 				throw new Rejected("The header must be: currency,month,unitsPerUsd",
 						List.of(new LineError(1, "header", "must be currency,month,unitsPerUsd")));
 			}
-			for (CSVRecord record : csv) {
-				long line = record.getRecordNumber() + 1;
+			var records = csv.iterator();
+			while (true) {
+				// the line a record starts on, counted before it is read: the parser's record number skips blank lines
+				long line = csv.getCurrentLineNumber() + 1;
+				if (!records.hasNext()) {
+					break;
+				}
+				CSVRecord record = records.next();
+				if (record.stream().allMatch(String::isBlank)) {
+					continue;
+				}
 				if (!record.isConsistent()) {
 					errors.add(new LineError(line, "line", "has " + record.size() + " values, not one per column of the header"));
 					continue;

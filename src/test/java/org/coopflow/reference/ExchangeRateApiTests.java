@@ -126,6 +126,15 @@ class ExchangeRateApiTests {
 			.status()).isEqualTo(400);
 	}
 
+	@Test
+	void aWrongLineAfterABlankOneIsNamedByItsOwnNumber() {
+		TestHttp.Response refused = api().send("POST", "/api/exchange-rates/imports", "officerCpcjd", "text/csv",
+				"currency,month,unitsPerUsd\nEUR,2031-07,0.91\n\nJPY,2031-07,many\n");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.json().path("errors").get(0).path("line").asInt()).as(refused.body()).isEqualTo(4);
+		assertThat(refused.json().path("errors").get(0).path("column").asText()).isEqualTo("unitsPerUsd");
+	}
+
 	private static List<String> fields(JsonNode problem) {
 		List<String> fields = new ArrayList<>();
 		problem.path("errors").forEach(error -> fields.add(error.path("field").asText()));
