@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.coopflow.shared.InvalidField;
 import org.coopflow.programmes.ActivityType;
@@ -81,10 +82,11 @@ class ProgrammeForm {
 		form.countries = new ArrayList<>(programme.countries());
 		form.standards = new ArrayList<>(programme.standards());
 		form.activityTypes = new ArrayList<>(programme.activityTypes().stream().map(Enum::name).toList());
-		form.commonSectors = new ArrayList<>(
-				programme.sectors().stream().filter(DacSectors.JUSTICE_AND_HUMAN_RIGHTS::contains).toList());
-		form.sectors = String.join(", ",
-				programme.sectors().stream().filter(code -> !DacSectors.JUSTICE_AND_HUMAN_RIGHTS.contains(code)).toList());
+		Map<Boolean, List<String>> ticked = programme.sectors()
+			.stream()
+			.collect(Collectors.partitioningBy(DacSectors.JUSTICE_AND_HUMAN_RIGHTS::contains));
+		form.commonSectors = new ArrayList<>(ticked.get(true));
+		form.sectors = String.join(", ", ticked.get(false));
 		form.beneficiaryInstitution = programme.beneficiaryInstitution();
 		form.implementingPartner = programme.implementingPartner();
 		form.plannedStart = programme.plannedStart() == null ? null : programme.plannedStart().toString();

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads the standards catalogue, which Liquibase seeds and administrators extend ({@link AddStandard}) and
- * correct ({@link ChangeStandard}). Nothing keeps it in memory, so a change shows on every node at once.
+ * Reads the standards catalogue, which Liquibase seeds and administrators extend ({@link AddStandard}), correct
+ * ({@link ChangeStandard}) and rid of a standard nothing names ({@link RemoveStandard}). Nothing keeps it in memory, so a change shows on every node at once.
  */
 @org.springframework.modulith.NamedInterface("api")
 @Service

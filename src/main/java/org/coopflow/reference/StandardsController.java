@@ -58,7 +58,7 @@ class StandardsController {
 	@PostMapping
 	@Operation(summary = "Add a standard to the catalogue (administrators)",
 			description = "It comes last in the catalogue's order. Bad input is 400 naming every field; a code the catalogue "
-					+ "has is 409. A standard cannot be removed or renamed, since programmes, pledges and reports name it by its code.")
+					+ "has is 409. A code is never renamed, since programmes, pledges and reports name a standard by it; a standard nothing names can be removed (DELETE).")
 	ResponseEntity<Standard> add(@RequestBody AddStandard.NewStandard standard, Principal administrator) {
 		Standard added = addStandard.add(administrator.getName(), standard);
 		return ResponseEntity.created(URI.create("/api/standards/" + added.code())).body(added);

@@ -59,10 +59,6 @@ class SecurityConfiguration {
 	private static final String[] CAMUNDA_WORKERS = { Role.PROGRAMME_OFFICER.name(), Role.COORDINATOR.name(),
 			Role.ADMIN.name() };
 
-	/**
-	 * Plain path patterns: Camunda's webapps and REST API are servlets of their own, which Spring MVC's
-	 * default matchers (bound to the DispatcherServlet) would never match.
-	 */
 	/** An administrator signed in with their password (Basic or a session), not let in by an API token. */
 	private static AuthorizationDecision administratorWithPassword(Supplier<Authentication> authentication,
 			RequestAuthorizationContext context) {
@@ -71,6 +67,10 @@ class SecurityConfiguration {
 				&& who.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Role.ADMIN.name()).equals(a.getAuthority())));
 	}
 
+	/**
+	 * Plain path patterns: Camunda's webapps and REST API are servlets of their own, which Spring MVC's
+	 * default matchers (bound to the DispatcherServlet) would never match.
+	 */
 	private static RequestMatcher paths(String... patterns) {
 		return paths(null, patterns);
 	}
@@ -150,9 +150,9 @@ class SecurityConfiguration {
 				// rates of exchange are entered by officers and administrators; everyone reads them
 				.requestMatchers(paths(HttpMethod.PUT, "/api/exchange-rates/**"), paths(HttpMethod.POST, "/api/exchange-rates/**"))
 				.hasAnyRole(Role.PROGRAMME_OFFICER.name(), Role.ADMIN.name())
-				// the standards catalogue: everyone reads it, administrators add standards and correct their words,
-				// with their password: a standard added stays for good, so a leaked API token must not fill the
-				// catalogue or reword it
+				// the standards catalogue: everyone reads it, administrators add standards, correct their words and
+				// remove one nothing names, with their password: a leaked API token must not fill the catalogue,
+				// reword it or empty it
 				.requestMatchers(paths(HttpMethod.PUT, "/api/standards", "/api/standards/**"),
 						paths(HttpMethod.POST, "/api/standards", "/api/standards/**"),
 						paths(HttpMethod.DELETE, "/api/standards", "/api/standards/**"))

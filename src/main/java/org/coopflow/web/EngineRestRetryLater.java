@@ -63,14 +63,12 @@ class EngineRestRetryLater implements ResourceConfigCustomizer {
 			// Camunda answers its NotFoundException with 400, or 500 once complete has wrapped it; the thing is gone
 			return gone(String.valueOf(e.getMessage()));
 		}
-		// a database that failed the request would fail the question whether its task exists too
-		String task = TransientFailures.isTransient(e) ? null : goneTask(e, request);
-		if (task != null) {
-			return gone("Task " + task + " no longer exists: someone completed it, or its process ended, since it was "
-					+ "opened. Reload the task list.");
-		}
 		if (!TransientFailures.isTransient(e)) {
-			return ExceptionHandlerHelper.getInstance().getResponse(e);
+			// only then: a database that failed the request would fail the question whether its task exists too
+			String task = goneTask(e, request);
+			return task == null ? ExceptionHandlerHelper.getInstance().getResponse(e)
+					: gone("Task " + task + " no longer exists: someone completed it, or its process ended, since it was "
+							+ "opened. Reload the task list.");
 		}
 		log.warn("engine-rest answers 503 to a transient database failure ({}): {}", TransientFailures.describe(e),
 				e.toString());
