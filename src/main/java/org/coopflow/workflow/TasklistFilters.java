@@ -86,8 +86,7 @@ public class TasklistFilters {
 		all.add(new Shared(MY_TASKS, "Tasks you have claimed, the soonest due first.", -40, "#3c6e9f",
 				byDue(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")), OFFICE_ROLES));
 		all.add(new Shared(MY_OFFICE_UNCLAIMED, "Tasks for your office that no one has claimed yet; claim one to work on it.",
-				-30, "#5b8c3a", byDue(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()),
-				OFFICE_ROLES));
+				-30, "#5b8c3a", officeUnclaimed(tasks.createTaskQuery()), OFFICE_ROLES));
 		all.add(new Shared(OVERDUE, "Tasks past their due date: coopflow has reminded whoever should act.", -20, "#b03a2e",
 				byDue(tasks.createTaskQuery().dueBeforeExpression("${now()}")), OFFICE_ROLES));
 		all.add(new Shared(DUE_THIS_WEEK, "Tasks due in the next 7 days.", -10, "#c98a1b",
@@ -122,6 +121,14 @@ public class TasklistFilters {
 			.filter(f -> f.getOwner() == null)
 			.map(Filter::getId)
 			.findFirst();
+	}
+
+	/**
+	 * "My office's unclaimed tasks": what {@link OfficeQueueFilterService} answers from {@link UnclaimedTasks}
+	 * whenever a filter holds exactly this query.
+	 */
+	static TaskQuery officeUnclaimed(TaskQuery fresh) {
+		return byDue(fresh.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
 	}
 
 	private static TaskQuery byDue(TaskQuery query) {
