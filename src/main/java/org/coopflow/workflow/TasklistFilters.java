@@ -127,7 +127,7 @@ public class TasklistFilters {
 	 * "My office's unclaimed tasks": what {@link OfficeQueueFilterService} answers from {@link UnclaimedTasks}
 	 * whenever a filter holds exactly this query.
 	 */
-	static TaskQuery officeUnclaimed(TaskQuery fresh) {
+	public static TaskQuery officeUnclaimed(TaskQuery fresh) {
 		return byDue(fresh.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
 	}
 

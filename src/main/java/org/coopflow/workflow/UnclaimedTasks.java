@@ -76,6 +76,14 @@ class UnclaimedTasks {
 
 	/** The tasks' rows as the engine's tables hold them now. */
 	void refresh(Collection<String> taskIds) {
+		// Two transactions changing one task (one hands it back, the other adds a candidate group) would
+		// each read the other's part as it was before, and the later commit would keep a row too few. The
+		// task's row, locked here and by every engine write to it, makes their refreshes take turns, and
+		// the later one reads what the earlier committed (READ COMMITTED reads the newest per statement).
+		jdbc.sql("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ IN (:tasks) ORDER BY ID_ FOR UPDATE")
+			.param("tasks", taskIds)
+			.query(String.class)
+			.list();
 		jdbc.sql("DELETE FROM unclaimed_task WHERE task_id IN (:tasks)").param("tasks", taskIds).update();
 		jdbc.sql("""
 				INSERT INTO unclaimed_task (task_id, group_id, due_date, create_time)
