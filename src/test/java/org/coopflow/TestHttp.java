@@ -185,7 +185,7 @@ public final class TestHttp {
 			request.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
 		}
-		headers.forEach(request::header);
+		headers.forEach(request::setHeader);
 		return execute(request.build());
 	}
 
