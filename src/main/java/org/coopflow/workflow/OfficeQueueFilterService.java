@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.FilterServiceImpl;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -28,21 +29,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Camunda's filter service, which answers "My office's unclaimed tasks" (any filter holding exactly
  * {@link TasklistFilters#officeUnclaimed}'s query) from {@link UnclaimedTasks}: the page's tasks and the
- * count in the order of its index, and the engine asked only about the tasks on the page and about the
- * few it might hide. Camunda's own query checks the authorizations of every unclaimed task of the
- * reader's groups before it can sort or count them, which at 20,000 open tasks costs hundreds of
- * milliseconds per page on MariaDB.
+ * count in the order of its index, the engine asked only about the tasks on the page and about the few it
+ * might hide. Camunda's own query checks the authorizations of every unclaimed task of the reader's
+ * groups before it can sort or count them, which at 20,000 open tasks costs hundreds of milliseconds per
+ * page on MariaDB.
  *
- * <p>Who may read a task stays the engine's decision. The engine grants a task's candidate group READ on
- * it when it adds the candidate, so an unclaimed task of the reader's groups is theirs to read unless an
- * authorization takes it away: a REVOKE on the task naming the reader, one of their groups or everyone
- * (the four-eyes rule's, {@link TaskVisibility}). Those tasks, and with Tasklist's {@code active} the
- * suspended ones, are put to the engine's own query, and the ones it does not return are left out of the
- * page and the count. The tasks on a page are read through the filter's own query too, so nothing the
- * engine would hide is shown. Every other case is Camunda's: another query or extension (a search, a
- * sort by anything but the due date or creation), a reader without groups or with tenants, an
- * administrator (who sees every tenant's tasks), a REVOKE on all tasks, or more than {@value #MOST} tasks
- * to ask about.
+ * <p>Who may read a task stays the engine's decision. With revokes checked ({@code always}), an unclaimed
+ * task of the reader's groups whose group holds a READ grant on it is theirs to read, unless a REVOKE on
+ * the task names the reader or one of their groups (the four-eyes rule's, {@link TaskVisibility}); a grant
+ * of the reader's own or on a process definition can only add to that. So the tasks a REVOKE names, the
+ * tasks whose group's grant was taken away, and with Tasklist's {@code active} the suspended tasks, are put
+ * to the filter's own query, and those it does not return are left out of the page and the count. The
+ * tasks on a page are read through the filter's own query too, so nothing the engine hides is shown. Every
+ * other case is Camunda's: another query or extension (a search, a sort by anything but the due date or
+ * creation), a reader without groups or with tenants, an administrator (who sees every tenant's tasks), a
+ * REVOKE on all tasks, or more than {@value #MOST} tasks to put to the engine.
  */
 class OfficeQueueFilterService extends FilterServiceImpl {
 
@@ -133,25 +134,31 @@ class OfficeQueueFilterService extends FilterServiceImpl {
 			return null;
 		}
 		List<String> groups = List.copyOf(new LinkedHashSet<>(reader.getGroupIds()));
+		// a REVOKE on a task naming the reader or one of their groups may hide it; one on all tasks, that
+		// only the engine can weigh against the tasks' own grants
 		List<String> revoked = jdbc.get().sql("""
 				SELECT DISTINCT RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION
-				WHERE RESOURCE_TYPE_ = 7 AND TYPE_ = 2 AND (USER_ID_ IN (:user, '*') OR GROUP_ID_ IN (:groups))""")
+				WHERE RESOURCE_TYPE_ = 7 AND TYPE_ = 2 AND (USER_ID_ = :user OR GROUP_ID_ IN (:groups))
+				LIMIT :most""")
 			.param("user", reader.getUserId())
 			.param("groups", groups)
+			.param("most", MOST + 1)
 			.query(String.class)
 			.list();
-		if (revoked.contains("*") || revoked.size() > MOST) {
+		if (revoked.contains(Authorization.ANY)) {
 			return null;
 		}
 		Set<String> doubtful = new LinkedHashSet<>(revoked);
+		// a task whose group's grant an administrator took away is the engine's to show or not
+		doubtful.addAll(unclaimed.get().ungranted(groups));
 		if (active) {
-			List<String> suspended = jdbc.get().sql("SELECT ID_ FROM ACT_RU_TASK WHERE SUSPENSION_STATE_ = 2")
+			doubtful.addAll(jdbc.get().sql("SELECT ID_ FROM ACT_RU_TASK WHERE SUSPENSION_STATE_ = 2 LIMIT :most")
+				.param("most", MOST + 1)
 				.query(String.class)
-				.list();
-			if (suspended.size() > MOST) {
-				return null;
-			}
-			doubtful.addAll(suspended);
+				.list());
+		}
+		if (doubtful.size() > MOST) {
+			return null;
 		}
 		FilterEntity extended = extendingQuery == null ? filter : (FilterEntity) filter.extend(extendingQuery);
 		Queue queue = new Queue(groups, extended);

@@ -6,31 +6,46 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
-import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The unclaimed tasks of each candidate group in due-date order (table {@code unclaimed_task}), for
- * {@link OfficeQueueFilterService}. Each engine command notes the tasks it changed ({@link Changes}:
- * created, claimed, handed back, re-dated, given or relieved of a candidate group, completed, deleted,
- * migrated); just before its transaction commits, their rows are read again from the engine's own tables,
- * which the engine has written by then, so the table holds what {@code ACT_RU_TASK} and
- * {@code ACT_RU_IDENTITYLINK} hold, in the same transaction. It says nothing about who may read a task: the engine decides that.
+ * {@link OfficeQueueFilterService}, each row saying whether its group holds the engine's READ grant on the
+ * task. Each engine command notes the tasks it changed ({@link Changes}: created, claimed, handed back,
+ * re-dated, given or relieved of a candidate group or of an authorization, completed, deleted, migrated);
+ * just before the transaction it runs in commits, their rows are read again from the engine's own tables,
+ * which the engine has written by then, in that transaction. So once it commits, the table holds what
+ * {@code ACT_RU_TASK}, {@code ACT_RU_IDENTITYLINK} and the tasks' grants in {@code ACT_RU_AUTHORIZATION} hold.
  */
 @Component
 class UnclaimedTasks {
 
+	private static final Logger log = LoggerFactory.getLogger(UnclaimedTasks.class);
+
 	private final JdbcClient jdbc;
 
-	UnclaimedTasks(JdbcClient jdbc) {
+	private final TransactionTemplate transactions;
+
+	UnclaimedTasks(JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	/** The unclaimed tasks of these groups, each once. */
@@ -74,30 +89,64 @@ class UnclaimedTasks {
 			.list());
 	}
 
+	/**
+	 * The rows of the engine's unclaimed tasks that the condition picks, as its tables hold them now; READ is
+	 * bit 2 of {@code PERMS_} (arithmetic, which H2 and MySQL spell alike).
+	 */
+	private static final String ROWS = """
+			SELECT DISTINCT RES.ID_, I.GROUP_ID_, RES.DUE_DATE_, RES.CREATE_TIME_,
+			  CASE WHEN EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1 AND A.RESOURCE_TYPE_ = 7
+			    AND A.RESOURCE_ID_ = RES.ID_ AND A.GROUP_ID_ = I.GROUP_ID_ AND MOD(FLOOR(A.PERMS_ / 2), 2) = 1)
+			  THEN TRUE ELSE FALSE END
+			FROM ACT_RU_TASK RES JOIN ACT_RU_IDENTITYLINK I ON I.TASK_ID_ = RES.ID_
+			WHERE RES.ASSIGNEE_ IS NULL AND RES.TENANT_ID_ IS NULL
+			  AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL""";
+
+	private static final String INSERT = "INSERT INTO unclaimed_task (task_id, group_id, due_date, create_time, granted) ";
+
 	/** The tasks' rows as the engine's tables hold them now. */
 	void refresh(Collection<String> taskIds) {
-		// Two transactions changing one task (one hands it back, the other adds a candidate group) would
-		// each read the other's part as it was before, and the later commit would keep a row too few. The
-		// task's row, locked here and by every engine write to it, makes their refreshes take turns, and
-		// the later one reads what the earlier committed (READ COMMITTED reads the newest per statement).
+		// The task's row, locked here and by every engine write to it, makes the refreshes of one task take
+		// turns, so that the later reads what the earlier committed (READ COMMITTED reads the newest per
+		// statement). Changes of one task that both write its row (a claim, a new candidate) already take
+		// turns by its revision; this is for those that do not write it: an authorization on the task.
 		jdbc.sql("SELECT ID_ FROM ACT_RU_TASK WHERE ID_ IN (:tasks) ORDER BY ID_ FOR UPDATE")
 			.param("tasks", taskIds)
 			.query(String.class)
 			.list();
 		jdbc.sql("DELETE FROM unclaimed_task WHERE task_id IN (:tasks)").param("tasks", taskIds).update();
-		jdbc.sql("""
-				INSERT INTO unclaimed_task (task_id, group_id, due_date, create_time)
-				SELECT DISTINCT RES.ID_, I.GROUP_ID_, RES.DUE_DATE_, RES.CREATE_TIME_
-				FROM ACT_RU_TASK RES JOIN ACT_RU_IDENTITYLINK I ON I.TASK_ID_ = RES.ID_
-				WHERE RES.ID_ IN (:tasks) AND RES.ASSIGNEE_ IS NULL AND RES.TENANT_ID_ IS NULL
-				AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ IS NOT NULL""")
-			.param("tasks", taskIds)
-			.update();
+		jdbc.sql(INSERT + ROWS + " AND RES.ID_ IN (:tasks)").param("tasks", taskIds).update();
+	}
+
+	/**
+	 * At every start, before Tasklist is served: the table is rebuilt if it holds another number of rows than
+	 * the engine's tables give, which happens when something changed tasks without refreshing it (a node of
+	 * a release before it, running beside this one during an upgrade).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void reconcile() {
+		long kept = jdbc.sql("SELECT COUNT(*) FROM unclaimed_task").query(Long.class).single();
+		long engine = jdbc.sql("SELECT COUNT(*) FROM (" + ROWS + ") T").query(Long.class).single();
+		if (kept != engine) {
+			log.warn("The office queue held {} rows where the engine's tasks give {}: rebuilt", kept, engine);
+			transactions.executeWithoutResult(status -> {
+				jdbc.sql("DELETE FROM unclaimed_task").update();
+				jdbc.sql(INSERT + ROWS).update();
+			});
+		}
+	}
+
+	/** The tasks of these groups whose group holds no READ grant on them (an administrator took it away). */
+	List<String> ungranted(Collection<String> groups) {
+		return jdbc.sql("SELECT DISTINCT task_id FROM unclaimed_task WHERE granted = FALSE AND group_id IN (:groups)")
+			.param("groups", groups)
+			.query(String.class)
+			.list();
 	}
 
 	/**
 	 * Refreshes, just before a command's transaction commits, the tasks the command changed: those it
-	 * created, changed or deleted, or whose candidates it added or removed, as its entity cache holds them
+	 * created, changed or deleted, or whose candidates or authorizations it added, changed or removed, as its entity cache holds them
 	 * when it closes (before it writes them). Every change of a task goes through that cache, whichever
 	 * API made it, including a deletion that takes the task's history with it, which makes no history event.
 	 * A suspension is written past the cache, which is why the office queue asks about suspended tasks itself.
@@ -123,6 +172,11 @@ class UnclaimedTasks {
 				}
 				else if (cached.getEntity() instanceof IdentityLinkEntity link && link.getTaskId() != null) {
 					taskIds.add(link.getTaskId());
+				}
+				else if (cached.getEntity() instanceof AuthorizationEntity authorization
+						&& authorization.getResourceType() == Resources.TASK.resourceType()
+						&& authorization.getResourceId() != null && !Authorization.ANY.equals(authorization.getResourceId())) {
+					taskIds.add(authorization.getResourceId());
 				}
 			}
 			if (!taskIds.isEmpty()) {

@@ -163,6 +163,27 @@ class OfficeQueueTests {
 
 		runtime.activateProcessInstanceById(instances.get(40).getId());
 		assertSameAsCamunda("activated again");
+
+		// an administrator takes a group's grant on one task away, and READ out of the grant on another
+		authorizations.deleteAuthorization(groupGrant(open.get(31)).getId());
+		Authorization withoutRead = groupGrant(open.get(32));
+		withoutRead.removePermission(Permissions.READ);
+		authorizations.saveAuthorization(withoutRead);
+		assertSameAsCamunda("grants taken away");
+
+		// what a node of an earlier release, which does not keep the table, would leave behind
+		jdbc.sql("DELETE FROM unclaimed_task WHERE task_id IN (?, ?)").params(open.get(33).getId(), open.get(34).getId()).update();
+		unclaimed.reconcile();
+		assertSameAsCamunda("rebuilt at start");
+	}
+
+	private Authorization groupGrant(Task task) {
+		return authorizations.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.resourceId(task.getId())
+			.groupIdIn(groupOf(task))
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.singleResult();
 	}
 
 	@Test
