@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -161,8 +162,12 @@ class UnclaimedTasks {
 
 		@Override
 		public void onCommandContextClose(CommandContext command) {
+			// a command that never touched the database has nothing to note, and opens no session for it
+			if (!(command.getSessions().get(DbEntityManager.class) instanceof DbEntityManager entities)) {
+				return;
+			}
 			Set<String> taskIds = new LinkedHashSet<>();
-			for (CachedDbEntity cached : command.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
+			for (CachedDbEntity cached : entities.getDbEntityCache().getCachedEntities()) {
 				boolean changed = cached.getEntityState() != DbEntityState.PERSISTENT || cached.isDirty();
 				if (!changed) {
 					continue;
