@@ -43,7 +43,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * tasks on a page are read through the filter's own query too, so nothing the engine hides is shown. Every
  * other case is Camunda's: another query or extension (a search, a sort by anything but the due date or
  * creation), a reader without groups or with tenants, an administrator (who sees every tenant's tasks), a
- * REVOKE on all tasks, or more than {@value #MOST} tasks to put to the engine.
+ * REVOKE on all tasks, a page of more than {@value #MOST} tasks, or more than {@value #MOST} tasks to put to
+ * the engine.
  */
 class OfficeQueueFilterService extends FilterServiceImpl {
 
@@ -89,7 +90,8 @@ class OfficeQueueFilterService extends FilterServiceImpl {
 
 	@SuppressWarnings("unchecked")
 	private <T> List<T> page(String filterId, Query<?, ?> extendingQuery, int firstResult, int maxResults) {
-		if (filterId == null || maxResults <= 0 || firstResult < 0) {
+		// a page that large (no person reads one) would put every id to the engine in one IN list
+		if (filterId == null || maxResults <= 0 || maxResults > MOST || firstResult < 0) {
 			return null;
 		}
 		return commandExecutor.execute(command -> {
