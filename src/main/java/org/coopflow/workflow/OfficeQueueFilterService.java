@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Camunda's filter service, which answers "My office's unclaimed tasks" (any filter holding exactly
@@ -57,11 +56,8 @@ class OfficeQueueFilterService extends FilterServiceImpl {
 
 	private final Supplier<UnclaimedTasks> unclaimed;
 
-	private final Supplier<JdbcClient> jdbc;
-
-	OfficeQueueFilterService(Supplier<UnclaimedTasks> unclaimed, Supplier<JdbcClient> jdbc) {
+	OfficeQueueFilterService(Supplier<UnclaimedTasks> unclaimed) {
 		this.unclaimed = unclaimed;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -138,15 +134,7 @@ class OfficeQueueFilterService extends FilterServiceImpl {
 		List<String> groups = List.copyOf(new LinkedHashSet<>(reader.getGroupIds()));
 		// a REVOKE on a task naming the reader or one of their groups may hide it; one on all tasks, that
 		// only the engine can weigh against the tasks' own grants
-		List<String> revoked = jdbc.get().sql("""
-				SELECT DISTINCT RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION
-				WHERE RESOURCE_TYPE_ = 7 AND TYPE_ = 2 AND (USER_ID_ = :user OR GROUP_ID_ IN (:groups))
-				LIMIT :most""")
-			.param("user", reader.getUserId())
-			.param("groups", groups)
-			.param("most", MOST + 1)
-			.query(String.class)
-			.list();
+		List<String> revoked = unclaimed.get().revoked(reader.getUserId(), groups, MOST + 1);
 		if (revoked.contains(Authorization.ANY)) {
 			return null;
 		}
@@ -154,10 +142,7 @@ class OfficeQueueFilterService extends FilterServiceImpl {
 		// a task whose group's grant an administrator took away is the engine's to show or not
 		doubtful.addAll(unclaimed.get().ungranted(groups));
 		if (active) {
-			doubtful.addAll(jdbc.get().sql("SELECT ID_ FROM ACT_RU_TASK WHERE SUSPENSION_STATE_ = 2 LIMIT :most")
-				.param("most", MOST + 1)
-				.query(String.class)
-				.list());
+			doubtful.addAll(unclaimed.get().suspended(MOST + 1));
 		}
 		if (doubtful.size() > MOST) {
 			return null;

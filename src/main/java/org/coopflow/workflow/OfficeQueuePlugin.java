@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,16 +16,13 @@ class OfficeQueuePlugin extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<UnclaimedTasks> unclaimed;
 
-	private final ObjectProvider<JdbcClient> jdbc;
-
-	OfficeQueuePlugin(ObjectProvider<UnclaimedTasks> unclaimed, ObjectProvider<JdbcClient> jdbc) {
+	OfficeQueuePlugin(ObjectProvider<UnclaimedTasks> unclaimed) {
 		this.unclaimed = unclaimed;
-		this.jdbc = jdbc;
 	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setFilterService(new OfficeQueueFilterService(unclaimed::getObject, jdbc::getObject));
+		configuration.setFilterService(new OfficeQueueFilterService(unclaimed::getObject));
 		UnclaimedTasks.Changes changes = new UnclaimedTasks.Changes(unclaimed::getObject);
 		CommandContextFactory commands = new CommandContextFactory() {
 

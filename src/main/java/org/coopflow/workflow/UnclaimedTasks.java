@@ -137,6 +137,30 @@ class UnclaimedTasks {
 		}
 	}
 
+	/**
+	 * The tasks a REVOKE names the user or one of their groups on ({@code *} for a REVOKE on all tasks), at
+	 * most that many: such a task may be hidden from them.
+	 */
+	List<String> revoked(String user, Collection<String> groups, int most) {
+		return jdbc.sql("""
+				SELECT DISTINCT RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION
+				WHERE RESOURCE_TYPE_ = 7 AND TYPE_ = 2 AND (USER_ID_ = :user OR GROUP_ID_ IN (:groups))
+				LIMIT :most""")
+			.param("user", user)
+			.param("groups", groups)
+			.param("most", most)
+			.query(String.class)
+			.list();
+	}
+
+	/** The suspended tasks, at most that many (few or none: an administrator suspends them in Cockpit). */
+	List<String> suspended(int most) {
+		return jdbc.sql("SELECT ID_ FROM ACT_RU_TASK WHERE SUSPENSION_STATE_ = 2 LIMIT :most")
+			.param("most", most)
+			.query(String.class)
+			.list();
+	}
+
 	/** The tasks of these groups whose group holds no READ grant on them (an administrator took it away). */
 	List<String> ungranted(Collection<String> groups) {
 		return jdbc.sql("SELECT DISTINCT task_id FROM unclaimed_task WHERE granted = FALSE AND group_id IN (:groups)")
