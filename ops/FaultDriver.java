@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -664,7 +665,11 @@ public class FaultDriver {
 								+ (times.get(1) - kill) / 1000 + " s after it");
 					}
 					else {
-						wrongMails.add(row);
+						// when each copy arrived, against the kills, so that a CI log alone tells what happened
+						wrongMails.add(row + times.stream().map(t -> kills.isEmpty() ? " at " + t
+								: " at " + kills.stream().map(k -> String.format("%+d ms", t - k))
+									.collect(Collectors.joining("/")) + " from the kill")
+							.collect(Collectors.joining(",")));
 					}
 				}
 			}
