@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -217,7 +218,7 @@ class OfficeQueueTests {
 			assertThat(tasklistCount(api, shared)).isEqualTo(before - 1);
 		}
 		finally {
-			unclaimed.refresh(List.of(taskId));
+			unclaimed.refresh(new UnclaimedTasks.Changed(Set.of(), Set.of(), Set.of(taskId)));
 		}
 		assertThat(tasklistCount(api, shared)).isEqualTo(before);
 	}
