@@ -159,6 +159,9 @@ public class TasklistBenchmark {
 			new Index("CF_IDX_IDENT_LNK_GROUP_TASK", "ACT_RU_IDENTITYLINK", "GROUP_ID_, TYPE_, TASK_ID_"),
 			new Index("CF_IDX_AUTH_RESOURCE_GROUP", "ACT_RU_AUTHORIZATION", "RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, PERMS_"));
 
+	/** in coopflow's schema (db/workflow/2026-12-06-create-unclaimed-task.yaml); see {@link #suspensionIndexEffect} */
+	private static final Index SUSPENSION_INDEX = new Index("CF_IDX_TASK_SUSPENSION", "ACT_RU_TASK", "SUSPENSION_STATE_");
+
 	public static final String BARE_KEY = "BareVerifyPledge";
 
 	/**
@@ -317,6 +320,9 @@ public class TasklistBenchmark {
 			rows.add(measureQueries(peerId, readers, "Camunda's own query of the same filter, by due date"));
 			if (mysql && AUTO_REVOKES) {
 				rows.addAll(withRevokeChecks("auto", peerId, readers));
+			}
+			if (mysql) {
+				rows.addAll(suspensionIndexEffect(filterId, readers));
 			}
 			if (mysql && INDEX_PHASES) {
 				for (Index index : INDEXES) {
@@ -930,6 +936,37 @@ public class TasklistBenchmark {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * The one index coopflow's schema adds for the office queue, CF_IDX_TASK_SUSPENSION: with Tasklist's
+	 * "active", the queue asks for the suspended tasks on every page and count. Measured without it and with
+	 * it, twice in turn, on the same data: the statement alone over JDBC (200 runs) and the requests as
+	 * Tasklist sends them. The schema's state (with it) is the last.
+	 */
+	private List<String> suspensionIndexEffect(String filterId, List<String> readers) throws Exception {
+		List<String> rows = new ArrayList<>();
+		for (boolean with : List.of(false, true, false, true)) {
+			if (with) {
+				create(SUSPENSION_INDEX);
+			}
+			else {
+				drop(SUSPENSION_INDEX);
+				jdbc.sql("ANALYZE TABLE " + SUSPENSION_INDEX.table()).query().listOfRows();
+			}
+			String state = (with ? "with " : "without ") + SUSPENSION_INDEX.name();
+			List<Long> alone = new ArrayList<>();
+			for (int n = 0; n < 220; n++) {
+				long start = System.nanoTime();
+				jdbc.sql("SELECT ID_ FROM ACT_RU_TASK WHERE SUSPENSION_STATE_ = 2 LIMIT 1001").query(String.class).list();
+				if (n >= 20) {
+					alone.add(System.nanoTime() - start);
+				}
+			}
+			rows.add("the suspended tasks' statement alone, %s: %s".formatted(state, latencies(alone)));
+			rows.add(measureQueries(filterId, TASKLIST_BODY, readers, "office queue, as Tasklist asks, " + state));
+		}
+		return rows;
 	}
 
 	private void drop(Index index) {
