@@ -632,7 +632,7 @@ public class FaultDriver {
 			// The one documented way to send a mail twice (OutboxRelay's Javadoc): the SMTP server took it and
 			// the node died before it marked the row sent; after the claim timeout the mail goes out again. The
 			// relay sends one mail at a time, so each kill explains at most one row, and only one whose first
-			// copy arrived in the seconds before that kill (the send and the mark-sent retries, ~4 s) and its
+			// copy arrived in the seconds before that kill (the send and the mark-sent update) and its
 			// second after it. Any other duplicate, or a second one for one kill, breaks the invariant.
 			List<Long> kills = new ArrayList<>();
 			Path killedAt = dir.resolve("killed-at.txt");
@@ -643,6 +643,7 @@ public class FaultDriver {
 					}
 				}
 			}
+			List<Long> allKills = List.copyOf(kills);
 			List<String> wrongMails = new ArrayList<>();
 			List<String> explained = new ArrayList<>();
 			long sentRows = 0;
@@ -666,8 +667,8 @@ public class FaultDriver {
 					}
 					else {
 						// when each copy arrived, against the kills, so that a CI log alone tells what happened
-						wrongMails.add(row + times.stream().map(t -> kills.isEmpty() ? " at " + t
-								: " at " + kills.stream().map(k -> String.format("%+d ms", t - k))
+						wrongMails.add(row + times.stream().map(t -> allKills.isEmpty() ? " at " + t
+								: " at " + allKills.stream().map(k -> String.format("%+d ms", t - k))
 									.collect(Collectors.joining("/")) + " from the kill")
 							.collect(Collectors.joining(",")));
 					}

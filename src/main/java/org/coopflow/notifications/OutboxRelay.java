@@ -18,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.retry.support.RetryTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -64,8 +63,8 @@ class OutboxRelay {
 
 	private final Clock clock;
 
-	/** tries at marking a sent mail sent (see {@link #markSent}) */
-	private final RetryTemplate markSent;
+	/** the first pause between tries at marking a sent mail sent; each next one twice as long, at most 8 times */
+	private final Duration firstMarkSentPause;
 
 	@Autowired
 	OutboxRelay(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender,
@@ -83,17 +82,7 @@ class OutboxRelay {
 		this.from = from;
 		this.claimTimeout = claimTimeout;
 		this.clock = clock;
-		// A third of the claim timeout: long enough for a Galera cluster to evict a dead node (the fault test
-		// once saw the ~3 s of four tries run out on it, and the mail went out again 30 s later), short enough
-		// that no other instance takes the row over while this one still tries. Every error that a dead or
-		// replaced connection gives is tried again, the pool's own failure to hand one out included; the
-		// update is the same however often it runs.
-		this.markSent = RetryTemplate.builder()
-			.withTimeout(claimTimeout.dividedBy(3))
-			.retryOn(List.of(RecoverableDataAccessException.class, TransientDataAccessException.class,
-					DataAccessResourceFailureException.class))
-			.exponentialBackoff(firstMarkSentPause, 2, firstMarkSentPause.multipliedBy(8))
-			.build();
+		this.firstMarkSentPause = firstMarkSentPause;
 	}
 
 	Duration claimTimeout() {
@@ -126,14 +115,16 @@ class OutboxRelay {
 			.list();
 		int delivered = 0;
 		for (Pending mail : pending) {
-			if (claim(mail.id()) && deliver(mail)) {
+			Instant claimed = claim(mail.id());
+			if (claimed != null && deliver(mail, claimed)) {
 				delivered++;
 			}
 		}
 		return delivered;
 	}
 
-	private boolean claim(long id) {
+	/** @return when the row was claimed, or null when it was not (another instance has it, or sent it) */
+	private Instant claim(long id) {
 		// the time of the claim, not of the round's start: a long round must not hand out claims that
 		// another instance already considers stale
 		Instant now = clock.instant();
@@ -142,18 +133,18 @@ class OutboxRelay {
 					UPDATE notification_outbox SET claimed_at = ?
 					WHERE id = ? AND sent_at IS NULL AND (claimed_at IS NULL OR claimed_at < ?)""")
 				.params(Timestamp.from(now), id, Timestamp.from(now.minus(claimTimeout)))
-				.update() == 1;
+				.update() == 1 ? now : null;
 		}
 		catch (TransientDataAccessException e) {
 			// with two nodes relaying, MariaDB may pick this claim as a deadlock's victim (seen in
 			// OneServiceOnTwoNodesTests): it was rolled back, so the row is not ours; the other node sends
 			// it, or a later round does. The rest of this round goes on.
 			log.debug("Mail {} not claimed this round: {}", id, e.getMessage());
-			return false;
+			return null;
 		}
 	}
 
-	private boolean deliver(Pending mail) {
+	private boolean deliver(Pending mail, Instant claimed) {
 		try {
 			JavaMailSender sender = mailSender.getIfAvailable();
 			if (sender == null) {
@@ -171,7 +162,7 @@ class OutboxRelay {
 					message.setHeader("X-Coopflow-Event", mail.eventKey());
 				});
 			}
-			markSent(mail.id());
+			markSent(mail.id(), claimed);
 			return true;
 		}
 		catch (MailException e) {
@@ -191,20 +182,48 @@ class OutboxRelay {
 	 * Records the mail as sent, trying again when the database connection was lost: the SMTP server
 	 * already has the mail, and a row left claimed would be sent a second time once its claim goes
 	 * stale. A lost connection (a database node that died, a failover) is replaced by a fresh one from
-	 * the pool, which goes to a node that answers. A lock conflict with the other node's relay (a
-	 * deadlock's victim is rolled back) is tried again the same way. It tries for a third of the claim
-	 * timeout; what remains is a crash of this instance itself, or a database unreachable for that long.
+	 * the pool, which goes to a node that answers; a pool that could not hand one out, or a connection the
+	 * driver already closed, is tried again the same way, and so is a lock conflict with the other node's
+	 * relay (a deadlock's victim is rolled back). It tries until half the claim timeout has passed since the
+	 * claim (each pause cut to the time left): long enough for a Galera cluster to evict a dead node (a CI
+	 * run of the fault test once sent a mail twice at a Galera node's kill; the ~3 s of the four tries
+	 * before this was most likely why), and a try begun then normally ends long before another instance may take the row over.
+	 * Each try itself is bounded by the pool's wait for a connection and the driver's timeouts only. What
+	 * remains is a crash of this instance, or a database that does not answer for that long. The update
+	 * leaves a row already marked alone, so a try whose commit landed but whose answer was lost changes
+	 * nothing when it runs again.
 	 */
-	private void markSent(long id) {
-		markSent.execute(context -> {
-			if (context.getLastThrowable() != null) {
-				log.warn("Mail {} was sent but could not be marked sent (attempt {}), trying again: {}", id,
-						context.getRetryCount(), context.getLastThrowable().getMessage());
+	private void markSent(long id, Instant claimed) {
+		Instant giveUp = claimed.plus(claimTimeout.dividedBy(2));
+		Duration pause = firstMarkSentPause;
+		for (int attempt = 1;; attempt++) {
+			try {
+				jdbc.sql("""
+						UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL
+						WHERE id = ? AND sent_at IS NULL""")
+					.params(Timestamp.from(clock.instant()), id)
+					.update();
+				return;
 			}
-			return jdbc.sql("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?")
-				.params(Timestamp.from(clock.instant()), id)
-				.update();
-		});
+			catch (RecoverableDataAccessException | TransientDataAccessException | DataAccessResourceFailureException e) {
+				Duration left = Duration.between(clock.instant(), giveUp);
+				if (left.isNegative() || left.isZero()) {
+					throw e;
+				}
+				log.warn("Mail {} was sent but could not be marked sent (attempt {}), trying again: {}", id, attempt,
+						e.getMessage());
+				try {
+					Thread.sleep(Math.min(pause.toMillis(), left.toMillis()));
+				}
+				catch (InterruptedException interrupted) {
+					// shutting down: the claim goes stale and another round sends the mail again
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+				pause = pause.multipliedBy(2).compareTo(firstMarkSentPause.multipliedBy(8)) > 0
+						? firstMarkSentPause.multipliedBy(8) : pause.multipliedBy(2);
+			}
+		}
 	}
 
 }

@@ -140,7 +140,8 @@ class UnclaimedTasks {
 
 	/**
 	 * The tasks one command changed: those it created, those it deleted, and the others (a task's row,
-	 * candidates or authorizations changed). Each task is in one of the three.
+	 * candidates or authorizations changed). A task is in one of the three at most (not at all when the
+	 * command created and deleted it).
 	 */
 	record Changed(Set<String> created, Set<String> deleted, Set<String> others) {
 
@@ -233,7 +234,9 @@ class UnclaimedTasks {
 				}
 				if (cached.getEntity() instanceof TaskEntity task) {
 					switch (state) {
-						case TRANSIENT -> created.add(task.getId());
+						// a process's task has a new generated id; a standalone task may have one its creator chose,
+						// perhaps of a task deleted by a node of an earlier release, whose rows would still be here
+						case TRANSIENT -> (task.getExecutionId() != null ? created : others).add(task.getId());
 						case DELETED_PERSISTENT, DELETED_MERGED -> deleted.add(task.getId());
 						// created and deleted in this command: it never had a row, nor will
 						case DELETED_TRANSIENT -> never.add(task.getId());

@@ -176,6 +176,18 @@ class OfficeQueueTests {
 		jdbc.sql("DELETE FROM unclaimed_task WHERE task_id IN (?, ?)").params(open.get(33).getId(), open.get(34).getId()).update();
 		unclaimed.reconcile();
 		assertSameAsCamunda("rebuilt at start");
+
+		// a standalone task may have an id its creator chose, perhaps that of a task whose rows such a node
+		// left behind: its first save replaces them
+		jdbc.sql("INSERT INTO unclaimed_task (task_id, group_id, due_date, create_time, granted)"
+				+ " VALUES ('queue-standalone', 'queueA', NULL, CURRENT_TIMESTAMP, TRUE)").update();
+		tasks.saveTask(tasks.newTask("queue-standalone"));
+		try {
+			assertSameAsCamunda("a standalone task saved under the id of rows left behind");
+		}
+		finally {
+			tasks.deleteTask("queue-standalone", true);
+		}
 	}
 
 	private Authorization groupGrant(Task task) {
