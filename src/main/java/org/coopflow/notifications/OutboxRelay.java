@@ -187,7 +187,8 @@ class OutboxRelay {
 	 * relay (a deadlock's victim is rolled back). It tries until half the claim timeout has passed since the
 	 * claim (each pause cut to the time left): long enough for a Galera cluster to evict a dead node (a CI
 	 * run of the fault test once sent a mail twice at a Galera node's kill; the ~3 s of the four tries
-	 * before this was most likely why), and a try begun then normally ends long before another instance may take the row over.
+	 * before this was most likely why), and a try begun then normally ends long before another instance
+	 * may take the row over.
 	 * Each try itself is bounded by the pool's wait for a connection and the driver's timeouts only. What
 	 * remains is a crash of this instance, or a database that does not answer for that long. The update
 	 * leaves a row already marked alone, so a try whose commit landed but whose answer was lost changes
@@ -195,7 +196,7 @@ class OutboxRelay {
 	 */
 	private void markSent(long id, Instant claimed) {
 		Instant giveUp = claimed.plus(claimTimeout.dividedBy(2));
-		Duration pause = firstMarkSentPause;
+		long pause = firstMarkSentPause.toMillis();
 		for (int attempt = 1;; attempt++) {
 			try {
 				jdbc.sql("""
@@ -213,15 +214,14 @@ class OutboxRelay {
 				log.warn("Mail {} was sent but could not be marked sent (attempt {}), trying again: {}", id, attempt,
 						e.getMessage());
 				try {
-					Thread.sleep(Math.min(pause.toMillis(), left.toMillis()));
+					Thread.sleep(Math.min(pause, left.toMillis()));
 				}
 				catch (InterruptedException interrupted) {
 					// shutting down: the claim goes stale and another round sends the mail again
 					Thread.currentThread().interrupt();
 					throw e;
 				}
-				pause = pause.multipliedBy(2).compareTo(firstMarkSentPause.multipliedBy(8)) > 0
-						? firstMarkSentPause.multipliedBy(8) : pause.multipliedBy(2);
+				pause = Math.min(pause * 2, firstMarkSentPause.toMillis() * 8);
 			}
 		}
 	}

@@ -196,8 +196,7 @@ class NotificationOutboxTests {
 				}
 			}
 		};
-		ObjectProvider<JavaMailSender> smtp = new StaticListableBeanFactory(Map.of("mailSender", slowSmtp))
-			.getBeanProvider(JavaMailSender.class);
+		ObjectProvider<JavaMailSender> smtp = smtpOf(slowSmtp);
 		otherInstance[0] = new OutboxRelay(jdbc, smtp, "coopflow@localhost", relay.claimTimeout(), clock, Duration.ofMillis(500));
 
 		new OutboxRelay(jdbc, smtp, "coopflow@localhost", relay.claimTimeout(), clock, Duration.ofMillis(500)).relayPending();
