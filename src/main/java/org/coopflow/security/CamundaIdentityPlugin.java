@@ -4,6 +4,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -70,29 +73,32 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
 		AuthorizationService authorizations = engine.getAuthorizationService();
+		// what these groups already hold, read in one query: a restart then asks nothing per grant or per
+		// account (two queries per account before, most of a restart's work here with a few hundred users)
+		Set<String> held = held(authorizations);
 		for (Resource resource : Resources.values()) {
-			grant(authorizations, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+			grant(authorizations, held, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
 		}
 		for (Role role : OFFICE_ROLES) {
 			String group = role.name();
-			grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grant(authorizations, held, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			// CREATE: officers and coordinators keep filters of their own (their owner gets all permissions
 			// on each); READ is granted per shared filter (workflow.TasklistFilters), never on all filters,
 			// which would show everyone's own filters to everyone
 			mayCreateFilters(authorizations, group);
 			// READ only: READ_TASK here would show every task of a process to both offices; tasks
 			// become visible through their per-office candidate groups instead
-			grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-			grant(authorizations, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+			grant(authorizations, held, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+			grant(authorizations, held, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
 			for (Role colleagues : OFFICE_ROLES) {
-				grant(authorizations, group, Resources.GROUP, colleagues.name(), Permissions.READ);
+				grant(authorizations, held, group, Resources.GROUP, colleagues.name(), Permissions.READ);
 				for (Office office : Office.values()) {
-					grant(authorizations, group, Resources.GROUP, colleagues.groupOf(office), Permissions.READ);
+					grant(authorizations, held, group, Resources.GROUP, colleagues.groupOf(office), Permissions.READ);
 				}
 			}
 		}
 		for (Account account : accounts.findAll()) {
-			followAccount(authorizations, account);
+			followAccount(authorizations, held, account);
 		}
 	}
 
@@ -101,14 +107,39 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 	 * at every start for every account, and when an administrator adds, disables or enables one.
 	 */
 	static void followAccount(AuthorizationService authorizations, Account account) {
+		followAccount(authorizations, null, account);
+	}
+
+	private static void followAccount(AuthorizationService authorizations, Set<String> held, Account account) {
 		for (Role role : OFFICE_ROLES) {
 			if (account.enabled() && account.role().isBoundToOffice()) {
-				grant(authorizations, role.name(), Resources.USER, account.username(), Permissions.READ);
+				grant(authorizations, held, role.name(), Resources.USER, account.username(), Permissions.READ);
 			}
-			else {
+			else if (held == null || held.contains(key(role.name(), Resources.USER.resourceType(), account.username()))) {
 				withdrawRead(authorizations, role.name(), account.username());
 			}
 		}
+	}
+
+	/**
+	 * Every authorization (grant, revoke or global) of the groups this plugin grants to, as
+	 * {@link #key keys}: a few per group and one per officer or coordinator per office role, never a
+	 * task's (tasks go to the per-office groups).
+	 */
+	private static Set<String> held(AuthorizationService authorizations) {
+		String[] groups = Stream.concat(Stream.of(Groups.CAMUNDA_ADMIN), OFFICE_ROLES.stream().map(Role::name))
+			.toArray(String[]::new);
+		return authorizations.createAuthorizationQuery()
+			.groupIdIn(groups)
+			.list()
+			.stream()
+			.map(authorization -> key(authorization.getGroupId(), authorization.getResourceType(),
+					authorization.getResourceId()))
+			.collect(Collectors.toSet());
+	}
+
+	private static String key(String group, int resourceType, String resourceId) {
+		return group + '\n' + resourceType + '\n' + resourceId;
 	}
 
 	/**
@@ -126,7 +157,7 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 			.findFirst()
 			.orElse(null);
 		if (grant == null) {
-			grant(authorizations, group, Resources.FILTER, ANY, Permissions.CREATE);
+			grant(authorizations, null, group, Resources.FILTER, ANY, Permissions.CREATE);
 			return;
 		}
 		if (grant.isPermissionGranted(Permissions.CREATE)) {
@@ -161,13 +192,18 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
-			Permission permission) {
-		boolean present = authorizations.createAuthorizationQuery()
-			.groupIdIn(group)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.count() > 0;
+	/**
+	 * Grants the permission unless the group holds any authorization on the resource already; {@code held}
+	 * answers that at start (null: ask the engine).
+	 */
+	private static void grant(AuthorizationService authorizations, Set<String> held, String group, Resource resource,
+			String resourceId, Permission permission) {
+		boolean present = held != null ? held.contains(key(group, resource.resourceType(), resourceId))
+				: authorizations.createAuthorizationQuery()
+					.groupIdIn(group)
+					.resourceType(resource)
+					.resourceId(resourceId)
+					.count() > 0;
 		if (present) {
 			return;
 		}
@@ -177,6 +213,9 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 		grant.setResourceId(resourceId);
 		grant.addPermission(permission);
 		authorizations.saveAuthorization(grant);
+		if (held != null) {
+			held.add(key(group, resource.resourceType(), resourceId));
+		}
 		log.info("Granted Camunda group {} {} on {} {}", group, permission.getName(), resource.resourceName(), resourceId);
 	}
 

@@ -2,11 +2,16 @@ package org.coopflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.coopflow.CoopflowTest;
@@ -62,6 +67,62 @@ class CamundaIdentityPluginTests {
 		plugin.postProcessEngineBuild(engine);
 		assertThat(colleaguesMayRead("reviewerOhchr")).isFalse();
 		assertThat(colleaguesMayRead("officerOhchr")).isTrue();
+	}
+
+	@Test
+	void aGrantRemovedByHandIsBackAfterTheNextStart() {
+		Authorization report = authorizations.createAuthorizationQuery()
+			.groupIdIn(Groups.CAMUNDA_ADMIN)
+			.resourceType(Resources.REPORT)
+			.resourceId(Authorization.ANY)
+			.singleResult();
+		authorizations.deleteAuthorization(report.getId());
+		Authorization tasklist = authorizations.createAuthorizationQuery()
+			.groupIdIn(Role.COORDINATOR.name())
+			.resourceType(Resources.APPLICATION)
+			.resourceId("tasklist")
+			.singleResult();
+		authorizations.deleteAuthorization(tasklist.getId());
+
+		plugin.postProcessEngineBuild(engine);
+		assertThat(authorizations.isUserAuthorized("someAdmin", List.of(Groups.CAMUNDA_ADMIN), Permissions.ALL,
+				Resources.REPORT, Authorization.ANY)).isTrue();
+		assertThat(authorizations.isUserAuthorized("someCoordinator", List.of(Role.COORDINATOR.name()), Permissions.ACCESS,
+				Resources.APPLICATION, "tasklist")).isTrue();
+	}
+
+	@Test
+	void aStartWithNothingToChangeAsksTheEngineTheSameFewQueriesWhateverTheNumberOfAccounts() {
+		for (int i = 0; i < 40; i++) {
+			accounts.insert("officerMany" + i, "{noop}x", "Officer " + i, Role.PROGRAMME_OFFICER, Office.CPCJD, null);
+			accounts.insert("donorMany" + i, "{noop}x", "Donor " + i, Role.DONOR, null, "NO");
+		}
+		plugin.postProcessEngineBuild(engine);
+		assertThat(colleaguesMayRead("officerMany39")).isTrue();
+
+		Map<String, Integer> calls = new TreeMap<>();
+		plugin.postProcessEngineBuild(counting(calls));
+		// one query for what the groups hold, one per office role for its filter grant; no grant, no delete
+		assertThat(calls).isEqualTo(Map.of("createAuthorizationQuery", 3));
+		assertThat(colleaguesMayRead("officerMany39")).isTrue();
+		assertThat(colleaguesMayRead("donorMany39")).isFalse();
+	}
+
+	/** The engine, its authorization service counting the calls the plugin makes on it. */
+	private ProcessEngine counting(Map<String, Integer> calls) {
+		AuthorizationService counted = (AuthorizationService) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { AuthorizationService.class }, (proxy, method, args) -> {
+					calls.merge(method.getName(), 1, Integer::sum);
+					try {
+						return method.invoke(authorizations, args);
+					}
+					catch (InvocationTargetException e) {
+						throw e.getCause();
+					}
+				});
+		return (ProcessEngine) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { ProcessEngine.class },
+				(proxy, method, args) -> method.getName().equals("getAuthorizationService") ? counted
+						: method.invoke(engine, args));
 	}
 
 	@Test
