@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * each a JVM of its own with the Docker image's JVM options, alternating in one run: time from launch
  * to ready, the resident set 30 s after launch, and coopflow's after a spell of pledge intake. Prints
  * each start and the medians; asserts only that every start got ready and every intake answered 201.
+ * A kind ending in {@code -restart} measures the second start on one database, the first untimed.
  * Excluded from the default run (tag {@code benchmark}); how to run it and the recorded figures are in
  * README.md beside this file.
  */
