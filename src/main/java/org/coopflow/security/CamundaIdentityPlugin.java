@@ -3,6 +3,7 @@ package org.coopflow.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -73,9 +74,12 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
 		AuthorizationService authorizations = engine.getAuthorizationService();
+		// the accounts before the grants: a user another node adds meanwhile then either is not here (AddUser
+		// grants it) or has its grant in held, never an account without its committed grant (a duplicate key)
+		List<Account> all = accounts.findAll();
 		// what these groups already hold, read in one query: a restart then asks nothing per grant or per
 		// account (two queries per account before, most of a restart's work here with a few hundred users)
-		Set<String> held = held(authorizations);
+		Set<Key> held = held(authorizations);
 		for (Resource resource : Resources.values()) {
 			grant(authorizations, held, Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
 		}
@@ -97,7 +101,7 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 				}
 			}
 		}
-		for (Account account : accounts.findAll()) {
+		for (Account account : all) {
 			followAccount(authorizations, held, account);
 		}
 	}
@@ -110,36 +114,36 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 		followAccount(authorizations, null, account);
 	}
 
-	private static void followAccount(AuthorizationService authorizations, Set<String> held, Account account) {
+	private static void followAccount(AuthorizationService authorizations, Set<Key> held, Account account) {
 		for (Role role : OFFICE_ROLES) {
 			if (account.enabled() && account.role().isBoundToOffice()) {
 				grant(authorizations, held, role.name(), Resources.USER, account.username(), Permissions.READ);
 			}
-			else if (held == null || held.contains(key(role.name(), Resources.USER.resourceType(), account.username()))) {
+			else if (held == null || held.contains(new Key(role.name(), Resources.USER.resourceType(), account.username()))) {
 				withdrawRead(authorizations, role.name(), account.username());
 			}
 		}
 	}
 
 	/**
-	 * Every authorization (grant, revoke or global) of the groups this plugin grants to, as
-	 * {@link #key keys}: a few per group and one per officer or coordinator per office role, never a
-	 * task's (tasks go to the per-office groups).
+	 * Every authorization (grant or revoke) of the groups this plugin grants to: a few per group and one per
+	 * officer or coordinator per office role, never a task's (tasks, their history and escalations go to
+	 * the per-office groups; were a role group ever a task's candidate group, this would grow with history).
 	 */
-	private static Set<String> held(AuthorizationService authorizations) {
+	private static Set<Key> held(AuthorizationService authorizations) {
 		String[] groups = Stream.concat(Stream.of(Groups.CAMUNDA_ADMIN), OFFICE_ROLES.stream().map(Role::name))
 			.toArray(String[]::new);
 		return authorizations.createAuthorizationQuery()
 			.groupIdIn(groups)
 			.list()
 			.stream()
-			.map(authorization -> key(authorization.getGroupId(), authorization.getResourceType(),
+			.map(authorization -> new Key(authorization.getGroupId(), authorization.getResourceType(),
 					authorization.getResourceId()))
-			.collect(Collectors.toSet());
+			.collect(Collectors.toCollection(HashSet::new));
 	}
 
-	private static String key(String group, int resourceType, String resourceId) {
-		return group + '\n' + resourceType + '\n' + resourceId;
+	/** A group's authorization on one resource, whatever its type and permissions. */
+	private record Key(String group, int resourceType, String resourceId) {
 	}
 
 	/**
@@ -196,9 +200,9 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 	 * Grants the permission unless the group holds any authorization on the resource already; {@code held}
 	 * answers that at start (null: ask the engine).
 	 */
-	private static void grant(AuthorizationService authorizations, Set<String> held, String group, Resource resource,
+	private static void grant(AuthorizationService authorizations, Set<Key> held, String group, Resource resource,
 			String resourceId, Permission permission) {
-		boolean present = held != null ? held.contains(key(group, resource.resourceType(), resourceId))
+		boolean present = held != null ? held.contains(new Key(group, resource.resourceType(), resourceId))
 				: authorizations.createAuthorizationQuery()
 					.groupIdIn(group)
 					.resourceType(resource)
@@ -214,7 +218,7 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
 		grant.addPermission(permission);
 		authorizations.saveAuthorization(grant);
 		if (held != null) {
-			held.add(key(group, resource.resourceType(), resourceId));
+			held.add(new Key(group, resource.resourceType(), resourceId));
 		}
 		log.info("Granted Camunda group {} {} on {} {}", group, permission.getName(), resource.resourceName(), resourceId);
 	}

@@ -92,6 +92,31 @@ class CamundaIdentityPluginTests {
 	}
 
 	@Test
+	void aRevokeAnAdministratorSetStaysAtTheNextStart() {
+		Authorization tasklist = authorizations.createAuthorizationQuery()
+			.groupIdIn(Role.COORDINATOR.name())
+			.resourceType(Resources.APPLICATION)
+			.resourceId("tasklist")
+			.singleResult();
+		authorizations.deleteAuthorization(tasklist.getId());
+		Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+		revoke.setGroupId(Role.COORDINATOR.name());
+		revoke.setResource(Resources.APPLICATION);
+		revoke.setResourceId("tasklist");
+		revoke.removePermission(Permissions.ACCESS);
+		authorizations.saveAuthorization(revoke);
+
+		plugin.postProcessEngineBuild(engine);
+		assertThat(authorizations.createAuthorizationQuery()
+			.groupIdIn(Role.COORDINATOR.name())
+			.resourceType(Resources.APPLICATION)
+			.resourceId("tasklist")
+			.list()).extracting(Authorization::getAuthorizationType).containsExactly(Authorization.AUTH_TYPE_REVOKE);
+		assertThat(authorizations.isUserAuthorized("someCoordinator", List.of(Role.COORDINATOR.name()), Permissions.ACCESS,
+				Resources.APPLICATION, "tasklist")).isFalse();
+	}
+
+	@Test
 	void aStartWithNothingToChangeAsksTheEngineTheSameFewQueriesWhateverTheNumberOfAccounts() {
 		for (int i = 0; i < 40; i++) {
 			accounts.insert("officerMany" + i, "{noop}x", "Officer " + i, Role.PROGRAMME_OFFICER, Office.CPCJD, null);
@@ -113,16 +138,27 @@ class CamundaIdentityPluginTests {
 		AuthorizationService counted = (AuthorizationService) Proxy.newProxyInstance(getClass().getClassLoader(),
 				new Class<?>[] { AuthorizationService.class }, (proxy, method, args) -> {
 					calls.merge(method.getName(), 1, Integer::sum);
-					try {
-						return method.invoke(authorizations, args);
-					}
-					catch (InvocationTargetException e) {
-						throw e.getCause();
-					}
+					return unwrapped(() -> method.invoke(authorizations, args));
 				});
 		return (ProcessEngine) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { ProcessEngine.class },
 				(proxy, method, args) -> method.getName().equals("getAuthorizationService") ? counted
-						: method.invoke(engine, args));
+						: unwrapped(() -> method.invoke(engine, args)));
+	}
+
+	private interface Invocation {
+
+		Object invoke() throws Exception;
+
+	}
+
+	/** The invoked method's own exception rather than reflection's wrapper. */
+	private static Object unwrapped(Invocation invocation) throws Throwable {
+		try {
+			return invocation.invoke();
+		}
+		catch (InvocationTargetException e) {
+			throw e.getCause();
+		}
 	}
 
 	@Test
