@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.coopflow.CoopflowTest;
 import org.coopflow.reference.Office;
@@ -44,6 +46,11 @@ class CamundaIdentityPluginTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The group's authorizations on one resource, of any type. */
+	private AuthorizationQuery on(String group, Resource resource, String resourceId) {
+		return authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId);
+	}
+
 	private boolean colleaguesMayRead(String username) {
 		return authorizations.isUserAuthorized("someOfficer", List.of(Role.PROGRAMME_OFFICER.name()),
 				Permissions.READ, Resources.USER, username)
@@ -71,17 +78,9 @@ class CamundaIdentityPluginTests {
 
 	@Test
 	void aGrantRemovedByHandIsBackAfterTheNextStart() {
-		Authorization report = authorizations.createAuthorizationQuery()
-			.groupIdIn(Groups.CAMUNDA_ADMIN)
-			.resourceType(Resources.REPORT)
-			.resourceId(Authorization.ANY)
-			.singleResult();
+		Authorization report = on(Groups.CAMUNDA_ADMIN, Resources.REPORT, Authorization.ANY).singleResult();
 		authorizations.deleteAuthorization(report.getId());
-		Authorization tasklist = authorizations.createAuthorizationQuery()
-			.groupIdIn(Role.COORDINATOR.name())
-			.resourceType(Resources.APPLICATION)
-			.resourceId("tasklist")
-			.singleResult();
+		Authorization tasklist = on(Role.COORDINATOR.name(), Resources.APPLICATION, "tasklist").singleResult();
 		authorizations.deleteAuthorization(tasklist.getId());
 
 		plugin.postProcessEngineBuild(engine);
@@ -93,11 +92,7 @@ class CamundaIdentityPluginTests {
 
 	@Test
 	void aRevokeAnAdministratorSetStaysAtTheNextStart() {
-		Authorization tasklist = authorizations.createAuthorizationQuery()
-			.groupIdIn(Role.COORDINATOR.name())
-			.resourceType(Resources.APPLICATION)
-			.resourceId("tasklist")
-			.singleResult();
+		Authorization tasklist = on(Role.COORDINATOR.name(), Resources.APPLICATION, "tasklist").singleResult();
 		authorizations.deleteAuthorization(tasklist.getId());
 		Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
 		revoke.setGroupId(Role.COORDINATOR.name());
@@ -107,11 +102,9 @@ class CamundaIdentityPluginTests {
 		authorizations.saveAuthorization(revoke);
 
 		plugin.postProcessEngineBuild(engine);
-		assertThat(authorizations.createAuthorizationQuery()
-			.groupIdIn(Role.COORDINATOR.name())
-			.resourceType(Resources.APPLICATION)
-			.resourceId("tasklist")
-			.list()).extracting(Authorization::getAuthorizationType).containsExactly(Authorization.AUTH_TYPE_REVOKE);
+		assertThat(on(Role.COORDINATOR.name(), Resources.APPLICATION, "tasklist").list())
+			.extracting(Authorization::getAuthorizationType)
+			.containsExactly(Authorization.AUTH_TYPE_REVOKE);
 		assertThat(authorizations.isUserAuthorized("someCoordinator", List.of(Role.COORDINATOR.name()), Permissions.ACCESS,
 				Resources.APPLICATION, "tasklist")).isFalse();
 	}
@@ -169,11 +162,7 @@ class CamundaIdentityPluginTests {
 
 	@Test
 	void theReadOnAllFiltersOfEarlierReleasesBecomesCreateAtTheNextStart() {
-		Authorization grant = authorizations.createAuthorizationQuery()
-			.groupIdIn(Role.COORDINATOR.name())
-			.resourceType(Resources.FILTER)
-			.resourceId(Authorization.ANY)
-			.singleResult();
+		Authorization grant = on(Role.COORDINATOR.name(), Resources.FILTER, Authorization.ANY).singleResult();
 		assertThat(grant.isPermissionGranted(Permissions.CREATE)).isTrue();
 		assertThat(grant.isPermissionGranted(Permissions.READ)).as("everyone's own filters stay theirs").isFalse();
 		// as an earlier release left it
