@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What the overlap review process does to an alert. Each call is recorded with the alert; the
- * process holds only the alert's id and the coordinators' proposals.
+ * process holds only the alert's id and, once the offices differed, the decision they settled.
  */
 interface AlertReview {
 
@@ -22,8 +22,9 @@ interface AlertReview {
 	void decide(long alertId, CoordinatorDecision decision, String reason, List<String> decidedBy);
 
 	/**
-	 * Keeps an office's proposal as its coordinator made it, outside the process's variables, which
-	 * another office's completion could overwrite through the engine's REST API.
+	 * Keeps an office's proposal as its coordinator made it, outside the process's variables: the other
+	 * office's coordinator could read those through the engine's task and history APIs before proposing,
+	 * and a completion through the engine's REST API could overwrite them.
 	 */
 	void propose(long alertId, String office, CoordinatorDecision decision, String reason, String by);
 

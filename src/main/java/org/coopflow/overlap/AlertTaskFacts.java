@@ -52,12 +52,12 @@ class AlertTaskFacts implements TaskFacts {
 				Variables.SECOND_COUNTRIES, Variables.SECOND_STANDARDS, Variables.SECOND_PERIOD,
 				Variables.SECOND_INSTITUTION, Variables.SECOND_PARTNER, Variables.SECOND_STATUS);
 		if (Elements.TASK_SETTLE_JOINT_DECISION.equals(task.getTaskDefinitionKey())) {
+			Map<String, AlertReview.Proposal> proposed = review.proposals(facts.alertId());
 			for (OfficeReview office : OfficeReview.values()) {
-				CoordinatorDecision proposed = office.decision().recorded(task);
-				shown.put(office.proposalVariable(), OverlapReviewProcess.inWords(proposed) + " (proposed by "
-						+ people.displayNameOf(office.reviewedBy().recorded(task)) + ")");
-				String reason = office.reason().orNull(task);
-				shown.put(office.proposalReasonVariable(), reason == null ? "" : reason);
+				AlertReview.Proposal proposal = proposed.get(office.office().name());
+				shown.put(office.proposalVariable(), proposal == null ? "" : OverlapReviewProcess.inWords(proposal.decision())
+						+ " (proposed by " + people.displayNameOf(proposal.by()) + ")");
+				shown.put(office.proposalReasonVariable(), proposal == null || proposal.reason() == null ? "" : proposal.reason());
 			}
 		}
 		return shown;

@@ -85,19 +85,6 @@ public final class OverlapReviewProcess {
 
 		public static final String REASON = "reason";
 
-		/** Each office's proposal: a {@link CoordinatorDecision} name, its reason and who proposed it. */
-		public static final String CPCJD_DECISION = "cpcjdDecision";
-
-		public static final String CPCJD_REASON = "cpcjdReason";
-
-		public static final String CPCJD_REVIEWED_BY = "cpcjdReviewedBy";
-
-		public static final String OHCHR_DECISION = "ohchrDecision";
-
-		public static final String OHCHR_REASON = "ohchrReason";
-
-		public static final String OHCHR_REVIEWED_BY = "ohchrReviewedBy";
-
 		/** The settled joint decision, when the proposals differed. */
 		public static final String JOINT_DECISION = "jointDecision";
 
@@ -198,36 +185,27 @@ public final class OverlapReviewProcess {
 
 	}
 
-	/** One office's review: its task, its coordinators' group and the variables its proposal is kept in. */
+	/**
+	 * One office's review: its task, its coordinators' group, and the facts "Settle joint decision" shows its
+	 * proposal in. The proposal itself is kept with the alert ({@link AlertReview#propose}), not in the process.
+	 */
 	@org.springframework.modulith.NamedInterface("api")
 	public enum OfficeReview {
 
-		CPCJD(Office.CPCJD, Elements.TASK_REVIEW_ALERT_CPCJD, Variables.CPCJD_DECISION, Variables.CPCJD_REASON,
-				Variables.CPCJD_REVIEWED_BY, Variables.CPCJD_PROPOSAL, Variables.CPCJD_PROPOSAL_REASON),
-		OHCHR(Office.OHCHR, Elements.TASK_REVIEW_ALERT_OHCHR, Variables.OHCHR_DECISION, Variables.OHCHR_REASON,
-				Variables.OHCHR_REVIEWED_BY, Variables.OHCHR_PROPOSAL, Variables.OHCHR_PROPOSAL_REASON);
+		CPCJD(Office.CPCJD, Elements.TASK_REVIEW_ALERT_CPCJD, Variables.CPCJD_PROPOSAL, Variables.CPCJD_PROPOSAL_REASON),
+		OHCHR(Office.OHCHR, Elements.TASK_REVIEW_ALERT_OHCHR, Variables.OHCHR_PROPOSAL, Variables.OHCHR_PROPOSAL_REASON);
 
 		private final Office office;
 
 		private final String taskId;
 
-		private final ProcessVariable<CoordinatorDecision> decision;
-
-		private final ProcessVariable<String> reason;
-
-		private final ProcessVariable<String> reviewedBy;
-
 		private final String proposal;
 
 		private final String proposalReason;
 
-		OfficeReview(Office office, String taskId, String decision, String reason, String reviewedBy, String proposal,
-				String proposalReason) {
+		OfficeReview(Office office, String taskId, String proposal, String proposalReason) {
 			this.office = office;
 			this.taskId = taskId;
-			this.decision = Typed.decision(decision);
-			this.reason = ProcessVariable.text(reason);
-			this.reviewedBy = ProcessVariable.text(reviewedBy);
 			this.proposal = proposal;
 			this.proposalReason = proposalReason;
 		}
@@ -243,19 +221,6 @@ public final class OverlapReviewProcess {
 		/** The only group that gets this office's review task, e.g. {@code COORDINATOR_CPCJD}. */
 		public String candidateGroup() {
 			return Role.COORDINATOR.groupOf(office);
-		}
-
-		/** The office's proposed decision, kept on the process. */
-		ProcessVariable<CoordinatorDecision> decision() {
-			return decision;
-		}
-
-		ProcessVariable<String> reason() {
-			return reason;
-		}
-
-		ProcessVariable<String> reviewedBy() {
-			return reviewedBy;
 		}
 
 		String proposalVariable() {

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Record joint decision": when both offices proposed the same, that is the decision, with both
  * reasons; otherwise the settled one. Decided by both reviewers, and whoever recorded the settlement.
+ * The proposals are read from the alert, where each coordinator's completion kept them: the process
+ * never holds them (see {@link ReviewOverlapAlertTaskListener}).
  */
 @Component
 class RecordJointDecisionDelegate implements JavaDelegate {
@@ -28,16 +30,21 @@ class RecordJointDecisionDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		long alertId = OverlapReviewProcess.ALERT.of(execution);
-		CoordinatorDecision cpcjd = OfficeReview.CPCJD.decision().recorded(execution);
-		CoordinatorDecision ohchr = OfficeReview.OHCHR.decision().recorded(execution);
-		checkAgainstWhatWasProposed(alertId, execution);
-		Set<String> decidedBy = new LinkedHashSet<>();
+		Map<String, AlertReview.Proposal> proposed = review.proposals(alertId);
+		List<AlertReview.Proposal> proposals = new ArrayList<>();
 		for (OfficeReview office : OfficeReview.values()) {
-			decidedBy.add(office.reviewedBy().recorded(execution));
+			AlertReview.Proposal proposal = proposed.get(office.office().name());
+			if (proposal == null) {
+				throw new IllegalStateException("Alert " + alertId + " has no proposal of " + office.office()
+						+ ", so no joint decision is recorded");
+			}
+			proposals.add(proposal);
 		}
+		Set<String> decidedBy = new LinkedHashSet<>();
+		proposals.forEach(proposal -> decidedBy.add(proposal.by()));
 		// the same test as the gateway "Coordinators agree?": the settlement counts only when they differed
-		if (cpcjd == ohchr) {
-			review.decide(alertId, cpcjd, bothReasons(execution), List.copyOf(decidedBy));
+		if (proposals.get(0).decision() == proposals.get(1).decision()) {
+			review.decide(alertId, proposals.get(0).decision(), bothReasons(proposals), List.copyOf(decidedBy));
 			return;
 		}
 		decidedBy.add(Typed.SETTLED_BY.recorded(execution));
@@ -45,36 +52,14 @@ class RecordJointDecisionDelegate implements JavaDelegate {
 				Typed.JOINT_REASON.orNull(execution), List.copyOf(decidedBy));
 	}
 
-	/**
-	 * An office's proposal in the variables must be the one its coordinator made: a completion of the
-	 * other office's task through the engine's REST API could have rewritten it. Nothing is recorded
-	 * then; the job fails into an incident for an administrator to look into.
-	 */
-	private void checkAgainstWhatWasProposed(long alertId, DelegateExecution execution) {
-		Map<String, AlertReview.Proposal> proposed = review.proposals(alertId);
-		for (OfficeReview office : OfficeReview.values()) {
-			AlertReview.Proposal kept = proposed.get(office.office().name());
-			if (kept == null) {
-				continue;
-			}
-			boolean same = kept.decision() == office.decision().recorded(execution)
-					&& kept.by().equals(office.reviewedBy().recorded(execution))
-					&& java.util.Objects.equals(kept.reason(), office.reason().orNull(execution));
-			if (!same) {
-				throw new IllegalStateException("The " + office.office() + " proposal on alert " + alertId
-						+ " in the process is not the one " + kept.by() + " made (" + kept.decision()
-						+ "); it was changed after the review, so no decision is recorded.");
-			}
-		}
-	}
-
 	/** "CPCJD: …" and "OHCHR: …" on a line each, leaving out an office that gave none; null when neither did. */
-	private static String bothReasons(DelegateExecution execution) {
+	private static String bothReasons(List<AlertReview.Proposal> proposals) {
 		List<String> reasons = new ArrayList<>();
-		for (OfficeReview office : OfficeReview.values()) {
-			String reason = office.reason().orNull(execution);
+		OfficeReview[] offices = OfficeReview.values();
+		for (int i = 0; i < offices.length; i++) {
+			String reason = proposals.get(i).reason();
 			if (reason != null) {
-				reasons.add(office.office() + ": " + reason);
+				reasons.add(offices[i].office() + ": " + reason);
 			}
 		}
 		return reasons.isEmpty() ? null : String.join("\n", reasons);

@@ -12,8 +12,11 @@ import org.springframework.stereotype.Component;
  * Completes an office's "Review overlap alert" only with a decision, and a reason for "not an overlap":
  * the form asks for both, but the REST API does not go through the form. One form serves both offices,
  * so the answer arrives in the generic {@code decision} and {@code reason}; it is kept as this office's
- * proposal, and the generic fields are cleared so that the other office's form starts empty instead of
- * showing this answer. Each office's proposal comes from a different person.
+ * proposal with the alert, and nowhere in the process: the other office's coordinator may read the
+ * process's variables and their history through the engine's task and history APIs, and proposes
+ * without seeing this one. The task's answers last only for the completion ({@code answers="recorded"}
+ * in the model), and are removed here too for an engine that does not know that property. Each office's
+ * proposal comes from a different person.
  */
 @Component
 class ReviewOverlapAlertTaskListener implements TaskListener {
@@ -32,16 +35,15 @@ class ReviewOverlapAlertTaskListener implements TaskListener {
 		}
 		CoordinatorDecision decision = Typed.chosen(task);
 		String by = TaskCompletion.completedBy(task);
-		if (by.equals(office.other().reviewedBy().orNull(task))) {
+		long alertId = OverlapReviewProcess.ALERT.of(task);
+		AlertReview.Proposal other = review.proposals(alertId).get(office.other().office().name());
+		if (other != null && by.equals(other.by())) {
 			throw new BadUserRequestException(by + " already proposed a decision for " + office.other().office()
 					+ "; the coordinators of both offices review each alert, so " + office.office()
 					+ "'s proposal must come from someone else.");
 		}
 		String reason = Typed.REASON.orNull(task);
-		review.propose(OverlapReviewProcess.ALERT.of(task), office.office().name(), decision, reason, by);
-		office.decision().set(task.getExecution(), decision);
-		office.reason().set(task.getExecution(), reason);
-		office.reviewedBy().set(task.getExecution(), by);
+		review.propose(alertId, office.office().name(), decision, reason, by);
 		task.removeVariable(Typed.DECISION.name());
 		task.removeVariable(Typed.REASON.name());
 	}

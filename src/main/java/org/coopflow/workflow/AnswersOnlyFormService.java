@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
@@ -63,11 +66,32 @@ class AnswersOnlyFormService extends FormServiceImpl {
 			boolean deserializeValues) {
 		try {
 			return commandExecutor.execute(answers.only(taskId, properties,
-					(id, accepted) -> new SubmitTaskFormCmd(id, accepted, returnVariables, deserializeValues)));
+					(id, accepted) -> context -> submitted(context, id, accepted, returnVariables, deserializeValues)));
 		}
 		catch (TaskCompletionRefused refused) {
 			throw new TaskFormRefused(refused);
 		}
+	}
+
+	/**
+	 * A task whose answers the step after it records ({@code answers="recorded"} in its model) keeps them for
+	 * the completion only. Camunda's form submission would also write each field sent into the history, as a
+	 * form field (history level full), where whoever may read the process's history reads it: the other
+	 * office's coordinator, for one, before proposing on the same overlap alert. So its answers are set on
+	 * the task as Camunda's form handler sets them, and the form is submitted without fields.
+	 */
+	private static VariableMap submitted(CommandContext context, String taskId, Map<String, Object> accepted,
+			boolean returnVariables, boolean deserializeValues) {
+		TaskEntity task = context.getTaskManager().findTaskById(taskId);
+		if (task == null || accepted == null || accepted.isEmpty() || !TaskAnswers.recordsItsAnswers(task)) {
+			return new SubmitTaskFormCmd(taskId, accepted, returnVariables, deserializeValues).execute(context);
+		}
+		// who may not work the task must not get as far as setting its variables
+		for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+			checker.checkTaskWork(task);
+		}
+		task.setVariables(accepted);
+		return new SubmitTaskFormCmd(taskId, Map.of(), returnVariables, deserializeValues).execute(context);
 	}
 
 }

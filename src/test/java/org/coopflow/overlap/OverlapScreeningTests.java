@@ -115,6 +115,18 @@ class OverlapScreeningTests {
 			.status()).isEqualTo(204);
 		assertThat(api.get("/api/programmes/" + proposal, "admin").json().path("status").asText())
 			.as("still waiting for the other office").isEqualTo("OVERLAP_REVIEW");
+		// OHCHR's coordinator proposes without seeing CPCJD's proposal: not in the form Tasklist opens, nor in
+		// the task's variables or the process's history, which the engine lets a candidate read
+		String instance = ohchrTasks.get(0).path("processInstanceId").asText();
+		for (String read : List.of("/task/" + ohchrTask + "/form-variables", "/task/" + ohchrTask + "/variables",
+				"/history/variable-instance?includeDeleted=true&processInstanceId=" + instance,
+				"/history/detail?processInstanceId=" + instance)) {
+			assertThat(ohchr.get(read).toString()).as(read)
+				.contains(read.startsWith("/task/" + ohchrTask + "/form") ? "Prison reform in Kenya" : "alertId")
+				.doesNotContain("NOT_OVERLAP")
+				.doesNotContain("Nairobi remand homes")
+				.doesNotContain("coordinatorCpcjd");
+		}
 		assertThat(ohchr.post("/task/" + ohchrTask + "/claim", "{\"userId\": \"coordinatorOhchr\"}").status()).isEqualTo(204);
 		assertThat(ohchr.post("/task/" + ohchrTask + "/submit-form",
 				decision(json, "NOT_OVERLAP", "Agreed: other institutions").toString()).status()).isEqualTo(204);
