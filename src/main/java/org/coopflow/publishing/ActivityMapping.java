@@ -154,7 +154,9 @@ final class ActivityMapping {
 	/**
 	 * A result with its indicators as IATI reads them: a qualitative indicator's baseline, targets and actuals
 	 * say what they are in their comments, every other measure gives numbers; an actual is published once it
-	 * was recorded (a period measured "missing, because..." has none).
+	 * was recorded (a period measured "missing, because..." has none). The officers' own comments on a baseline
+	 * or an actual are never published, here as in the open data (docs/open-data.md): they are notes for the
+	 * offices and the donors who follow the programme.
 	 */
 	static IatiActivity.Result result(ResultView result) {
 		return new IatiActivity.Result(Integer.toString(result.type().iatiCode()), result.title(), result.description(),
@@ -167,7 +169,7 @@ final class ActivityMapping {
 		IatiActivity.Baseline baseline = null;
 		if (b != null && (b.year() != null || b.date() != null)) {
 			baseline = new IatiActivity.Baseline(b.year() != null ? b.year() : b.date().getYear(), b.date(),
-					qualitative ? null : number(b.value()), joined(qualitative ? b.text() : null, b.comment()));
+					qualitative ? null : number(b.value()), qualitative ? words(b.text()) : null);
 		}
 		List<IatiActivity.Period> periods = i.periods()
 			.stream()
@@ -176,7 +178,7 @@ final class ActivityMapping {
 							: p.targetValue() == null ? null : new IatiActivity.Measured(number(p.targetValue()), null),
 					!p.hasActual() ? null
 							: new IatiActivity.Measured(qualitative ? null : number(p.actualValue()),
-									joined(qualitative ? p.actualText() : null, p.actualComment()))))
+									qualitative ? words(p.actualText()) : null)))
 			.toList();
 		return new IatiActivity.Indicator(Integer.toString(i.measure().iatiCode()), i.ascending(), i.title(),
 				i.description(), baseline, periods);
@@ -186,14 +188,8 @@ final class ActivityMapping {
 		return value == null ? null : value.stripTrailingZeros().toPlainString();
 	}
 
-	/** Text and comment as one comment ("text. comment"), either alone when the other is empty. */
-	private static String joined(String text, String comment) {
-		boolean hasText = text != null && !text.isBlank();
-		boolean hasComment = comment != null && !comment.isBlank();
-		if (hasText && hasComment) {
-			return text.strip() + (text.strip().endsWith(".") ? " " : ". ") + comment.strip();
-		}
-		return hasText ? text.strip() : hasComment ? comment.strip() : null;
+	private static String words(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	/** The IATI activity status (codelist ActivityStatus) of a programme from approval on. */

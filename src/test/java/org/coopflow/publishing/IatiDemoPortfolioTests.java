@@ -53,6 +53,13 @@ class IatiDemoPortfolioTests {
 		assertThat(withResults).isPositive();
 		assertThat(xml.split("<result ", -1).length - 1).isGreaterThanOrEqualTo((int) withResults);
 		assertThat(xml).contains("<indicator measure=", "<baseline ", "<target value=", "<actual value=");
+		// the officers' comments on baselines and actuals stay inside, as in the open data
+		List<String> comments = jdbc.sql("SELECT actual_comment FROM indicator_period WHERE actual_comment IS NOT NULL "
+				+ "UNION SELECT baseline_comment FROM indicator WHERE baseline_comment IS NOT NULL").query(String.class).list();
+		assertThat(comments).as("the demo portfolio comments on its results").isNotEmpty();
+		for (String comment : comments) {
+			assertThat(xml).doesNotContain(org.springframework.web.util.HtmlUtils.htmlEscape(comment)).doesNotContain(comment);
+		}
 	}
 
 }
