@@ -2,6 +2,8 @@ package org.coopflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,17 @@ class SecurityMatrixTests {
 		assertThat(admin.path("components").has("db")).isTrue();
 		assertThat(admin.path("components").has("processEngine")).isTrue();
 		assertThat(admin.path("components").has("jobExecutor")).isTrue();
+	}
+
+	@Test
+	void aLoadBalancerReadsLivenessAndReadinessWithoutSigningIn() {
+		// outside Kubernetes Boot offers the probes only when asked to: the docs and the demo's start rely on them
+		TestHttp api = TestHttp.api(port);
+		for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+			TestHttp.Response response = api.get(probe, null);
+			assertThat(response.status()).as(probe).isEqualTo(200);
+			assertThat(response.json().path("status").asText()).as(probe).isEqualTo("UP");
+		}
 	}
 
 	@Test
