@@ -39,6 +39,12 @@ class PledgeRevisions extends PledgeUseCase {
 
 	PledgeView revise(CoopflowUser donor, long id, PledgeRevisionRequest revision) {
 		Pledge pledge = access.ownForDonor(donor, id, "revise");
+		if (revision.version() == null) {
+			// a revision replaces the amount and the schedule: one made on a pledge read before another change
+			// would undo that change unseen
+			throw new InvalidInputException("version",
+					"send the version you read, as If-Match header or as 'version' in the body, so that no change is lost");
+		}
 		PledgeAccess.checkVersion(pledge, revision.version());
 		if (!pledge.status().isDonorChangeable()) {
 			throw new ConflictException("Pledge " + id + " is " + pledge.status()

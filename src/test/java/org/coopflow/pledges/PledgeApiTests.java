@@ -290,9 +290,14 @@ class PledgeApiTests {
 		JsonNode now = fixtures.step("GET", "/api/pledges/" + id, "donorNorway", null, 200);
 		assertThat(now.path("revision").asInt()).isEqualTo(2);
 		assertThat(now.path("amountUsd").decimalValue()).isEqualByComparingTo("50000.00");
-		// a stale version is refused
+		// a stale version is refused, and so is none at all
 		fixtures.step("POST", "/api/pledges/" + id + "/revisions", "donorNorway",
 				"{\"amount\": \"40000\", \"reason\": \"again\", \"version\": 1}", 412);
+		JsonNode unversioned = fixtures.step("POST", "/api/pledges/" + id + "/revisions", "donorNorway",
+				"{\"amount\": \"40000\", \"reason\": \"again\"}", 400);
+		assertThat(unversioned.path("errors").findValuesAsText("field")).containsExactly("version");
+		assertThat(fixtures.step("GET", "/api/pledges/" + id, "donorNorway", null, 200).path("amount").decimalValue())
+			.isEqualByComparingTo("46000");
 		assertThat(fixtures.step("GET", "/api/pledges/" + id + "/history", "donorNorway", null, 200)
 			.findValuesAsText("kind")).containsExactly("ANNOUNCED", "REVISED");
 	}
