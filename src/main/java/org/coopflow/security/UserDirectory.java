@@ -49,6 +49,15 @@ public class UserDirectory {
 		return username == null || username.isBlank() ? "" : nameOf(username);
 	}
 
+	/** The enabled accounts of a role in an office, e.g. who may take an office's programme officers' tasks. */
+	public List<String> usernamesOf(Role role, Office office) {
+		return accounts.findAllEnabled()
+			.stream()
+			.filter(account -> account.role() == role && account.office() == office)
+			.map(Account::username)
+			.toList();
+	}
+
 	public List<String> emailsOf(Role role, Office office) {
 		return accounts.findAllEnabled()
 			.stream()

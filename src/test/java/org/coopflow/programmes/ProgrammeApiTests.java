@@ -1,6 +1,7 @@
 package org.coopflow.programmes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
+import org.coopflow.security.CoopflowUser;
+import org.coopflow.shared.ConflictException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The programmes API as each role meets it, over real HTTP on a real database.
@@ -33,6 +38,15 @@ class ProgrammeApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ProposalSubmission submission;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -335,6 +349,26 @@ class ProgrammeApiTests {
 		assertThat(again.json().path("detail").asText()).contains("is under review: only a draft can be submitted");
 		assertThat(api().send("POST", "/api/programmes/999999999/submission", "officerOhchr", null, null).status())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aSubmissionThatWouldLeaveNobodyToReviewIsRefused() {
+		long id = create("officerOhchr", draft(json, unique("Nobody left"))).path("id").asLong();
+		CoopflowUser writer = (CoopflowUser) users.loadUserByUsername("officerOhchr");
+		CoopflowUser colleague = (CoopflowUser) users.loadUserByUsername("reviewerOhchr");
+		// the office as the demo has it, two officers, whatever other tests added: in a transaction rolled back
+		transactions.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE role = 'PROGRAMME_OFFICER' AND office_code = 'OHCHR' "
+					+ "AND username NOT IN ('officerOhchr', 'reviewerOhchr')").update();
+			assertThatThrownBy(() -> submission.submit(colleague, id)).isInstanceOf(ConflictException.class)
+				.hasMessageContaining("No programme officer of OHCHR would be left to review programme " + id)
+				.hasMessageContaining("Ask Carlos Peña to submit it instead");
+			assertThat(api().get("/api/programmes/" + id, "admin").json().path("status").asText()).isEqualTo("DRAFT");
+			// its writer may: the colleague reviews
+			assertThat(submission.submit(writer, id).status()).isEqualTo(ProgrammeStatus.UNDER_REVIEW);
+		});
+		assertThat(api().get("/api/programmes/" + id, "admin").json().path("status").asText()).isEqualTo("DRAFT");
 	}
 
 	@Test
