@@ -133,7 +133,21 @@ class OpenDataTests {
 		assertThat(json(ofDraft).path("detail").asText().replace(Long.toString(draft), "N"))
 			.isEqualTo(json(ofMissing).path("detail").asText().replace(Long.toString(missing), "N"));
 		assertThat(json(get("/open/api/programmes?size=100&q=Draft+never+published")).path("content")).isEmpty();
-		assertThat(anonymous("GET", "/open/programmes/" + draft, Map.of("Accept", "text/html")).statusCode()).isEqualTo(404);
+		HttpResponse<String> page = anonymous("GET", "/open/programmes/" + draft, Map.of("Accept", "text/html"));
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+	}
+
+	@Test
+	void theOpenPagesAnswerAnAddressTheyCannotReadWithAPageNamingTheParameter() throws Exception {
+		for (String address : List.of("/open?page=two", "/open?status=NOPE", "/open/programmes/abc")) {
+			HttpResponse<String> page = anonymous("GET", address, Map.of("Accept", "text/html"));
+			assertThat(page.statusCode()).as(address).isEqualTo(400);
+			assertThat(page.headers().firstValue("Content-Type")).as(address)
+				.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+			String parameter = address.contains("?page") ? "page" : address.contains("status") ? "status" : "id";
+			assertThat(page.body()).as(address).contains("<strong>" + parameter + ":</strong>");
+		}
 	}
 
 	@Test
