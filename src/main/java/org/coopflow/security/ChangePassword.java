@@ -54,6 +54,11 @@ class ChangePassword {
 		if (newPassword == null || newPassword.length() < InitialAdministrator.MIN_PASSWORD_LENGTH) {
 			return Optional.of("must be at least " + InitialAdministrator.MIN_PASSWORD_LENGTH + " characters long");
 		}
+		// twelve spaces, or a short word padded with them, is no password: spaces inside one are welcome
+		if (newPassword.strip().length() < InitialAdministrator.MIN_PASSWORD_LENGTH) {
+			return Optional.of("must be at least " + InitialAdministrator.MIN_PASSWORD_LENGTH
+					+ " characters long, not counting spaces at its start or end");
+		}
 		if (newPassword.length() > MAX_PASSWORD_LENGTH) {
 			return Optional.of("must be at most " + MAX_PASSWORD_LENGTH + " characters long");
 		}

@@ -123,6 +123,14 @@ class AccountPageTests {
 		assertThat(mistyped.status()).isEqualTo(400);
 		assertThat(mistyped.body()).contains("New password again: does not match the new password");
 
+		TestHttp.Response blank = page.post("/account/password",
+				Map.of("currentPassword", PASSWORD, "newPassword", "            ", "confirmPassword", "            "));
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.body()).contains("New password: must be at least 12 characters long, not counting spaces");
+		TestHttp.Response padded = page.post("/account/password",
+				Map.of("currentPassword", PASSWORD, "newPassword", "  secret     ", "confirmPassword", "  secret     "));
+		assertThat(padded.status()).isEqualTo(400);
+
 		TestHttp.Response tooShort = page.post("/account/password",
 				Map.of("currentPassword", "not-my-password", "newPassword", "short", "confirmPassword", "shorts"));
 		assertThat(tooShort.status()).isEqualTo(400);
