@@ -74,7 +74,7 @@ class OpenDataController {
 		if (request.checkNotModified(programme.lastModified().toEpochMilli())) {
 			return null; // 304, headers set by checkNotModified
 		}
-		return ResponseEntity.ok().lastModified(programme.lastModified()).body(programme);
+		return ResponseEntity.ok().body(programme); // Last-Modified set by checkNotModified, once
 	}
 
 	@GetMapping(path = "/{id}", produces = TEXT_CSV)

@@ -44,11 +44,8 @@ class IatiController {
 			throw new NotFoundException("No programme" + (office == null ? "" : " of " + office)
 					+ " can be published as an IATI activity yet; /api/iati/problems lists those that break an IATI rule.");
 		}
-		ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_XML);
-		if (changed != null) {
-			ok.lastModified(changed);
-		}
-		return ok.body(out -> export.write(office, out));
+		// checkNotModified has set Last-Modified already: set here too, it would go out twice
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(out -> export.write(office, out));
 	}
 
 	/**
