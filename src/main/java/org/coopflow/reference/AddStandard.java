@@ -63,6 +63,7 @@ class AddStandard {
 		}
 		Standard added = new Standard(standard.code(), ChangeStandard.oneLine(standard.title()),
 				ChangeStandard.oneLine(standard.adoptedBy()));
+		ChangeStandard.requireOwnTitle(catalogue, added);
 		try {
 			jdbc.sql("INSERT INTO standard (code, position, title, adopted_by) VALUES (?, ?, ?, ?)")
 				.params(added.code(), positions.stream().mapToInt(Integer::intValue).max().orElse(0) + 1, added.title(),

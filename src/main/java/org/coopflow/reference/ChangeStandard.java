@@ -49,8 +49,11 @@ class ChangeStandard {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		// in turn with additions and other changes, so that two never take one title at once
+		catalogue.takeTurn();
 		Standard before = catalogue.lockedForChange(code);
 		Standard changed = new Standard(before.code(), oneLine(wording.title()), oneLine(wording.adoptedBy()));
+		requireOwnTitle(catalogue, changed);
 		jdbc.sql("UPDATE standard SET title = ?, adopted_by = ? WHERE code = ?")
 			.params(changed.title(), changed.adoptedBy(), changed.code())
 			.update();
@@ -58,6 +61,14 @@ class ChangeStandard {
 		log.info("{} changed the standard {} from: {}; {} to: {}; {}", administrator, changed.code(), before.title(),
 				before.adoptedBy(), changed.title(), changed.adoptedBy());
 		return changed;
+	}
+
+	/** @throws InvalidInputException (field "title") when another standard has the title already */
+	static void requireOwnTitle(StandardsCatalogue catalogue, Standard standard) {
+		catalogue.otherWithTitle(standard.title(), standard.code()).ifPresent(other -> {
+			throw new InvalidInputException("title", "is the title of " + other
+					+ " already: two standards with one title could not be told apart on the pages");
+		});
 	}
 
 	/** Words as one line: a line break typed into the form (or sent to forge a log line) becomes a space. */

@@ -56,6 +56,19 @@ public class StandardsCatalogue {
 	}
 
 	/**
+	 * Which other standard has this title, whatever its letter case: every list and page names standards by
+	 * their titles, so two with one title could not be told apart. Ask after {@link #takeTurn}.
+	 */
+	Optional<String> otherWithTitle(String title, String code) {
+		return jdbc.sql("SELECT code FROM standard WHERE LOWER(title) = LOWER(?) AND code <> ? ORDER BY code")
+			.params(title, code)
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	/**
 	 * The standard, its row locked until the transaction ends, as stored (MariaDB's collation finds a code
 	 * whatever the case it is asked for in).
 	 *

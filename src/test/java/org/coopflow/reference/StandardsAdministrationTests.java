@@ -207,6 +207,29 @@ class StandardsAdministrationTests {
 	}
 
 	@Test
+	void aTitleAnotherStandardHasIsRefusedByNameAndChangesNothing() {
+		long before = standards();
+		TestHttp.Response copied = add("admin", standard(uniqueCode("COPY"),
+				"standard minimum rules for the treatment of prisoners", "A resolution"));
+		assertThat(copied.status()).as(copied.body()).isEqualTo(400);
+		assertThat(copied.json().path("errors").findValuesAsText("field")).containsExactly("title");
+		assertThat(copied.json().path("errors").findValuesAsText("reason").get(0)).startsWith("is the title of SMR-PRISONERS already");
+		assertThat(standards()).isEqualTo(before);
+
+		String code = uniqueCode("RENAMED");
+		assertThat(add("admin", standard(code, "Rules to be renamed", "A resolution")).status()).isEqualTo(201);
+		String tokyo = api().get("/api/standards/TOKYO-RULES", "admin").json().path("title").asText();
+		TestHttp.Response renamed = api().send("PUT", "/api/standards/" + code, "admin", "application/json",
+				"{\"title\": \"" + tokyo.toUpperCase(java.util.Locale.ROOT) + "\", \"adoptedBy\": \"A resolution\"}");
+		assertThat(renamed.status()).as(renamed.body()).isEqualTo(400);
+		assertThat(renamed.json().path("errors").findValuesAsText("field")).containsExactly("title");
+		assertThat(api().get("/api/standards/" + code, "admin").json().path("title").asText()).isEqualTo("Rules to be renamed");
+		// its own title again, in other letters, is its own
+		assertThat(api().send("PUT", "/api/standards/" + code, "admin", "application/json",
+				"{\"title\": \"RULES TO BE RENAMED\", \"adoptedBy\": \"A resolution\"}").status()).isEqualTo(200);
+	}
+
+	@Test
 	void aCodeTheCatalogueHasIsAConflict() {
 		TestHttp.Response taken = add("admin", standard("TOKYO-RULES", "Another title", "Another resolution"));
 		assertThat(taken.status()).isEqualTo(409);
