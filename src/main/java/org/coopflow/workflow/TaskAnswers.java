@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,7 +79,7 @@ class TaskAnswers {
 				return completion.apply(taskId, accepted).execute(context);
 			}
 			catch (RuntimeException e) {
-				throw refusalOr(context, taskId, e);
+				throw refusalOr(context, taskId, e, () -> formOf(context, context.getTaskManager().findTaskById(taskId)));
 			}
 		};
 	}
@@ -90,7 +92,7 @@ class TaskAnswers {
 				return command.execute(context);
 			}
 			catch (RuntimeException e) {
-				throw refusalOr(context, taskId, e);
+				throw refusalOr(context, taskId, e, () -> TaskForm.NONE);
 			}
 		};
 	}
@@ -145,7 +147,7 @@ class TaskAnswers {
 			InvalidInputException invalid = new InvalidInputException(refused);
 			log.info("Completion of task {} ({}) by {} refused: {}", taskId, task.getName(),
 					context.getAuthenticatedUserId(), invalid.getMessage());
-			throw new TaskCompletionRefused(invalid.getMessage(), invalid);
+			throw new TaskCompletionRefused(inWords(invalid, form), invalid);
 		}
 		if (recordsItsAnswers(task)) {
 			accepted.replaceAll((name, value) -> ProcessVariable.forThisStep(task, name, value));
@@ -221,7 +223,8 @@ class TaskAnswers {
 	 * engine-rest answers with 500 and the engine logs as an error with its stack trace; a business
 	 * refusal anywhere in the cause chain is the answer instead.
 	 */
-	private static RuntimeException refusalOr(CommandContext context, String taskId, RuntimeException e) {
+	private static RuntimeException refusalOr(CommandContext context, String taskId, RuntimeException e,
+			Supplier<TaskForm> form) {
 		if (e instanceof TaskCompletionRefused) {
 			return e;
 		}
@@ -232,10 +235,33 @@ class TaskAnswers {
 			if (isRefusal(cause)) {
 				log.info("Task {} refused {}: {}", taskId, context.getAuthenticatedUserId(),
 						cause.getMessage());
-				return new TaskCompletionRefused(cause.getMessage(), cause);
+				return new TaskCompletionRefused(cause instanceof InvalidInputException invalid
+						? inWords(invalid, formOrNone(form)) : cause.getMessage(), cause);
 			}
 		}
 		return e;
+	}
+
+	/**
+	 * A refusal as Tasklist shows it: each field by its label on the form, with the variable an API client
+	 * sends ("Note (verificationNote): say why ..."), instead of the variable alone.
+	 */
+	static String inWords(InvalidInputException invalid, TaskForm form) {
+		return invalid.errors()
+			.stream()
+			.map(error -> form.named(error.field()) + ": " + error.reason())
+			.collect(Collectors.joining("; "));
+	}
+
+	/** The form of a task whose completion failed: without it the refusal names the variables alone. */
+	private static TaskForm formOrNone(Supplier<TaskForm> form) {
+		try {
+			TaskForm found = form.get();
+			return found == null ? TaskForm.NONE : found;
+		}
+		catch (RuntimeException e) {
+			return TaskForm.NONE;
+		}
 	}
 
 	private static boolean isRefusal(Throwable e) {

@@ -1,7 +1,9 @@
 package org.coopflow.workflow;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * sends back unchanged). A field's variable is the first segment of its key, or of the path of the
  * group or dynamic list it sits in.
  */
-record TaskForm(Set<String> answers, Set<String> shown) {
+record TaskForm(Set<String> answers, Set<String> shown, Map<String, String> labels) {
 
 	/** A task without a Camunda Form asks nothing. */
-	static final TaskForm NONE = new TaskForm(Set.of(), Set.of());
+	static final TaskForm NONE = new TaskForm(Set.of(), Set.of(), Map.of());
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,9 +32,19 @@ record TaskForm(Set<String> answers, Set<String> shown) {
 		}
 		Set<String> answers = new HashSet<>();
 		Set<String> shown = new HashSet<>();
-		walk(root.path("components"), null, false, answers, shown);
+		Map<String, String> labels = new HashMap<>();
+		walk(root.path("components"), null, false, answers, shown, labels);
 		shown.removeAll(answers);
-		return new TaskForm(Set.copyOf(answers), Set.copyOf(shown));
+		return new TaskForm(Set.copyOf(answers), Set.copyOf(shown), Map.copyOf(labels));
+	}
+
+	/**
+	 * A variable as the person filling in the form knows it, with the name an API client sends it by:
+	 * "Note (verificationNote)"; the name alone when the form gives it no label.
+	 */
+	String named(String variable) {
+		String label = labels.get(variable);
+		return label == null ? variable : label + " (" + variable + ")";
 	}
 
 	boolean asks(String variable) {
@@ -44,19 +56,24 @@ record TaskForm(Set<String> answers, Set<String> shown) {
 	}
 
 	private static void walk(JsonNode components, String outer, boolean readonlyAbove, Set<String> answers,
-			Set<String> shown) {
+			Set<String> shown, Map<String, String> labels) {
 		for (JsonNode component : components) {
 			// readonly may also be a FEEL expression ("=..."): only a literal true makes a field a shown fact
 			boolean readonly = readonlyAbove || component.path("readonly").asBoolean(false)
 					|| component.path("disabled").asBoolean(false);
 			String key = text(component, "key");
 			if (key != null) {
-				(readonly ? shown : answers).add(outer != null ? outer : firstSegment(key));
+				String variable = outer != null ? outer : firstSegment(key);
+				(readonly ? shown : answers).add(variable);
+				String label = text(component, "label");
+				if (outer == null && label != null) {
+					labels.putIfAbsent(variable, label);
+				}
 			}
 			if (component.has("components")) {
 				String path = text(component, "path");
 				String inner = outer != null ? outer : path != null ? firstSegment(path) : null;
-				walk(component.get("components"), inner, readonly, answers, shown);
+				walk(component.get("components"), inner, readonly, answers, shown, labels);
 			}
 		}
 	}

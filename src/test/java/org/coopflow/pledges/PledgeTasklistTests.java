@@ -97,6 +97,11 @@ class PledgeTasklistTests {
 				submit(json, "pledgeVerified", "Boolean", "true", "decidedBy", "String", "someoneElse").toString());
 		assertThat(forged.status()).as("the form does not ask who decided").isEqualTo(400);
 		assertThat(forged.json().path("message").asText()).contains("decidedBy");
+		// declined without a note: Tasklist shows the refusal by the form's own label, and the variable beside it
+		TestHttp.Response noNote = officer.post("/task/" + task.path("id").asText() + "/submit-form",
+				submit(json, "pledgeVerified", "Boolean", "false").toString());
+		assertThat(noNote.status()).as(noNote.body()).isEqualTo(400);
+		assertThat(noNote.json().path("message").asText()).contains(": Note (verificationNote): ");
 		// what Tasklist sends: the answer, and the readonly facts back as they were shown
 		TestHttp.Response verified = officer.post("/task/" + task.path("id").asText() + "/submit-form",
 				submit(json, "pledgeVerified", "Boolean", "true", "pledgeSummary", "String",

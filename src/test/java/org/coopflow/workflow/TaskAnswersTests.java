@@ -149,7 +149,7 @@ class TaskAnswersTests {
 
 		isRefusal(engineRest("POST", "/task/" + taskId + "/complete", "officerCpcjd",
 				variables("comment", "Fine", "title", "Another title").toString()),
-				"title: is shown by \"Review fixture\" and cannot be changed");
+				"Title (title): is shown by \"Review fixture\" and cannot be changed");
 		assertThat(runtime.getVariable(instance, "title")).isEqualTo("The fixture's title");
 	}
 
@@ -178,7 +178,7 @@ class TaskAnswersTests {
 		engineRest("POST", "/task/" + verify.getId() + "/claim", "officerCpcjd", "{\"userId\": \"officerCpcjd\"}");
 
 		isRefusal(engineRest("POST", "/task/" + verify.getId() + "/complete", "officerCpcjd",
-				variables("pledgeVerified", false).toString()), "verificationNote: say why the pledge is declined");
+				variables("pledgeVerified", false).toString()), "Note (verificationNote): say why the pledge is declined");
 		isRefusal(new TasklistUser(port, "officerCpcjd").post("/task/" + verify.getId() + "/submit-form",
 				variables("pledgeVerified", false, "verificationNote", "").toString()), "verificationNote");
 

@@ -48,7 +48,22 @@ class TaskFormTests {
 			TaskForm form = TaskForm.parse(schema.readAllBytes(), "verify-pledge.form");
 			assertThat(form.answers()).containsExactlyInAnyOrder("pledgeVerified", "verificationNote");
 			assertThat(form.shown()).containsExactlyInAnyOrder("pledgeSummary", "instalmentSchedule");
+			assertThat(form.named("verificationNote")).isEqualTo("Note (verificationNote)");
 		}
+	}
+
+	@Test
+	void aFieldIsNamedByItsLabelWithItsVariableAndAFieldInAListByItsVariableAlone() {
+		TaskForm form = form("""
+				[ { "type": "textfield", "key": "reference", "label": "Agreement reference" },
+				  { "type": "textfield", "key": "note" },
+				  { "type": "dynamiclist", "path": "participants", "label": "Participants",
+				    "components": [ { "type": "textfield", "key": "name", "label": "Name" } ] } ]""");
+
+		assertThat(form.named("reference")).isEqualTo("Agreement reference (reference)");
+		assertThat(form.named("note")).isEqualTo("note");
+		assertThat(form.named("participants")).isEqualTo("participants");
+		assertThat(form.named("decidedBy")).isEqualTo("decidedBy");
 	}
 
 }
