@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.coopflow.pledges.Earmarking;
 import org.coopflow.pledges.PledgeService;
 import org.coopflow.programmes.FundingLedger;
+import org.coopflow.pledges.PledgeStatus;
 import org.coopflow.pledges.PledgeView;
 import org.coopflow.pledges.PledgeView.InstalmentView;
 import org.coopflow.pledges.PledgeView.PledgeEventView;
@@ -88,7 +89,7 @@ class MyPledgesController {
 		model.addAttribute("cards", found.content()
 			.stream()
 			.map(pledge -> new PledgeCard(pledge, pledge.status().label(), earmark.apply(pledge),
-					pledge.instalments().stream().map(instalment -> new Schedule(instalment, state(instalment))).toList(),
+					pledge.instalments().stream().map(instalment -> new Schedule(instalment, state(pledge.status(), instalment))).toList(),
 					timelines.getOrDefault(pledge.id(), List.of())
 						.stream()
 						.map(event -> new Step(event, words(event.kind()), event.status().label(),
@@ -103,10 +104,19 @@ class MyPledgesController {
 		return "donor/pledges";
 	}
 
-	/** What an instalment's row says about it. */
-	static String state(InstalmentView instalment) {
+	/**
+	 * What an instalment's row says about it. A pledge that ended unpaid (withdrawn, cancelled, lapsed) owes
+	 * nothing any more, and a draft nothing yet: neither has an instalment "due".
+	 */
+	static String state(PledgeStatus status, InstalmentView instalment) {
 		if (instalment.paidAmount() != null && instalment.paidAmount().compareTo(instalment.amount()) >= 0) {
 			return "Paid";
+		}
+		if (status == PledgeStatus.WITHDRAWN || status == PledgeStatus.CANCELLED || status == PledgeStatus.LAPSED) {
+			return "Not due: the pledge is " + status.label().toLowerCase(Locale.ROOT);
+		}
+		if (status == PledgeStatus.DRAFT) {
+			return "Planned: the pledge is a draft";
 		}
 		if (instalment.overdue()) {
 			return "Overdue";

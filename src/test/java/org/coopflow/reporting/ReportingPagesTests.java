@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.coopflow.CoopflowTest;
 import org.coopflow.TestHttp;
 import org.coopflow.activities.ImplementationFixtures;
+import org.coopflow.pledges.PledgeFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -71,6 +72,24 @@ class ReportingPagesTests {
 		assertThat(other.body()).doesNotContain("Training of probation officers");
 		assertThat(signedIn("officerCpcjd").browse("/donor/pledges/" + pledgeId + "/report").status())
 			.as("the donor pages are the donors'").isEqualTo(403);
+	}
+
+	@Test
+	void aWithdrawnPledgeSaysSoOnItsReportAndOwesNoInstalment() {
+		PledgeFixtures pledges = new PledgeFixtures(TestHttp.api(port));
+		long id = pledges.create("donorNorway", PledgeFixtures.pledge("1000", "USD")).path("id").asLong();
+		pledges.step("PUT", "/api/pledges/" + id + "/withdrawal", "donorNorway", "{\"reason\": \"Parliament did not approve\"}", 200);
+
+		TestHttp norway = signedIn("donorNorway");
+		String report = norway.browse("/donor/pledges/" + id + "/report").body();
+		assertThat(report).contains("The pledge is <strong>Withdrawn</strong>.",
+				"The pledge was withdrawn before it was allocated to a programme: it funds no programme.")
+			.doesNotContain("once an officer allocates");
+		// newest first: this test's pledge is on the first page of My pledges
+		String mine = norway.browse("/donor/pledges").body();
+		String card = mine.substring(mine.indexOf("id=\"pledge-" + id + "\""));
+		card = card.substring(0, card.indexOf("</li>"));
+		assertThat(card).contains("Not due: the pledge is withdrawn").doesNotContain(">Due<");
 	}
 
 	@Test
