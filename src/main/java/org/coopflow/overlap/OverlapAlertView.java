@@ -15,6 +15,11 @@ public record OverlapAlertView(long id, ProgrammeSide first, ProgrammeSide secon
 		List<String> sharedStandards, AlertStatus status, CoordinatorDecision decision, String decisionReason,
 		String decidedBy, Instant decidedAt, Long raisedFor, Instant raisedAt, int version) {
 
+	/** The score as coordinators read it on the pages and in Tasklist's forms alike: "89.9 % similar". */
+	public String similarity() {
+		return OverlapAlerts.scoreInWords(score);
+	}
+
 	/** One of the two programmes, as far as a coordinator needs it to compare. */
 	@org.springframework.modulith.NamedInterface("api")
 	public record ProgrammeSide(long id, String office, String title, String status, List<String> countries,

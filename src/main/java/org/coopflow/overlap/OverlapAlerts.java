@@ -119,6 +119,23 @@ class OverlapAlerts implements AlertReview {
 			.toList();
 	}
 
+	/** {@link #openAlertsOf} in words, for the funding proposal's forms ({@link OpenAlertsInWords}). */
+	@Transactional(readOnly = true)
+	List<String> openInWords(long programmeId) {
+		List<Alert> open = alerts.involving(programmeId)
+			.stream()
+			.filter(alert -> alert.status() == AlertStatus.OPEN)
+			.sorted(java.util.Comparator.comparing(Alert::id))
+			.toList();
+		return views(open).stream().map(view -> {
+			OverlapAlertView.ProgrammeSide other = view.first().id() == programmeId ? view.second() : view.first();
+			return "Alert " + view.id() + " (" + severityInWords(view.severity()).toLowerCase(java.util.Locale.ROOT) + ", "
+					+ view.similarity() + ") with \"" + other.title() + "\""
+					+ (other.office() == null ? "" : " of " + other.office())
+					+ ": the coordinators of both offices have not decided yet";
+		}).toList();
+	}
+
 	// ---- reading
 
 	record Page(List<OverlapAlertView> content, long totalElements) {

@@ -254,6 +254,12 @@ public final class FundingProposalProcess {
 
 		public static final String STATUS = "status";
 
+		/** What the writers noted for the reviewer, or "None". */
+		public static final String REVIEW_NOTES = "reviewNotes";
+
+		/** The overlap alerts still open on the programme, one a line, or "None". */
+		public static final String OPEN_OVERLAP_ALERTS = "openOverlapAlerts";
+
 		private Variables() {
 		}
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the funding proposal process's forms show, read from the programme's record whenever a form is
  * opened, in words: the office, countries and standards by name, the submitter by display name, the
- * budget as people write amounts.
+ * budget as people write amounts; with the writers' notes for the reviewer and the overlap alerts still
+ * open on it, so that nobody approves a proposal the coordinators may yet find a duplicate unawares.
  */
 @Component
 class ProposalTaskFacts implements TaskFacts {
@@ -29,10 +30,14 @@ class ProposalTaskFacts implements TaskFacts {
 
 	private final UserDirectory people;
 
-	ProposalTaskFacts(ProposalLifecycle lifecycle, StandardsCatalogue standards, UserDirectory people) {
+	private final OpenOverlapAlerts openAlerts;
+
+	ProposalTaskFacts(ProposalLifecycle lifecycle, StandardsCatalogue standards, UserDirectory people,
+			OpenOverlapAlerts openAlerts) {
 		this.lifecycle = lifecycle;
 		this.standards = standards;
 		this.people = people;
+		this.openAlerts = openAlerts;
 	}
 
 	@Override
@@ -54,6 +59,10 @@ class ProposalTaskFacts implements TaskFacts {
 		shown.put(Variables.DESCRIPTION, orEmpty(facts.description()));
 		shown.put(Variables.SUBMITTED_BY, people.displayNameOf(facts.submittedBy()));
 		shown.put(Variables.STATUS, facts.status() == null ? "" : facts.status().label());
+		shown.put(Variables.REVIEW_NOTES,
+				facts.reviewNotes() == null || facts.reviewNotes().isBlank() ? "None" : facts.reviewNotes().strip());
+		List<String> alerts = openAlerts.of(facts.programmeId());
+		shown.put(Variables.OPEN_OVERLAP_ALERTS, alerts.isEmpty() ? "None" : String.join("\n", alerts));
 		return shown;
 	}
 

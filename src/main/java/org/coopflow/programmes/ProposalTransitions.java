@@ -62,7 +62,7 @@ class ProposalTransitions implements ProposalLifecycle {
 			.toList();
 		return new ProposalFacts(p.id(), p.office(), p.title(), p.description(), p.countries(), p.standards(),
 				p.plannedStart(), p.plannedEnd(), p.budget().amount(), p.budget().currency(), p.fundingDeadlineDays(),
-				submittedBy, p.status(), authors, p.fundingDeadlineAt());
+				submittedBy, p.status(), authors, p.fundingDeadlineAt(), p.reviewNotes());
 	}
 
 	@Override

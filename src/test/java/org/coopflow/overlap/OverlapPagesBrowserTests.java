@@ -84,7 +84,7 @@ class OverlapPagesBrowserTests {
 		assertThat(browser().getCurrentUrl()).contains("country=BT").contains("severity=HIGH");
 		assertThat(browser().findElements(By.id("alert-" + low))).isEmpty();
 		WebElement row = browser().findElement(By.id("alert-" + high));
-		assertThat(row.getText()).contains(cpcjdTitle, "(CPCJD)", ohchrTitle, "(OHCHR)", "High", "0.8123",
+		assertThat(row.getText()).contains(cpcjdTitle, "(CPCJD)", ohchrTitle, "(OHCHR)", "High", "81.2 % similar",
 				"Similar text, Shared standards").doesNotContain("Same office");
 		assertThat(browser().findElement(By.cssSelector("#alerts caption")).getText()).isEqualTo("Overlap alerts, strongest first");
 

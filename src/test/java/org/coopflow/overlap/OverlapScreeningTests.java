@@ -26,6 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CoopflowTest
 class OverlapScreeningTests {
 
+	@Autowired
+	org.coopflow.programmes.OpenOverlapAlerts openAlerts;
+
 	@LocalServerPort
 	int port;
 
@@ -151,6 +154,11 @@ class OverlapScreeningTests {
 		long first = create(api, "officerOhchr", prisonReform("Prison health in Kenya", period));
 		long second = create(api, "officerCpcjd", prisonReform("Health care in Kenyan prisons", period));
 		long alertId = transaction.execute(status -> screening.screen(second)).get(0);
+		// what the funding proposal's forms show of it, from either programme
+		assertThat(openAlerts.of(second)).singleElement().asString()
+			.startsWith("Alert " + alertId + " (")
+			.contains("% similar) with \"Prison health in Kenya\" of OHCHR: the coordinators of both offices have not decided yet");
+		assertThat(openAlerts.of(first)).singleElement().asString().contains("with \"Health care in Kenyan prisons\" of CPCJD");
 
 		TasklistUser cpcjd = new TasklistUser(port, "coordinatorCpcjd");
 		TasklistUser ohchr = new TasklistUser(port, "coordinatorOhchr");

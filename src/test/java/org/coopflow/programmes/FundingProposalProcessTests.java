@@ -106,7 +106,7 @@ class FundingProposalProcessTests {
 				"Prison reform in East Africa", "Training on the Nelson Mandela Rules", List.of("KE", "TZ"),
 				List.of("SMR-PRISONERS", "TOKYO-RULES"), LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30),
 				new BigDecimal("250000"), "USD", 60, SUBMITTER, ProgrammeStatus.UNDER_REVIEW, List.of(SUBMITTER),
-				deadline.get()));
+				deadline.get(), "Check the overlap with OHCHR's detention monitoring"));
 		doAnswer(invocation -> {
 			deadline.set(daysAfter(ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), VIENNA), 60).toInstant());
 			return null;
@@ -187,7 +187,9 @@ class FundingProposalProcessTests {
 				call -> java.util.Optional.of(new Standard(call.getArgument(0), "The rules " + call.getArgument(0), "")));
 		Map<String, Object> shown = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
 			.getCommandExecutorTxRequired()
-			.execute(context -> new ProposalTaskFacts(lifecycle, standards, people)
+			.execute(context -> new ProposalTaskFacts(lifecycle, standards, people,
+					programme -> List.of("Alert 3 (high, 89.9 % similar) with \"Prison health in Kenya\" of OHCHR: "
+							+ "the coordinators of both offices have not decided yet"))
 				.of(context.getTaskManager().findTaskById(review.getId())));
 		assertThat(shown).containsEntry(Variables.TITLE, "Prison reform in East Africa")
 			.containsEntry(Variables.OFFICE_NAME, "CPCJD")
@@ -197,7 +199,10 @@ class FundingProposalProcessTests {
 			.containsEntry(Variables.BUDGET, "USD 250,000")
 			.containsEntry(Variables.DESCRIPTION, "Training on the Nelson Mandela Rules")
 			.containsEntry(Variables.SUBMITTED_BY, "Ana Ruiz")
-			.containsEntry(Variables.STATUS, ProgrammeStatus.UNDER_REVIEW.label());
+			.containsEntry(Variables.STATUS, ProgrammeStatus.UNDER_REVIEW.label())
+			.containsEntry(Variables.REVIEW_NOTES, "Check the overlap with OHCHR's detention monitoring")
+			.containsEntry(Variables.OPEN_OVERLAP_ALERTS, "Alert 3 (high, 89.9 % similar) with \"Prison health in Kenya\" "
+					+ "of OHCHR: the coordinators of both offices have not decided yet");
 		assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys(Variables.TITLE,
 				Variables.BUDGET, Variables.DESCRIPTION);
 		try (InputStream form = engine.getFormService().getDeployedTaskForm(review.getId())) {
