@@ -44,6 +44,14 @@ class ReviewOverlapAlertTaskListener implements TaskListener {
 		}
 		String reason = Typed.REASON.orNull(task);
 		review.propose(alertId, office.office().name(), decision, reason, by);
+		if (!TaskCompletion.answersRecorded(task)) {
+			// a review begun before 2026-12-07 runs its own version of the model, whose gateway compares these
+			// variables: it keeps them, or it could never be decided
+			String prefix = office.office().name().toLowerCase(java.util.Locale.ROOT);
+			task.getExecution().setVariable(prefix + "Decision", decision.name());
+			task.getExecution().setVariable(prefix + "Reason", reason);
+			task.getExecution().setVariable(prefix + "ReviewedBy", by);
+		}
 		task.removeVariable(Typed.DECISION.name());
 		task.removeVariable(Typed.REASON.name());
 	}
