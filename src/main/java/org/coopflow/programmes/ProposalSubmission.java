@@ -67,13 +67,16 @@ public class ProposalSubmission {
 		List<String> authors = lifecycle.facts(programmeId).authors();
 		Set<String> afterSubmission = new LinkedHashSet<>(authors);
 		afterSubmission.add(user.getUsername());
-		if (people.usernamesOf(Role.PROGRAMME_OFFICER, office).stream().anyMatch(officer -> !afterSubmission.contains(officer))) {
+		List<String> officers = people.usernamesOf(Role.PROGRAMME_OFFICER, office);
+		if (officers.stream().anyMatch(officer -> !afterSubmission.contains(officer))) {
 			return;
 		}
 		String prefix = "No programme officer of " + office + " would be left to review programme " + programmeId
 				+ ": the review needs one who has not worked on it (four eyes). ";
-		if (!authors.contains(user.getUsername()) && !authors.isEmpty()) {
-			String wrote = authors.stream().map(people::displayNameOf).collect(Collectors.joining(", "));
+		// only a writer who is still an officer of the office can submit it instead
+		List<String> couldSubmit = authors.stream().filter(officers::contains).toList();
+		if (!authors.contains(user.getUsername()) && !couldSubmit.isEmpty()) {
+			String wrote = couldSubmit.stream().map(people::displayNameOf).collect(Collectors.joining(", "));
 			throw new ConflictException(prefix + "Ask " + wrote + " to submit it instead, so that you can review it.");
 		}
 		throw new ConflictException(prefix + "Every programme officer of the office has; an administrator can add one "

@@ -60,10 +60,9 @@ class InitialAdministrator implements ApplicationRunner {
 					(at least {} characters) and restart coopflow.""", USERNAME, MIN_PASSWORD_LENGTH);
 			return false;
 		}
-		if (initialPassword.length() < MIN_PASSWORD_LENGTH) {
-			throw new IllegalStateException("COOPFLOW_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH
-					+ " characters; the administrator was not created");
-		}
+		ChangePassword.problemWithNew(initialPassword).ifPresent(reason -> {
+			throw new IllegalStateException("COOPFLOW_ADMIN_PASSWORD " + reason + "; the administrator was not created");
+		});
 		if (accounts.findByUsername(USERNAME).isPresent()) {
 			throw new IllegalStateException("A user '" + USERNAME
 					+ "' exists but is not an enabled ADMIN; fix it in the database rather than overwrite it");

@@ -66,7 +66,8 @@ record TaskForm(Set<String> answers, Set<String> shown, Map<String, String> labe
 				String variable = outer != null ? outer : firstSegment(key);
 				(readonly ? shown : answers).add(variable);
 				String label = text(component, "label");
-				if (outer == null && label != null) {
+				// a dotted key is one part of its variable: its label is not the variable's
+				if (outer == null && label != null && key.indexOf('.') < 0) {
 					labels.putIfAbsent(variable, label);
 				}
 			}

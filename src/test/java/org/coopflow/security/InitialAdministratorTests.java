@@ -62,6 +62,8 @@ class InitialAdministratorTests {
 	void refusesAShortPassword() {
 		assertThatThrownBy(() -> new InitialAdministrator(accounts, passwordEncoder, "short").ensureAdministrator())
 			.hasMessageContaining("at least 12 characters");
+		assertThatThrownBy(() -> new InitialAdministrator(accounts, passwordEncoder, "   short      ").ensureAdministrator())
+			.hasMessageContaining("not counting spaces at its start or end");
 		assertThat(accounts.findByUsername("admin")).isEmpty();
 	}
 

@@ -57,6 +57,7 @@ class TaskFormTests {
 		TaskForm form = form("""
 				[ { "type": "textfield", "key": "reference", "label": "Agreement reference" },
 				  { "type": "textfield", "key": "note" },
+				  { "type": "textfield", "key": "edition.language", "label": "Language" },
 				  { "type": "dynamiclist", "path": "participants", "label": "Participants",
 				    "components": [ { "type": "textfield", "key": "name", "label": "Name" } ] } ]""");
 
@@ -64,6 +65,7 @@ class TaskFormTests {
 		assertThat(form.named("note")).isEqualTo("note");
 		assertThat(form.named("participants")).isEqualTo("participants");
 		assertThat(form.named("decidedBy")).isEqualTo("decidedBy");
+		assertThat(form.named("edition")).as("a part's label is not its variable's").isEqualTo("edition");
 	}
 
 }
