@@ -2,12 +2,7 @@ package org.coopflow.overlap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +17,6 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.coopflow.overlap.OverlapReviewProcess.Elements;
 import org.coopflow.overlap.OverlapReviewProcess.OfficeReview;
 import org.coopflow.overlap.OverlapReviewProcess.Variables;
-import org.coopflow.programmes.WorkingDays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,17 +47,7 @@ class OverlapReviewBegunBeforeTheUpgradeTests {
 	@BeforeEach
 	void setUp() {
 		BpmnAwareTests.init(engine);
-		doAnswer(call -> kept.put(call.getArgument(1), new AlertReview.Proposal(call.getArgument(2), call.getArgument(3),
-				call.getArgument(4)))).when(review).propose(anyLong(), anyString(), any(), any(), anyString());
-		when(review.proposals(ALERT_ID)).thenAnswer(call -> new TreeMap<>(kept));
-		Mocks.register("workingDays", new WorkingDays(java.time.ZoneId.of("Europe/Vienna")));
-		Mocks.register("alertFactsTaskListener", new AlertFactsTaskListener());
-		Mocks.register("reviewOverlapAlertTaskListener", new ReviewOverlapAlertTaskListener(review));
-		Mocks.register("settleJointDecisionTaskListener", new SettleJointDecisionTaskListener());
-		Mocks.register("alertProposals", new AlertProposals(review));
-		Mocks.register("recordJointDecisionDelegate", new RecordJointDecisionDelegate(review));
-		Mocks.register("remindCoordinatorsDelegate", new RemindCoordinatorsDelegate(review));
-		Mocks.register("escalateToAdministratorDelegate", new EscalateToAdministratorDelegate(review));
+		OverlapReviewProcessTests.registerBeans(review, ALERT_ID, kept);
 		deployment = engine.getRepositoryService()
 			.createDeployment()
 			.addClasspathResource("legacy/OverlapReviewProcess-before-2026-12-07.bpmn")

@@ -94,11 +94,27 @@ class OverlapReviewProcessTests {
 	/** The proposals the alert keeps, as AlertRepository keeps them: by office, an office's second one replacing its first. */
 	Map<String, AlertReview.Proposal> kept = new TreeMap<>();
 
-	@BeforeEach
-	void setUp() {
+	/**
+	 * The beans the model's expressions name, over one stand-in for the alert's record, which keeps the
+	 * proposals in {@code kept} as AlertRepository keeps them.
+	 */
+	static void registerBeans(AlertReview review, long alertId, Map<String, AlertReview.Proposal> kept) {
 		doAnswer(call -> kept.put(call.getArgument(1), new AlertReview.Proposal(call.getArgument(2), call.getArgument(3),
 				call.getArgument(4)))).when(review).propose(anyLong(), anyString(), any(), any(), anyString());
-		when(review.proposals(ALERT_ID)).thenAnswer(call -> new TreeMap<>(kept));
+		when(review.proposals(alertId)).thenAnswer(call -> new TreeMap<>(kept));
+		Mocks.register("workingDays", new WorkingDays(VIENNA));
+		Mocks.register("alertFactsTaskListener", new AlertFactsTaskListener());
+		Mocks.register("reviewOverlapAlertTaskListener", new ReviewOverlapAlertTaskListener(review));
+		Mocks.register("settleJointDecisionTaskListener", new SettleJointDecisionTaskListener());
+		Mocks.register("alertProposals", new AlertProposals(review));
+		Mocks.register("recordJointDecisionDelegate", new RecordJointDecisionDelegate(review));
+		Mocks.register("remindCoordinatorsDelegate", new RemindCoordinatorsDelegate(review));
+		Mocks.register("escalateToAdministratorDelegate", new EscalateToAdministratorDelegate(review));
+	}
+
+	@BeforeEach
+	void setUp() {
+		registerBeans(review, ALERT_ID, kept);
 		ClockUtil.setCurrentTime(Date.from(START.toInstant()));
 		BpmnAwareTests.init(engine);
 		when(people.displayNameOf(any())).thenAnswer(call -> "Coordinator " + call.getArgument(0));
@@ -109,14 +125,6 @@ class OverlapReviewProcessTests {
 						"Overlap review"),
 				new ProgrammeSide(43, "OHCHR", "Human rights in Kenyan prisons", "Monitoring detention conditions",
 						"KE", "SMR-PRISONERS", "2026-09-01 to 2027-08-31", "Kenya Prisons Service", null, "Funded")));
-		Mocks.register("workingDays", new WorkingDays(VIENNA));
-		Mocks.register("alertFactsTaskListener", new AlertFactsTaskListener());
-		Mocks.register("reviewOverlapAlertTaskListener", new ReviewOverlapAlertTaskListener(review));
-		Mocks.register("settleJointDecisionTaskListener", new SettleJointDecisionTaskListener());
-		Mocks.register("alertProposals", new AlertProposals(review));
-		Mocks.register("recordJointDecisionDelegate", new RecordJointDecisionDelegate(review));
-		Mocks.register("remindCoordinatorsDelegate", new RemindCoordinatorsDelegate(review));
-		Mocks.register("escalateToAdministratorDelegate", new EscalateToAdministratorDelegate(review));
 		reviews = new OverlapReviews(engine.getRuntimeService());
 	}
 
