@@ -3,6 +3,7 @@ package org.coopflow.programmes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,6 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ProposalTaskFacts implements TaskFacts {
 
+	/** The names {@link #of} gives, whatever the task. */
+	private static final Set<String> NAMES = Set.of(Variables.TITLE, Variables.OFFICE_NAME, Variables.COUNTRIES,
+			Variables.STANDARDS, Variables.PLANNED_PERIOD, Variables.BUDGET, Variables.DESCRIPTION,
+			Variables.SUBMITTED_BY, Variables.STATUS, Variables.REVIEW_NOTES, Variables.OPEN_OVERLAP_ALERTS);
+
 	private final ProposalLifecycle lifecycle;
 
 	private final StandardsCatalogue standards;
@@ -43,6 +49,15 @@ class ProposalTaskFacts implements TaskFacts {
 	@Override
 	public String processKey() {
 		return FundingProposalProcess.PROCESS_KEY;
+	}
+
+	/**
+	 * What {@link #of} gives, by the task alone: a completion that sends none of them reads neither the
+	 * programme nor its open alerts.
+	 */
+	@Override
+	public Set<String> names(DelegateTask task) {
+		return NAMES;
 	}
 
 	@Override
